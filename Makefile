@@ -1,0 +1,66 @@
+# Zwei Befehle genügen auf einem frischen Debian mit python3, python3-venv und make:
+#   make site   – baut die Website nach site/ (atomar: bei Fehlern bleibt site/ unverändert)
+#   make test   – führt alle Tests aus (installiert bei Bedarf chromium und nginx)
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHONPATH := $(CURDIR)/macros
+# Debian-Pakete, die die Browser- und Servertests brauchen.
+SYSTEM_PACKAGES := chromium nginx-light poppler-utils
+SYSTEM_COMMANDS := chromium nginx pdftotext
+
+.PHONY: site test serve check lock clean system-deps
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+$(VENV)/.test: requirements-test.lock $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.lock
+	touch $@
+
+## check: nur die Daten prüfen (schnell)
+check: $(VENV)/.runtime
+	$(BIN)/python -m handlungskonzept check
+
+## site: Daten prüfen und die Website atomar nach site/ bauen
+site: check
+	rm -rf .site-neu
+	$(BIN)/mkdocs build --quiet --site-dir .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
+	if [ -d site ]; then mv site .site-alt; fi
+	mv .site-neu site
+	rm -rf .site-alt
+	@echo "Website gebaut: site/"
+
+## serve: Vorschau auf http://127.0.0.1:8000 mit automatischem Neuladen
+serve: $(VENV)/.runtime
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides
+
+## test: die ganze Testsuite
+test: $(VENV)/.test system-deps
+	$(BIN)/python -m pytest
+
+system-deps:
+	@missing=""; for c in $(SYSTEM_COMMANDS); do command -v $$c >/dev/null || [ -x /usr/sbin/$$c ] || missing="$$missing $$c"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installiere Debian-Pakete: $(SYSTEM_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
+	  else \
+	    echo "Es fehlen:$$missing. Bitte installieren: sudo apt-get install $(SYSTEM_PACKAGES)" >&2; exit 1; \
+	  fi; \
+	fi
+
+## lock: Lock-Dateien aus pyproject.toml neu erzeugen (braucht pip-tools)
+lock:
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra test -o requirements-test.lock pyproject.toml
+
+clean:
+	rm -rf site .site-neu .site-alt $(VENV)

@@ -1,0 +1,125 @@
+"""MkDocs hooks of the engine: load the data once, generate conference pages, fail loudly.
+
+``mkdocs build`` stops with the German problem list on bad data; ``mkdocs serve``
+logs the same list, shows it in the preview and keeps running. Everything that
+is not MkDocs glue lives in the ``handlungskonzept`` package.
+"""
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from handlungskonzept import components
+from handlungskonzept.loader import load
+from handlungskonzept.problems import DatenFehler
+
+log = logging.getLogger("mkdocs.plugins.handlungskonzept")
+
+KONFERENZ_DIR = "regionalkonferenzen"
+_MACRO_ERROR_MARKERS = ("Macro Syntax Error", "Macro Rendering Error")
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def _fail(message: str) -> None:
+    """Stop a build; while serving, log and keep the preview alive."""
+    if _serving:
+        log.error(message)
+    else:
+        raise PluginError(message)
+
+
+@event_priority(100)  # before mkdocs-macros, which reads config.extra
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    data_dir = (root / config.extra.get("daten_verzeichnis", "data")).resolve()
+    config.extra["datenfehler"] = None
+    config.extra["daten"] = None
+    try:
+        shown = str(data_dir.relative_to(root)) if data_dir.is_relative_to(root) else str(data_dir)
+        config.extra["daten"] = load(data_dir, Path(config.docs_dir), shown)
+    except DatenFehler as error:
+        config.extra["datenfehler"] = error
+        _fail(error.bericht())
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    files.append(File.generated(config, "assets/stylesheets/komponenten.css", content=components.stylesheet()))
+    loaded = config.extra["daten"]
+    if loaded is None:
+        return files
+    ids = {k.id for k in loaded.daten.regionalkonferenzen}
+    for file in files.documentation_pages():
+        parts = Path(file.src_uri).parts
+        if len(parts) == 2 and parts[0] == KONFERENZ_DIR and file.name != "index" and file.name not in ids:
+            _fail(f"docs/{file.src_uri}: Zu „{file.name}“ gibt es keinen Eintrag in "
+                  f"{loaded.shown_as['regionalkonferenzen']}. Erlaubt sind: {', '.join(sorted(ids))}.")
+    for konferenz in loaded.daten.regionalkonferenzen:
+        src = f"{KONFERENZ_DIR}/{konferenz.id}.md"
+        if files.get_file_from_path(src) is None:
+            files.append(File.generated(config, src, content=_generated_page(konferenz)))
+    return files
+
+
+def _generated_page(konferenz) -> str:
+    meta = {
+        "title": konferenz.name,
+        "description": f"Stand und Ergebnisse der Regionalkonferenz in {konferenz.stadt} zum Handlungskonzept "
+                       "gegen Rechtsextremismus und Rassismus des Kreises Mettmann.",
+        "quelle_daten": "regionalkonferenzen",
+    }
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n\n# {konferenz.name}\n\n{{{{ konferenz(\"{konferenz.id}\") }}}}\n"
+
+
+def on_nav(nav, config, files):
+    """Conference pages stay out of the menu (it is embedded in every page) but keep their breadcrumb."""
+    section = next((item for item in nav.items if getattr(item, "title", None) == "Regionalkonferenzen"), None)
+    if section is None:
+        return nav
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and file.src_uri.startswith(f"{KONFERENZ_DIR}/") and file.name != "index" \
+                and page.parent is None and page not in nav.pages:
+            page.parent = section
+    return nav
+
+
+@event_priority(100)  # before mkdocs-macros renders the page
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    error = config.extra["datenfehler"]
+    if error is None:
+        return markdown
+    page.meta["render_macros"] = False
+    items = "\n".join(f"- {html.escape(str(p))}" for p in error.problems)
+    return f"# Die Daten enthalten Fehler\n\nDiese Vorschau zeigt die Fehlerliste statt der Seite.\n\n{items}\n"
+
+
+def on_page_content(output: str, page, config, files) -> str:
+    """mkdocs-macros writes its errors into the page; such a page must never be published."""
+    for marker in _MACRO_ERROR_MARKERS:
+        if f"<em>{marker}</em>" in output:
+            _fail(f"docs/{page.file.src_uri}: Ein Platzhalter in geschweiften Klammern ({{{{ … }}}} oder {{% … %}}) "
+                  "ist fehlerhaft. Die genaue Stelle steht in der Meldung von mkdocs-macros darüber. "
+                  "Soll der Text wörtlich erscheinen, schreiben Sie {{{{ '{{{{' }}}}.")
+    return output
+
+
+def on_page_context(context, page, config, nav):
+    base = config.extra.get("bearbeiten_url", "").rstrip("/") + "/"
+    if page.meta.get("quelle_daten"):
+        page.edit_url = f"{base}data/{page.meta['quelle_daten']}.yml"
+    else:
+        page.edit_url = f"{base}docs/{page.file.src_uri}"
+    return context

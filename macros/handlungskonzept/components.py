@@ -1,0 +1,45 @@
+"""Renders the site's components: one folder per component under ``macros/components``.
+
+Each folder holds the Jinja template (``<name>.html``), its style block
+(``<name>.css``) and its documentation (``README.md``). Templates autoescape,
+so editor text is always text; Markdown fields pass through ``editor_markdown``.
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .text import datum_de, editor_markdown
+
+COMPONENTS_DIR = Path(__file__).resolve().parent.parent / "components"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(COMPONENTS_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["datum_de"] = datum_de
+    env.filters["markdown"] = editor_markdown
+    return env
+
+
+def render(name: str, **context: object) -> Markup:
+    """Render component ``name`` as one HTML block (no blank lines, so Markdown leaves it whole)."""
+    html = environment().get_template(f"{name}/{name}.html").render(**context)
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+
+def stylesheet() -> str:
+    """All component style blocks, in name order, as one stylesheet for the site."""
+    return "\n".join(
+        f"/* {path.parent.name} */\n{path.read_text(encoding='utf-8')}"
+        for path in sorted(COMPONENTS_DIR.glob("*/*.css"))
+    )

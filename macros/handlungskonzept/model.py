@@ -1,0 +1,227 @@
+"""Typed model of the site data; the YAML keys are German because editors write them.
+
+Per-record rules live on the models; rules that look across records or files
+(unique ids, references, status against ``stand``) live in ``rules.py``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+#: The ten towns of the Kreis Mettmann. The ids are URL slugs the press links to:
+#: they must never change.
+STAEDTE: dict[str, str] = {
+    "erkrath": "Erkrath",
+    "haan": "Haan",
+    "heiligenhaus": "Heiligenhaus",
+    "hilden": "Hilden",
+    "langenfeld": "Langenfeld",
+    "mettmann": "Mettmann",
+    "monheim-am-rhein": "Monheim am Rhein",
+    "ratingen": "Ratingen",
+    "velbert": "Velbert",
+    "wuelfrath": "Wülfrath",
+}
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Kennung = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Strict(BaseModel):
+    """Base for every record: unknown keys (typos such as ``stadtt``) are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class OffenerPunkt(Strict):
+    """A value a human must still supply or approve; the release check lists it."""
+
+    offen: Text = Field(description="Was fehlt oder freigegeben werden muss")
+
+
+class Status(str, Enum):
+    geplant = "geplant"
+    durchgefuehrt = "durchgefuehrt"
+    abgesagt = "abgesagt"
+    offen = "offen"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS = {
+    Status.geplant: "Geplant",
+    Status.durchgefuehrt: "Durchgeführt",
+    Status.abgesagt: "Abgesagt",
+    Status.offen: "Noch offen",
+}
+
+
+class PartnerArt(str, Enum):
+    kreis = "kreis"
+    behoerde = "behoerde"
+    kommune = "kommune"
+    verband = "verband"
+    institut = "institut"
+    foerdergeber = "foerdergeber"
+
+    @property
+    def label(self) -> str:
+        return PARTNER_ART_LABELS[self]
+
+
+PARTNER_ART_LABELS = {
+    PartnerArt.kreis: "Kreis Mettmann",
+    PartnerArt.behoerde: "Behörden",
+    PartnerArt.kommune: "Kommunale Partner",
+    PartnerArt.verband: "Verbände",
+    PartnerArt.institut: "Fachinstitute",
+    PartnerArt.foerdergeber: "Fördergeber",
+}
+
+
+def _https_only(value: str) -> str:
+    if not re.fullmatch(r"https://[^\s/]+\.[^\s/]+(/\S*)?", value):
+        raise PydanticCustomError("https", "nur vollständige Adressen mit https:// sind erlaubt")
+    return value
+
+
+HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_https_only)]
+
+
+class Kontakt(Strict):
+    name: Text | OffenerPunkt | None = None
+    funktion: Text | None = None
+    telefon: Text | OffenerPunkt | None = None
+    email: Text | OffenerPunkt | None = None
+
+
+class Partner(Strict):
+    id: Kennung
+    name: Text
+    art: PartnerArt
+    rolle: Text
+    website: HttpsUrl | None = None
+    kontakt: Kontakt | None = None
+    quelle: Text
+
+
+class Dokument(Strict):
+    titel: Text
+    pfad: Text | None = Field(default=None, description="Datei unter docs/, z. B. dokumente/protokoll.pdf")
+    url: HttpsUrl | None = None
+
+    @field_validator("pfad")
+    @classmethod
+    def _relative_path(cls, value: str | None) -> str | None:
+        if value is not None and (value.startswith("/") or ".." in value.split("/") or "://" in value):
+            raise PydanticCustomError("pfad", "Pfad muss relativ zu docs/ sein, ohne „..“ und ohne Adresse")
+        return value
+
+    @model_validator(mode="after")
+    def _exactly_one_target(self) -> "Dokument":
+        if (self.pfad is None) == (self.url is None):
+            raise PydanticCustomError("dokument", "genau eines von „pfad“ oder „url“ angeben")
+        return self
+
+
+class Regionalkonferenz(Strict):
+    id: str
+    stadt: Text
+    status: Status
+    datum: dt.date | None = None
+    zeitraum: Text | None = Field(default=None, description="z. B. „1. Quartal (voraussichtlich)“")
+    ort: Text | OffenerPunkt | None = None
+    adresse: Text | None = None
+    veranstalter: Kennung | None = None
+    partner: list[Kennung] = []
+    teilnehmende: Annotated[int, Field(ge=0)] | None = None
+    zusammenfassung: Text | None = Field(default=None, description="Markdown")
+    ergebnisse: list[Text] = []
+    dokumente: list[Dokument] = []
+    quelle: Text
+    aktualisiert: dt.date | None = Field(default=None, description="Wann die Angaben zuletzt geändert wurden")
+
+    @field_validator("id")
+    @classmethod
+    def _known_town(cls, value: str) -> str:
+        if value not in STAEDTE:
+            raise PydanticCustomError(
+                "stadt_unbekannt",
+                "„{value}“ ist keine Stadt des Kreises Mettmann; erlaubt: {erlaubt}",
+                {"value": value, "erlaubt": ", ".join(STAEDTE)},
+            )
+        return value
+
+    @property
+    def name(self) -> str:
+        return f"Regionalkonferenz {self.stadt}"
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL; fixed forever because the press links to it."""
+        return f"regionalkonferenzen/{self.id}/"
+
+
+class Quelle(Strict):
+    titel: Text
+    betreff: Text
+    aktenzeichen: Text | None = None
+    art: Text
+    gremien: list[Text] = []
+    datei: Text | None = None
+
+
+class Projekt(Strict):
+    """Facts about the project as a whole, each with its source."""
+
+    titel: Text
+    kurztitel: Text
+    stand: dt.date = Field(description="Stichtag der Daten; Status und Datum werden daran gemessen")
+    herausgeber: Text
+    quelle: Quelle
+    beginn: Text
+    foerderprogramm: Text
+    foerderaufruf: Text
+    projektleitung: Text
+    projektleitung_stellenanteil: Text | None = None
+    projektleitung_kontakt: Kontakt | None = None
+    aufgaben_projektleitung: list[Text] = []
+    arbeitsgruppe: list[Kennung] = []
+    arbeitsgruppe_kommunal: list[Text] = []
+    konferenzen_durchgefuehrt_laut_quelle: Annotated[int, Field(ge=0)] | None = None
+    pressekontakt: Kontakt | OffenerPunkt | None = None
+
+
+class Weiterleitung(Strict):
+    """An old URL that must keep working; it points to the page's new place."""
+
+    von: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_.-]*/$")]
+    nach: Annotated[str, StringConstraints(pattern=r"^([a-z0-9][a-z0-9/_.-]*/)?$")]
+
+
+class Daten(BaseModel):
+    """Everything the site shows from ``data/``, validated together."""
+
+    model_config = ConfigDict(frozen=True)
+
+    projekt: Projekt
+    partner: list[Partner]
+    regionalkonferenzen: list[Regionalkonferenz]
+    weiterleitungen: list[Weiterleitung] = []
+
+    def partner_by_id(self) -> dict[str, Partner]:
+        return {p.id: p for p in self.partner}
+
+    def konferenz(self, id: str) -> Regionalkonferenz:
+        for konferenz in self.regionalkonferenzen:
+            if konferenz.id == id:
+                return konferenz
+        raise KeyError(id)
+

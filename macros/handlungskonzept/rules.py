@@ -1,0 +1,102 @@
+"""Rules that look across records and files: the model alone cannot see them.
+
+Status and date are measured against the data's ``stand`` date, never the clock,
+so the same input always builds the same site.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .model import STAEDTE, Daten, Status
+
+#: A rule yields (file key, path inside that file, message, bad value).
+Finding = tuple[str, tuple, str, object]
+
+
+def check(daten: Daten, docs_dir: Path | None) -> Iterator[Finding]:
+    for rule in RULES:
+        yield from rule(daten, docs_dir)
+
+
+def _unique_ids(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
+    for key, records in (("partner", daten.partner), ("regionalkonferenzen", daten.regionalkonferenzen)):
+        seen: set[str] = set()
+        for index, record in enumerate(records):
+            if record.id in seen:
+                yield key, (index, "id"), "Diese id kommt mehrfach vor; jede id darf nur einmal stehen.", record.id
+            seen.add(record.id)
+
+
+def _every_town_once(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
+    present = {k.id for k in daten.regionalkonferenzen}
+    for town_id, name in STAEDTE.items():
+        if town_id not in present:
+            yield "regionalkonferenzen", (), f"Für {name} (id „{town_id}“) fehlt ein Eintrag; jede der zehn Städte braucht genau einen.", None
+    for index, konferenz in enumerate(daten.regionalkonferenzen):
+        expected = STAEDTE[konferenz.id]
+        if konferenz.stadt != expected:
+            yield "regionalkonferenzen", (index, "stadt"), f"Zur id „{konferenz.id}“ gehört die Stadt „{expected}“.", konferenz.stadt
+
+
+def _references_exist(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
+    known = daten.partner_by_id()
+    hint = "Diese Partner-id steht nicht in data/partner.yml."
+    for index, konferenz in enumerate(daten.regionalkonferenzen):
+        if konferenz.veranstalter and konferenz.veranstalter not in known:
+            yield "regionalkonferenzen", (index, "veranstalter"), hint, konferenz.veranstalter
+        for position, partner_id in enumerate(konferenz.partner):
+            if partner_id not in known:
+                yield "regionalkonferenzen", (index, "partner", position), hint, partner_id
+    for position, partner_id in enumerate(daten.projekt.arbeitsgruppe):
+        if partner_id not in known:
+            yield "projekt", ("arbeitsgruppe", position), hint, partner_id
+
+
+def _status_fits_date(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
+    stand = daten.projekt.stand
+    stand_text = stand.isoformat()
+    for i, k in enumerate(daten.regionalkonferenzen):
+        where = "regionalkonferenzen"
+        if k.status is Status.durchgefuehrt:
+            if k.datum is None:
+                yield where, (i, "datum"), "Eine durchgeführte Konferenz braucht ein Datum.", None
+            elif k.datum > stand:
+                yield where, (i, "datum"), f"Das Datum liegt nach dem Stand der Daten ({stand_text}); Status „geplant“?", k.datum
+        elif k.status is Status.geplant and k.datum is not None and k.datum < stand:
+            yield where, (i, "datum"), f"Das Datum liegt vor dem Stand der Daten ({stand_text}); Status „durchgefuehrt“ oder „abgesagt“?", k.datum
+        elif k.status is Status.offen:
+            for field in ("datum", "zeitraum"):
+                if getattr(k, field) is not None:
+                    yield where, (i, field), "Bei Status „offen“ ist noch kein Termin bekannt; Status „geplant“?", getattr(k, field)
+        if k.status is not Status.durchgefuehrt:
+            if k.teilnehmende is not None:
+                yield where, (i, "teilnehmende"), "Teilnehmende gibt es erst bei Status „durchgefuehrt“.", k.teilnehmende
+            if k.ergebnisse:
+                yield where, (i, "ergebnisse"), "Ergebnisse gibt es erst bei Status „durchgefuehrt“.", None
+        if k.aktualisiert is not None and k.aktualisiert > stand:
+            yield where, (i, "aktualisiert"), f"Liegt nach dem Stand der Daten ({stand_text}).", k.aktualisiert
+
+
+def _documents_exist(daten: Daten, docs: Path | None) -> Iterator[Finding]:
+    if docs is None:
+        return
+    for i, konferenz in enumerate(daten.regionalkonferenzen):
+        for j, dokument in enumerate(konferenz.dokumente):
+            if dokument.pfad and not (docs / dokument.pfad).is_file():
+                yield "regionalkonferenzen", (i, "dokumente", j, "pfad"), "Diese Datei gibt es unter docs/ nicht.", dokument.pfad
+
+
+def _redirects_unique(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for i, weiterleitung in enumerate(daten.weiterleitungen):
+        if weiterleitung.von in seen:
+            yield "weiterleitungen", (i, "von"), "Für diese alte Adresse gibt es schon eine Weiterleitung.", weiterleitung.von
+        if weiterleitung.von == weiterleitung.nach:
+            yield "weiterleitungen", (i, "nach"), "Eine Weiterleitung auf sich selbst ist nicht möglich.", weiterleitung.nach
+        seen.add(weiterleitung.von)
+
+
+RULES: list[Callable[[Daten, Path | None], Iterator[Finding]]] = [
+    _unique_ids, _every_town_once, _references_exist, _status_fits_date, _documents_exist, _redirects_unique,
+]

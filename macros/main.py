@@ -1,0 +1,68 @@
+"""Entry point of mkdocs-macros: the macros editors call in Markdown.
+
+Each macro only picks data and hands it to a component template; no HTML here.
+The data itself was loaded once by ``build_hooks.py`` (``config.extra["daten"]``).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:  # mkdocs-macros loads this file by path, not as a package
+    sys.path.insert(0, _HERE)
+
+from markupsafe import Markup, escape  # noqa: E402
+
+from handlungskonzept import components  # noqa: E402
+from handlungskonzept.model import PartnerArt, Status  # noqa: E402
+from handlungskonzept.text import datum_de  # noqa: E402
+
+
+def define_env(env) -> None:
+    def daten():
+        return env.conf["extra"]["daten"].daten
+
+    def base() -> str:
+        """Relative path from the current page to the site root."""
+        return "../" * env.page.url.count("/")
+
+    def konferenz_id(id: str | None) -> str:
+        return id or Path(env.page.file.src_uri).stem
+
+    @env.macro
+    def stand() -> str:
+        """The data's ``stand`` date in German, e.g. „25. November 2026“."""
+        return str(escape(datum_de(daten().projekt.stand)))
+
+    @env.macro
+    def offen(text: str) -> Markup:
+        """Mark something an editor must still supply; readers see a polite note."""
+        return components.render("offener-punkt", text=text)
+
+    @env.macro
+    def faktenbox(id: str | None = None) -> Markup:
+        d = daten()
+        return components.render("faktenbox", k=d.konferenz(konferenz_id(id)), partner=d.partner_by_id(), base=base())
+
+    @env.macro
+    def konferenz(id: str | None = None) -> Markup:
+        """Everything a conference page shows below its own prose."""
+        d = daten()
+        return components.render("konferenz", k=d.konferenz(konferenz_id(id)), partner=d.partner_by_id(),
+                                 projekt=d.projekt, base=base())
+
+    @env.macro
+    def statusuebersicht() -> Markup:
+        konferenzen = daten().regionalkonferenzen
+        zaehlung = [(s, sum(k.status is s for k in konferenzen)) for s in Status]
+        return components.render("statusuebersicht", konferenzen=konferenzen, zaehlung=zaehlung, base=base())
+
+    @env.macro
+    def partnerliste(art: str | None = None, anker: bool = False, nur_arbeitsgruppe: bool = False,
+                     ebene: int = 2) -> Markup:
+        d = daten()
+        auswahl = [p for p in d.partner if not nur_arbeitsgruppe or p.id in d.projekt.arbeitsgruppe]
+        arten = [PartnerArt(art)] if art else list(PartnerArt)
+        gruppen = [(a, [p for p in auswahl if p.art is a]) for a in arten]
+        return components.render("partnerliste", gruppen=[g for g in gruppen if g[1]], ebene=ebene, anker=anker)
