@@ -31,3 +31,12 @@ def site(tmp_path_factory) -> Path:
     result = build_site(target)
     assert result.returncode == 0, result.stderr
     return target
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The site built from the complete test data set: every feature has something to show."""
+    target = tmp_path_factory.mktemp("fixture-site")
+    result = build_site(target, data_dir=FIXTURE_DATA)
+    assert result.returncode == 0, result.stderr
+    return target
