@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)/macros
+# Material kündigt bei jedem Bau sein Support-Ende an; das steht im README.
+export NO_MKDOCS_2_WARNING := 1
 # Debian-Pakete, die die Browser- und Servertests brauchen.
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils
 SYSTEM_COMMANDS := chromium nginx pdftotext
@@ -31,7 +33,7 @@ check: $(VENV)/.runtime
 ## site: Daten prüfen und die Website atomar nach site/ bauen
 site: check
 	rm -rf .site-neu
-	$(BIN)/mkdocs build --quiet --site-dir .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
+	$(BIN)/mkdocs build --site-dir .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
 	if [ -d site ]; then mv site .site-alt; fi
 	mv .site-neu site
 	rm -rf .site-alt

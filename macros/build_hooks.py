@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from pathlib import Path
 
 import yaml
@@ -108,11 +109,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_page_content(output: str, page, config, files) -> str:
     """mkdocs-macros writes its errors into the page; such a page must never be published."""
-    for marker in _MACRO_ERROR_MARKERS:
-        if f"<em>{marker}</em>" in output:
-            _fail(f"docs/{page.file.src_uri}: Ein Platzhalter in geschweiften Klammern ({{{{ … }}}} oder {{% … %}}) "
-                  "ist fehlerhaft. Die genaue Stelle steht in der Meldung von mkdocs-macros darüber. "
-                  "Soll der Text wörtlich erscheinen, schreiben Sie {{{{ '{{{{' }}}}.")
+    if not any(f"<em>{marker}</em>" in output for marker in _MACRO_ERROR_MARKERS):
+        return output
+    text = html.unescape(re.sub(r"<[^>]+>", "", output.split("</h1>", 1)[-1]))
+    detail = next((line.strip() for line in text.splitlines()
+                   if line.strip() and "Macro" not in line and not line.strip().startswith("File")), "")
+    _fail(f"docs/{page.file.src_uri}: Fehler in einem Platzhalter mit geschweiften Klammern "
+          f"(„{{{{ … }}}}“ oder „{{% … %}}“): {detail} – Soll eine Klammer wörtlich erscheinen, "
+          "schreiben Sie sie als {{ '{{' }}.")
     return output
 
 

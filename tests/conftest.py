@@ -15,10 +15,10 @@ FIXTURE_DATA = ROOT / "tests" / "fixtures" / "daten-vollstaendig"
 def build_site(target: Path, *, data_dir: Path | None = None, config: Path | None = None,
                env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run a strict ``mkdocs build`` as ``make site`` does; return the finished process."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "macros"), **(env or {})}
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "macros"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if data_dir is not None:
         environment["HK_DATEN"] = str(data_dir)
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(target)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(target)]
     if config is not None:
         command += ["--config-file", str(config)]
     return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)

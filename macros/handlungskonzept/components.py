@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .model import OffenerPunkt
 from .text import datum_de, editor_markdown
 
 COMPONENTS_DIR = Path(__file__).resolve().parent.parent / "components"
@@ -28,6 +29,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["datum_de"] = datum_de
     env.filters["markdown"] = editor_markdown
+    env.tests["offen"] = lambda value: isinstance(value, OffenerPunkt)
     return env
 
 
