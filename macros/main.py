@@ -14,7 +14,7 @@ if _HERE not in sys.path:  # mkdocs-macros loads this file by path, not as a pac
 
 from markupsafe import Markup, escape  # noqa: E402
 
-from handlungskonzept import components  # noqa: E402
+from handlungskonzept import components, feed  # noqa: E402
 from handlungskonzept.model import PartnerArt, Status  # noqa: E402
 from handlungskonzept.text import datum_de  # noqa: E402
 
@@ -66,3 +66,9 @@ def define_env(env) -> None:
         arten = [PartnerArt(art)] if art else list(PartnerArt)
         gruppen = [(a, [p for p in auswahl if p.art is a]) for a in arten]
         return components.render("partnerliste", gruppen=[g for g in gruppen if g[1]], ebene=ebene, anker=anker)
+
+    @env.macro
+    def aktuelles(ebene: int = 2) -> Markup:
+        """The news posts, newest first, with the link to the feed."""
+        return components.render("beitragsliste", beitraege=env.conf["extra"]["beitraege"], ebene=ebene,
+                                 base=base(), feed=base() + feed.PFAD)
