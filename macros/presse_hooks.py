@@ -44,7 +44,7 @@ def on_files(files: Files, config) -> Files:
         return files
     files.append(File.generated(config, feed.PFAD, content=feed.atom(
         config.extra["beitraege"], loaded.daten, config.site_url, config.site_name)))
-    seiten = {f.url for f in files.documentation_pages()}
+    seiten = {f.url.removeprefix("./") for f in files.documentation_pages()}  # the home page is "./"
     for w in loaded.daten.weiterleitungen:
         datei = loaded.shown_as["weiterleitungen"]
         if w.von in seiten:
