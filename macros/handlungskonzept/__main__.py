@@ -45,11 +45,13 @@ def urls(args: argparse.Namespace) -> int:
         print(f"Alle {len(bekannt)} veröffentlichten Adressen sind erreichbar.")
         if neu:
             print(f"{len(neu)} neue Adresse(n) stehen noch nicht in {datei}; `make urls` nimmt sie auf:")
-            print("\n".join(f"  • {url}" for url in neu))
+            for url in neu:
+                print(f"  • {url}")
         return 0
     manifest.schreiben(datei, set(bekannt) | set(neu))
     print(f"{datei}: {len(neu)} neue Adresse(n) aufgenommen, {len(bekannt) + len(neu)} insgesamt.")
-    print("\n".join(f"  + {url}" for url in neu))
+    for url in neu:
+        print(f"  + {url}")
     return 0
 
 
