@@ -21,9 +21,10 @@ KOPF = """\
 # Nicht von Hand löschen. Neue Adressen nimmt `make urls` auf.
 """
 
-#: Build output that is no address of its own: theme files, search index, error page.
-_INTERN_ORDNER = ("assets", "search")
-_INTERN_DATEIEN = ("404.html", "sitemap.xml.gz")
+#: Build output that is no address of its own: theme files (their names change with every
+#: theme release), search index, error page. Images under assets/bilder/ (the share image
+#: in every og:image) are addresses like any other.
+_INTERN = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "search/", "404.html", "sitemap.xml.gz")
 
 
 def lesen(path: Path) -> list[str]:
@@ -43,7 +44,7 @@ def ausgeliefert(site_dir: Path) -> set[str]:
     urls = set()
     for path in site_dir.rglob("*"):
         relativ = path.relative_to(site_dir)
-        if not path.is_file() or relativ.parts[0] in _INTERN_ORDNER or relativ.as_posix() in _INTERN_DATEIEN:
+        if not path.is_file() or relativ.as_posix().startswith(_INTERN):
             continue
         if path.name == "index.html":
             urls.add("/" + "".join(f"{teil}/" for teil in relativ.parts[:-1]))
