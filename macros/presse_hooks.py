@@ -8,6 +8,7 @@ problem while ``mkdocs serve`` logs it and keeps running.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -71,12 +72,18 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Every page needs a summary: it is the meta description and the text of shared links."""
+    """Every page needs a summary (meta description, text of shared links); a post shows its date."""
     if not str(page.meta.get("description") or "").strip():
         _fail(f"docs/{page.file.src_uri}: Im Kopfbereich fehlt „description“ – ein Satz, der die Seite "
               "zusammenfasst. Er erscheint in Suchmaschinen und in der Vorschau geteilter Links. "
               "Beispiel:\n---\ntitle: Titel der Seite\ndescription: Ein Satz über den Inhalt.\n---")
-    return markdown
+    beitrag = next((b for b in config.extra.get("beitraege", []) if b.datei == page.file.src_uri), None)
+    if beitrag is None:
+        return markdown
+    datum = f"\n\n{components.render('beitragsdatum', b=beitrag)}\n\n"
+    h1 = re.search(r"^# .*$", markdown, flags=re.MULTILINE)
+    ende = h1.end() if h1 else 0
+    return f"{markdown[:ende]}{datum}{markdown[ende:].lstrip()}"
 
 
 def on_page_context(context, page, config, nav):
