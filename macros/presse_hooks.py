@@ -73,10 +73,14 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Every page needs a summary (meta description, text of shared links); a post shows its date."""
-    if not str(page.meta.get("description") or "").strip():
+    beschreibung = str(page.meta.get("description") or "").strip()
+    if not beschreibung:
         _fail(f"docs/{page.file.src_uri}: Im Kopfbereich fehlt „description“ – ein Satz, der die Seite "
               "zusammenfasst. Er erscheint in Suchmaschinen und in der Vorschau geteilter Links. "
               "Beispiel:\n---\ntitle: Titel der Seite\ndescription: Ein Satz über den Inhalt.\n---")
+    elif set(beschreibung) & set('"<>'):  # the theme prints it unescaped into an attribute
+        _fail(f"docs/{page.file.src_uri}: „description“ darf keine geraden Anführungszeichen (\") und keine "
+              "spitzen Klammern (< >) enthalten. Bitte typografische Anführungszeichen „…“ verwenden.")
     beitrag = next((b for b in config.extra.get("beitraege", []) if b.datei == page.file.src_uri), None)
     if beitrag is None:
         return markdown

@@ -101,12 +101,16 @@ def copied_project(tmp_path_factory) -> Path:
     return target
 
 
-def test_page_without_description_fails_the_build_naming_the_file(copied_project, tmp_path):
+@pytest.mark.parametrize("kopf, meldung", [
+    ("title: Ohne Beschreibung", "Im Kopfbereich fehlt „description“"),
+    ('title: Mit Zitat\ndescription: \'Ein "Zitat".\'', "„description“ darf keine geraden Anführungszeichen"),
+])
+def test_page_without_usable_description_fails_the_build_naming_the_file(copied_project, tmp_path, kopf, meldung):
     page = copied_project / "docs" / "ohne-beschreibung.md"
-    page.write_text("---\ntitle: Ohne Beschreibung\n---\n# Ohne Beschreibung\n", encoding="utf-8")
+    page.write_text(f"---\n{kopf}\n---\n# Seite\n", encoding="utf-8")
     try:
         result = build_site(tmp_path / "site", data_dir=ROOT / "data", config=copied_project / "mkdocs.yml")
     finally:
         page.unlink()
     assert result.returncode != 0
-    assert "docs/ohne-beschreibung.md: Im Kopfbereich fehlt „description“" in result.stderr
+    assert f"docs/ohne-beschreibung.md: {meldung}" in result.stderr
