@@ -97,9 +97,14 @@ def on_page_context(context, page, config, nav):
         "typ": "article" if beitrag else "website",
         "datum": page.meta.get("datum") if beitrag else None,
         "bild": config.site_url + feed.BILD,
-        "feed": config.site_url + feed.PFAD,
     }
     return context
+
+
+def on_env(env, config, files):
+    """The feed address for every page head, the 404 page included."""
+    env.globals["hk_feed"] = config.site_url + feed.PFAD
+    return env
 
 
 def on_post_build(config) -> None:
