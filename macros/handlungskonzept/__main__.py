@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -23,7 +24,8 @@ def check(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handlungskonzept", description="Werkzeuge für die Redaktion.")
-    parser.add_argument("--daten", default="data", help="Ordner mit den YAML-Daten")
+    parser.add_argument("--daten", default=os.environ.get("HK_DATEN", "data"),
+                        help="Ordner mit den YAML-Daten (Vorgabe: $HK_DATEN oder data)")
     parser.add_argument("--docs", default="docs", help="Ordner mit den Markdown-Seiten")
     commands = parser.add_subparsers(dest="befehl", required=True)
     commands.add_parser("check", help="Daten prüfen").set_defaults(run=check)

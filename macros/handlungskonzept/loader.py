@@ -74,7 +74,7 @@ def load(data_dir: Path, docs_dir: Path | None = None, shown_dir: str | None = N
             raw, positions[spec.key] = read(path, shown)
             raw_values[spec.key] = raw
         except YamlProblem as error:
-            problems.append(error.problem)
+            problems += error.problems
             continue
         try:
             values[spec.key] = spec.adapter.validate_python(raw)
