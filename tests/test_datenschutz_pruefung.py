@@ -66,12 +66,16 @@ def test_css_url_and_import_are_found_with_line():
 .a { background: url(bild.png); }
 .b { mask-image: url("data:image/svg+xml;charset=utf-8,<svg xmlns='http://www.w3.org/2000/svg' transform='rotate(45)'/>"); }
 @font-face { font-family: X; src: url('https://fonts.gstatic.com/x.woff2') format("woff2"); }
+.c { background-image: image-set("bild.png" 1x, "https://example.org/bild-2x.png" 2x); }
+.d { background-image: image-set(url("https://example.org/e.png") 1x, "f.png" 2x); }
 """
     found = find_in_css(css)
     assert [(f.zeile, f.url) for f in found] == [
         (2, "https://fonts.googleapis.com/css?family=Roboto"),
         (3, "https://example.org/weitere.css"),
         (7, "https://fonts.gstatic.com/x.woff2"),
+        (8, "https://example.org/bild-2x.png"),
+        (9, "https://example.org/e.png"),
     ]
 
 

@@ -37,6 +37,9 @@ _FETCHING_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "ma
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.I)
 _CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
+#: Bare strings inside ``image-set(…)`` are image addresses, too (no ``url()`` needed).
+_CSS_IMAGE_SET = re.compile(r"image-set\(((?:[^()]|\([^()]*\))*)\)", re.I)
+_CSS_STRING = re.compile(r""""([^"]*)"|'([^']*)'""")
 
 
 @dataclass(frozen=True)
@@ -59,14 +62,22 @@ def _srcset_urls(value: str) -> list[str]:
 
 
 def find_in_css(text: str, first_line: int = 1) -> list[Fund]:
-    """External ``url(…)`` and ``@import`` references in a stylesheet or style attribute."""
+    """External ``url(…)``, ``@import`` and ``image-set(…)`` references in a stylesheet or style attribute."""
     text = _CSS_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
-    found = []
+    found: list[Fund] = []
+
+    def add(match: re.Match, art: str, offset: int = 0) -> None:
+        url = next(group for group in match.groups() if group is not None)
+        if is_external(url):
+            found.append(Fund(first_line + text.count("\n", 0, offset + match.start()), art, url))
+
     for pattern, art in ((_CSS_URL, "CSS url()"), (_CSS_IMPORT, "CSS @import")):
         for match in pattern.finditer(text):
-            url = next(group for group in match.groups() if group is not None)
-            if is_external(url):
-                found.append(Fund(first_line + text.count("\n", 0, match.start()), art, url))
+            add(match, art)
+    for image_set in _CSS_IMAGE_SET.finditer(text):
+        body = _CSS_URL.sub(lambda m: " " * len(m.group()), image_set.group(1))  # url() counted above
+        for match in _CSS_STRING.finditer(body):
+            add(match, "CSS image-set()", image_set.start(1))
     return sorted(found, key=lambda fund: fund.zeile)
 
 
