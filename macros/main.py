@@ -15,8 +15,13 @@ if _HERE not in sys.path:  # mkdocs-macros loads this file by path, not as a pac
 from markupsafe import Markup, escape  # noqa: E402
 
 from handlungskonzept import components  # noqa: E402
-from handlungskonzept.model import PartnerArt, Status  # noqa: E402
+from handlungskonzept.model import Impressum, PartnerArt, Status  # noqa: E402
 from handlungskonzept.text import datum_de  # noqa: E402
+
+
+#: What the Impressum page shows; the other fields are contacts for the other legal pages.
+IMPRESSUM_ANGABEN = ("herausgeber", "organisationseinheit", "rechtsform", "anschrift", "telefon", "email",
+                     "vertretungsberechtigt", "inhaltlich_verantwortlich", "aufsichtsbehoerde", "umsatzsteuer_id")
 
 
 def define_env(env) -> None:
@@ -66,3 +71,12 @@ def define_env(env) -> None:
         arten = [PartnerArt(art)] if art else list(PartnerArt)
         gruppen = [(a, [p for p in auswahl if p.art is a]) for a in arten]
         return components.render("partnerliste", gruppen=[g for g in gruppen if g[1]], ebene=ebene, anker=anker)
+
+    @env.macro
+    def impressum(*felder: str) -> Markup:
+        """All Impressum details with their source, or only the named fields of ``data/impressum.yml``."""
+        angaben = daten().impressum
+        namen = felder or IMPRESSUM_ANGABEN
+        zeilen = [(n, Impressum.model_fields[n].title, getattr(angaben, n)) for n in namen
+                  if getattr(angaben, n) is not None]
+        return components.render("impressum", zeilen=zeilen, quelle=None if felder else angaben.quelle)
