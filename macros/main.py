@@ -73,6 +73,16 @@ def define_env(env) -> None:
         return components.render("statusuebersicht", konferenzen=konferenzen, zaehlung=zaehlung, base=base())
 
     @env.macro
+    def terminliste() -> Markup:
+        """Held and planned conferences in calendar order, then the towns without a date yet."""
+        konferenzen = daten().regionalkonferenzen
+        return components.render(
+            "terminliste", datiert=calendar_feed.nach_datum(konferenzen),
+            ohne_datum=[k for k in konferenzen if not k.datum and k.status is not Status.offen],
+            offen=[k for k in konferenzen if k.status is Status.offen],
+            base=base(), kalender=calendar_feed.TERMINE_PFAD)
+
+    @env.macro
     def partnerliste(art: str | None = None, anker: bool = False, nur_arbeitsgruppe: bool = False,
                      ebene: int = 2) -> Markup:
         d = daten()

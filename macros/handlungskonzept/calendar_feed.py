@@ -39,6 +39,11 @@ def termin_pfad(konferenz: Regionalkonferenz) -> str:
     return f"{konferenz.url}{TERMIN_DATEI}"
 
 
+def nach_datum(konferenzen: list[Regionalkonferenz]) -> list[Regionalkonferenz]:
+    """The dated conferences in calendar order (same day: by town)."""
+    return sorted((k for k in konferenzen if k.datum), key=lambda k: (k.datum, k.id))
+
+
 def _utc_midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
 
@@ -69,8 +74,8 @@ def _timezone(konferenzen: list[Regionalkonferenz], projekt: Projekt) -> icalend
 
 def calendar(konferenzen: list[Regionalkonferenz], projekt: Projekt, site_url: str, *,
              name: str, pfad: str) -> bytes:
-    """One VCALENDAR with a VEVENT per dated conference, sorted by date and town."""
-    datiert = sorted((k for k in konferenzen if k.datum), key=lambda k: (k.datum, k.id))
+    """One VCALENDAR with a VEVENT per dated conference."""
+    datiert = nach_datum(konferenzen)
     cal = icalendar.Calendar.new(
         prodid=PRODID,
         uid=f"{pfad.replace('/', '-').removesuffix('.ics')}@{UID_DOMAIN}",
