@@ -74,6 +74,14 @@ def test_termine_ics_has_one_event_per_dated_conference(fixture_site):
     assert [e.start for e in calendar.events] == sorted(k.datum for k in dated)
 
 
+def test_calendar_properties_follow_rfc_7986(fixture_site):
+    raw = (fixture_site / "regionalkonferenzen/termine.ics").read_bytes().decode("utf-8")
+    assert "\r\nREFRESH-INTERVAL;VALUE=DURATION:P1D\r\n" in raw
+    calendar = calendar_of(fixture_site, "regionalkonferenzen/termine.ics")
+    assert str(calendar["SOURCE"]).endswith("/regionalkonferenzen/termine.ics")
+    assert str(calendar["UID"]) == "regionalkonferenzen-termine@handlungskonzept.kreis-mettmann"
+
+
 def test_each_dated_conference_has_its_own_ics_with_the_same_uid(fixture_site):
     for k in FIXTURE.regionalkonferenzen:
         calendar = calendar_of(fixture_site, f"regionalkonferenzen/{k.id}/termin.ics")

@@ -87,6 +87,7 @@ def calendar(konferenzen: list[Regionalkonferenz], projekt: Projekt, site_url: s
         refresh_interval=dt.timedelta(days=1),
         subcomponents=[_timezone(datiert, projekt), *(vevent(k, projekt, site_url) for k in datiert)],
     )
+    cal["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # RFC 7986 requires it; icalendar leaves it out
     cal.add("X-WR-TIMEZONE", ZEITZONE)
     return cal.to_ical()
 
