@@ -42,9 +42,11 @@ def define_env(env) -> None:
         return components.render("offener-punkt", text=text)
 
     def site_url() -> str:
+        """Base of the permanent absolute links the press copies."""
         return env.conf["site_url"] or "/"
 
     def faktenbox_kontext(id: str | None) -> dict:
+        """What the fact box needs; the conference component shows the fact box too."""
         d = daten()
         k = d.konferenz(konferenz_id(id))
         return dict(k=k, partner=d.partner_by_id(), base=base(), kalender=calendar_feed.termin_pfad(k))
