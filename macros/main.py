@@ -14,7 +14,8 @@ if _HERE not in sys.path:  # mkdocs-macros loads this file by path, not as a pac
 
 from markupsafe import Markup, escape  # noqa: E402
 
-from handlungskonzept import components  # noqa: E402
+from handlungskonzept import calendar_feed, components, presse  # noqa: E402
+from handlungskonzept.dokumente import dateiangabe  # noqa: E402
 from handlungskonzept.model import Impressum, PartnerArt, Status  # noqa: E402
 from handlungskonzept.text import datum_de  # noqa: E402
 
@@ -45,23 +46,48 @@ def define_env(env) -> None:
         """Mark something an editor must still supply; readers see a polite note."""
         return components.render("offener-punkt", text=text)
 
+    def site_url() -> str:
+        """Base of the permanent absolute links the press copies."""
+        return env.conf["site_url"] or "/"
+
+    def faktenbox_kontext(id: str | None) -> dict:
+        """What the fact box needs; the conference component shows the fact box too."""
+        d = daten()
+        k = d.konferenz(konferenz_id(id))
+        return dict(k=k, partner=d.partner_by_id(), base=base(), kalender=calendar_feed.termin_pfad(k))
+
     @env.macro
     def faktenbox(id: str | None = None) -> Markup:
-        d = daten()
-        return components.render("faktenbox", k=d.konferenz(konferenz_id(id)), partner=d.partner_by_id(), base=base())
+        return components.render("faktenbox", **faktenbox_kontext(id))
 
     @env.macro
     def konferenz(id: str | None = None) -> Markup:
         """Everything a conference page shows below its own prose."""
-        d = daten()
-        return components.render("konferenz", k=d.konferenz(konferenz_id(id)), partner=d.partner_by_id(),
-                                 projekt=d.projekt, base=base())
+        kontext = faktenbox_kontext(id)
+        k, projekt, url = kontext["k"], daten().projekt, site_url()
+        docs = Path(env.conf["docs_dir"])
+        return components.render(
+            "konferenz", **kontext, projekt=projekt,
+            dokumente=[(dok, dateiangabe(docs / dok.pfad) if dok.pfad else None) for dok in k.dokumente],
+            permalink=presse.permalink(k, url), zitat=presse.zitierhinweis(k, projekt, url),
+            stand=presse.stand_der_angaben(k, projekt), kontakt=projekt.pressekontakt,
+            jsonld=presse.event_jsonld(k, projekt, kontext["partner"], url))
 
     @env.macro
     def statusuebersicht() -> Markup:
         konferenzen = daten().regionalkonferenzen
         zaehlung = [(s, sum(k.status is s for k in konferenzen)) for s in Status]
         return components.render("statusuebersicht", konferenzen=konferenzen, zaehlung=zaehlung, base=base())
+
+    @env.macro
+    def terminliste() -> Markup:
+        """Held and planned conferences in calendar order, then the towns without a date yet."""
+        konferenzen = daten().regionalkonferenzen
+        return components.render(
+            "terminliste", datiert=calendar_feed.nach_datum(konferenzen),
+            ohne_datum=[k for k in konferenzen if not k.datum and k.status is not Status.offen],
+            offen=[k for k in konferenzen if k.status is Status.offen],
+            base=base(), kalender=calendar_feed.TERMINE_PFAD)
 
     @env.macro
     def partnerliste(art: str | None = None, anker: bool = False, nur_arbeitsgruppe: bool = False,
