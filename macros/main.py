@@ -14,7 +14,7 @@ if _HERE not in sys.path:  # mkdocs-macros loads this file by path, not as a pac
 
 from markupsafe import Markup, escape  # noqa: E402
 
-from handlungskonzept import calendar_feed, components, presse  # noqa: E402
+from handlungskonzept import calendar_feed, components, feed, presse  # noqa: E402
 from handlungskonzept.dokumente import dateiangabe  # noqa: E402
 from handlungskonzept.model import Impressum, PartnerArt, Status  # noqa: E402
 from handlungskonzept.text import datum_de  # noqa: E402
@@ -106,3 +106,9 @@ def define_env(env) -> None:
         zeilen = [(n, Impressum.model_fields[n].title, getattr(angaben, n)) for n in namen
                   if getattr(angaben, n) is not None]
         return components.render("impressum", zeilen=zeilen, quelle=None if felder else angaben.quelle)
+
+    @env.macro
+    def aktuelles(ebene: int = 2) -> Markup:
+        """The news posts, newest first, with the link to the feed."""
+        return components.render("beitragsliste", beitraege=env.conf["extra"]["beitraege"], ebene=ebene,
+                                 base=base(), feed=base() + feed.PFAD)

@@ -1,4 +1,5 @@
-"""Command line for editors and CI: ``python -m handlungskonzept check`` (via ``make check``)."""
+"""Command line for editors and CI: ``python -m handlungskonzept check`` (via ``make check``)
+and ``python -m handlungskonzept urls <site>`` (via ``make urls``)."""
 from __future__ import annotations
 
 import argparse
@@ -6,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import urls as manifest
 from .loader import load
 from .problems import DatenFehler
 
@@ -22,6 +24,38 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
+def urls(args: argparse.Namespace) -> int:
+    """Record the URLs a built site serves (only ever adds), or with --pruefen check none got lost."""
+    try:
+        loaded = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/"))
+    except DatenFehler as error:
+        print(error.bericht(), file=sys.stderr)
+        return 1
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"In {site} liegt keine gebaute Website (index.html fehlt). Erst `make site` ausführen.", file=sys.stderr)
+        return 1
+    datei = Path(args.daten) / manifest.DATEI
+    bekannt = manifest.lesen(datei)
+    probleme = manifest.fehlende(bekannt, site, loaded.daten.weiterleitungen)
+    if probleme:
+        print(manifest.bericht(probleme, str(datei)), file=sys.stderr)
+        return 1
+    neu = sorted(manifest.ausgeliefert(site) - set(bekannt))
+    if args.pruefen:
+        print(f"Alle {len(bekannt)} veröffentlichten Adressen sind erreichbar.")
+        if neu:
+            print(f"{len(neu)} neue Adresse(n) stehen noch nicht in {datei}; `make urls` nimmt sie auf:")
+            for url in neu:
+                print(f"  • {url}")
+        return 0
+    manifest.schreiben(datei, set(bekannt) | set(neu))
+    print(f"{datei}: {len(neu)} neue Adresse(n) aufgenommen, {len(bekannt) + len(neu)} insgesamt.")
+    for url in neu:
+        print(f"  + {url}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handlungskonzept", description="Werkzeuge für die Redaktion.")
     parser.add_argument("--daten", default=os.environ.get("HK_DATEN", "data"),
@@ -29,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", default="docs", help="Ordner mit den Markdown-Seiten")
     commands = parser.add_subparsers(dest="befehl", required=True)
     commands.add_parser("check", help="Daten prüfen").set_defaults(run=check)
+    befehl = commands.add_parser("urls", help="Veröffentlichte Adressen aufnehmen oder prüfen")
+    befehl.add_argument("site", help="Ordner der gebauten Website, z. B. site")
+    befehl.add_argument("--pruefen", action="store_true",
+                        help="nur prüfen, dass keine veröffentlichte Adresse verloren ging")
+    befehl.set_defaults(run=urls)
     args = parser.parse_args(argv)
     return args.run(args)
 
