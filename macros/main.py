@@ -24,6 +24,9 @@ from handlungskonzept.text import datum_de  # noqa: E402
 IMPRESSUM_ANGABEN = ("herausgeber", "organisationseinheit", "rechtsform", "anschrift", "telefon", "email",
                      "vertretungsberechtigt", "inhaltlich_verantwortlich", "aufsichtsbehoerde", "umsatzsteuer_id")
 
+#: Fields of ``Projekt`` that hold a contact the ``kontakt`` macro may show.
+KONTAKT_FELDER = ("projektleitung_kontakt", "pressekontakt")
+
 
 def define_env(env) -> None:
     def daten():
@@ -73,11 +76,52 @@ def define_env(env) -> None:
             stand=presse.stand_der_angaben(k, projekt), kontakt=projekt.pressekontakt,
             jsonld=presse.event_jsonld(k, projekt, kontext["partner"], url))
 
+    def zaehlung() -> list[tuple[Status, int]]:
+        """How many conferences have each status, in the order of ``Status``."""
+        konferenzen = daten().regionalkonferenzen
+        return [(s, sum(k.status is s for k in konferenzen)) for s in Status]
+
     @env.macro
     def statusuebersicht() -> Markup:
-        konferenzen = daten().regionalkonferenzen
-        zaehlung = [(s, sum(k.status is s for k in konferenzen)) for s in Status]
-        return components.render("statusuebersicht", konferenzen=konferenzen, zaehlung=zaehlung, base=base())
+        return components.render("statusuebersicht", konferenzen=daten().regionalkonferenzen, zaehlung=zaehlung(),
+                                 base=base())
+
+    @env.macro
+    def konferenzstand(zahlen: bool = True) -> Markup:
+        """Counts at a glance plus what the source says about held conferences it does not name."""
+        d = daten()
+        return components.render("konferenzstand", zaehlung=zaehlung(), anzahl=len(d.regionalkonferenzen),
+                                 projekt=d.projekt, zahlen=zahlen, base=base())
+
+    @env.macro
+    def konferenzadressen() -> Markup:
+        """The permanent address of every conference page, for the press."""
+        site_url = (env.conf.get("site_url") or "/").rstrip("/") + "/"
+        return components.render("konferenzadressen", konferenzen=daten().regionalkonferenzen, site_url=site_url,
+                                 base=base())
+
+    @env.macro
+    def quellenangabe() -> Markup:
+        """Chapter footer: the source document and the data's ``stand``."""
+        return components.render("quellenangabe", projekt=daten().projekt, base=base())
+
+    @env.macro
+    def vorgehen() -> Markup:
+        """The process from the Förderaufruf to the Handlungskonzept as an accessible diagram."""
+        d = daten()
+        return components.render("vorgehen", projekt=d.projekt, partner=d.partner_by_id(), base=base())
+
+    @env.macro
+    def kontakt(feld: str) -> Markup:
+        """A contact from ``data/projekt.yml`` (``projektleitung_kontakt`` or ``pressekontakt``)."""
+        if feld not in KONTAKT_FELDER:
+            raise ValueError(f"kontakt(\"{feld}\"): erlaubt sind {', '.join(KONTAKT_FELDER)}")
+        return components.render("kontakt", kontakt=getattr(daten().projekt, feld))
+
+    @env.macro
+    def entwurf(text: str) -> Markup:
+        """Mark editorial text that still needs approval; listed by ``make offen`` like ``offen``."""
+        return components.render("entwurf", text=text)
 
     @env.macro
     def terminliste() -> Markup:
