@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils
 SYSTEM_COMMANDS := chromium nginx pdftotext
 
-.PHONY: site test serve check lock clean system-deps urls teilen-bild
+.PHONY: site test serve check offen freigabe lock clean system-deps urls teilen-bild
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ $(VENV)/.test: requirements-test.lock $(VENV)/.runtime
 ## check: nur die Daten prüfen (schnell)
 check: $(VENV)/.runtime
 	$(BIN)/python -m handlungskonzept check
+
+## offen: alle offenen Punkte (docs/, data/, mkdocs.yml) mit Datei und Zeile auflisten
+offen: $(VENV)/.runtime
+	$(BIN)/python -m handlungskonzept offen
+
+## freigabe: Prüfung vor der Veröffentlichung – scheitert, solange offene Punkte bleiben
+freigabe: check
+	$(BIN)/python -m handlungskonzept offen --streng
 
 ## site: Daten prüfen und die Website atomar nach site/ bauen
 site: check
