@@ -65,7 +65,7 @@ def offen(args: argparse.Namespace) -> int:
                                     docs_shown=args.docs.rstrip("/"), data_shown=args.daten.rstrip("/"),
                                     config_shown=args.config)
     except YamlProblem as error:
-        print(f"Offene Punkte nicht ermittelbar: {error.problem}", file=sys.stderr)
+        print("Offene Punkte nicht ermittelbar:", *error.problems, sep="\n", file=sys.stderr)
         return 2
     for eintrag in eintraege:
         print(eintrag)
