@@ -105,6 +105,11 @@ def test_keyboard_focus_is_visible_and_skip_link_reaches_the_content(open_page, 
                 break
         # Focus has left the page; the next Tab starts over at the skip link.
         page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if not (state and state["skip"]):
+            report.append(f"{path}: Fokus ging nach {stops} Tab-Zielen verloren; danach kam "
+                          f"{state and state['description']} statt des Sprunglinks")
+            continue
         page.keyboard.press("Enter")
         if page.evaluate("() => document.activeElement.id") != "hk-inhalt":
             report.append(f"{path}: Sprunglink setzt den Fokus nicht auf den Inhalt (#hk-inhalt)")
