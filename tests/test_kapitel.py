@@ -1,0 +1,182 @@
+"""The twelve chapters: built, reachable from the navigation, true to the source, nothing invented."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from handlungskonzept.loader import load
+from handlungskonzept.yaml_source import read
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "daten-vollstaendig"
+
+#: Navigation order and permanent URLs of the chapters (the press links to them).
+KAPITEL = [
+    ("Startseite", ""),
+    ("Das Handlungskonzept", "handlungskonzept/"),
+    ("Projektorganisation", "projektorganisation/"),
+    ("Vorgehen", "vorgehen/"),
+    ("Regionalkonferenzen", "regionalkonferenzen/"),
+    ("Handlungsfelder und Maßnahmen", "handlungsfelder/"),
+    ("Partner und Netzwerk", "partner/"),
+    ("Weitere Angebote", "weitere-angebote/"),
+    ("Presse", "presse/"),
+    ("Hilfe und Beratung", "hilfe/"),
+    ("Begriffe", "begriffe/"),
+    ("Quellen", "quellen/"),
+]
+
+#: Facts taken from the Mitteilungsvorlage and the chapter that must state them.
+FAKTEN = [
+    ("handlungskonzept/", "Februar 2017"),
+    ("handlungskonzept/", "Präventives Handeln vor Ort stärken – Kommunales Förderprogramm zur "
+                          "Rechtsextremismus- und Rassismusprävention"),
+    ("handlungskonzept/", "Ministeriums für Familien, Kinder, Jugend, Kultur und Sport (MFKJKS)"),
+    ("projektorganisation/", "Stellenanteil von 0,3"),
+    ("projektorganisation/", "strategische Steuerung"),
+    ("projektorganisation/", "Öffentlichkeitsarbeit"),
+    ("projektorganisation/", "Kreispolizeibehörde"),
+    ("projektorganisation/", "Kreissportbund"),
+    ("projektorganisation/", "Integrations- und Flüchtlingsbeauftragte"),
+    ("vorgehen/", "IMAP Institut"),
+    ("vorgehen/", "Bedarfs- und Bestandsanalysen"),
+    ("vorgehen/", "Qualifizierungen"),
+    ("regionalkonferenzen/", "Hilden"),
+    ("regionalkonferenzen/", "in drei Städten bereits Regionalkonferenzen durchgeführt"),
+    ("", "in drei Städten bereits Regionalkonferenzen durchgeführt"),
+    ("", "Welche Städte das sind, nennt die Quelle nicht."),
+    ("partner/", "Kreisintegrationszentrum"),
+    ("hilfe/", "110"),
+    ("quellen/", "III/50-Ba"),
+]
+
+PHONE = re.compile(r"(?<![\w.,/-])(?:\+\d{1,3}[\s/-]*)?\(?0\d{2,5}\)?[\s/-]*\d[\d\s/-]{3,}\d")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+STREET = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)\s+\d+[a-z]?\b"
+                    r"|\b(?:Straße|Weg|Platz|Allee|Gasse|Ring)\s+\d+[a-z]?\b"
+                    r"|\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+")
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def text(element) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def data_strings(data_dir: Path) -> list[str]:
+    """Every string value in the data: what a page may show without inventing it."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif node is not None:
+            found.append(str(node))
+
+    for path in data_dir.glob("*.yml"):
+        walk(read(path, path.name)[0])
+    return found
+
+
+@pytest.mark.parametrize("titel,url", KAPITEL)
+def test_chapter_is_built_with_one_h1_description_and_source_footer(site, titel, url):
+    page = soup(site, url)
+    assert len(page.find_all("h1")) == 1, url
+    description = page.find("meta", attrs={"name": "description"})
+    assert description and description["content"].strip(), url
+    article = page.find("article")
+    last = article.find_all(recursive=False)[-1]
+    assert last.name == "footer" and "hk-quellenangabe" in last["class"], f"{url} endet nicht mit der Quellenangabe"
+    assert "Mitteilungsvorlage WP 14-20 SV 50/100" in text(last)
+
+
+def test_every_chapter_is_in_the_navigation_in_order(site):
+    for titel, url in KAPITEL:
+        page = soup(site, url)
+        nav = page.find("nav", class_="md-nav--primary")
+        links = []
+        for link in nav.find_all("a", href=True):
+            target = (site / url / link["href"].split("#")[0]).resolve()
+            if link["href"].startswith("#") or not text(link):
+                continue
+            links.append((text(link), target.relative_to(site.resolve()).as_posix()))
+        chapters = [(t, "" if u == "." else u + "/") for t, u in links]
+        assert [c for c in chapters if c in KAPITEL] == KAPITEL, f"Navigation auf {url or 'Startseite'}"
+
+
+@pytest.mark.parametrize("url,fakt", FAKTEN)
+def test_fact_from_the_source_is_on_the_page(site, url, fakt):
+    assert fakt in text(soup(site, url).find("article"))
+
+
+def test_staff_name_only_from_data(site):
+    name = load(ROOT / "data").daten.projekt.projektleitung_kontakt.name
+    contact = soup(site, "projektorganisation/").find(class_="hk-kontakt")
+    assert name in text(contact)
+    for path in (ROOT / "docs").rglob("*.md"):
+        assert name not in path.read_text(encoding="utf-8"), f"{path}: Namen nur über data/projekt.yml"
+
+
+@pytest.mark.parametrize("which", ["site", "fixture_site"])
+def test_no_town_but_hilden_shows_status_or_date_without_source(request, which):
+    site = request.getfixturevalue(which)
+    daten = load(FIXTURE_DATA if which == "fixture_site" else ROOT / "data").daten
+    by_town = {k.stadt: k for k in daten.regionalkonferenzen}
+    table = soup(site, "regionalkonferenzen/").find("table", class_="hk-statusuebersicht__tabelle")
+    rows = table.find("tbody").find_all("tr")
+    assert len(rows) == 10
+    for row in rows:
+        stadt = text(row.find("th"))
+        status, termin = (text(cell) for cell in row.find_all("td"))
+        konferenz = by_town[stadt]
+        if stadt == "Hilden" or (status == "Noch offen" and termin == "Termin folgt"):
+            continue
+        assert "nennt die Quelle nicht" not in konferenz.quelle, f"{stadt}: Status oder Termin ohne Quelle"
+        box = soup(site, konferenz.url).find("aside", class_="hk-faktenbox")
+        assert konferenz.quelle in text(box), f"{stadt}: Faktenbox nennt die Quelle nicht"
+
+
+def test_startseite_is_honest_that_the_source_names_no_held_towns(site, fixture_site):
+    daten = load(ROOT / "data").daten
+    if daten.projekt.konferenzen_durchgefuehrt_laut_quelle and not any(
+            k.status.value == "durchgefuehrt" for k in daten.regionalkonferenzen):
+        assert "nennt die Quelle nicht" in text(soup(site, "").find(class_="hk-konferenzstand"))
+    # all ten held and sourced: no hedging sentence
+    assert "nennt die Quelle nicht" not in text(soup(fixture_site, "").find(class_="hk-konferenzstand"))
+
+
+@pytest.mark.parametrize("which", ["site", "fixture_site"])
+def test_no_contact_detail_that_is_not_in_the_data(request, which):
+    site = request.getfixturevalue(which)
+    allowed = data_strings(FIXTURE_DATA if which == "fixture_site" else ROOT / "data")
+    problems = []
+    for path in sorted(site.rglob("*.html")):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag in page(["script", "style"]):
+            tag.decompose()
+        shown = [text(page)] + [a["href"] for a in page.find_all("a", href=True)
+                                 if a["href"].startswith(("mailto:", "tel:"))]
+        for chunk in shown:
+            for pattern in (PHONE, EMAIL, STREET):
+                for match in pattern.findall(chunk):
+                    value = match.strip()
+                    if not any(value in s for s in allowed):
+                        problems.append(f"{path.relative_to(site)}: {value}")
+    assert not problems, "Kontaktangaben, die nicht aus den Daten stammen:\n" + "\n".join(problems)
+
+
+def test_contact_patterns_catch_invented_details():
+    sample = "Rufen Sie 02104 99-1234 an, schreiben Sie an info@kreis.example oder kommen Sie in die " \
+             "Goethestraße 23, 40822 Mettmann."
+    assert PHONE.search(sample) and EMAIL.search(sample)
+    assert {m for m in STREET.findall(sample)} == {"Goethestraße 23", "40822 Mettmann"}
+    assert not PHONE.search("Stand 2026-11-25, Notruf 110, Stellenanteil 0,3, Version 9.8.2, 2027-01-10")

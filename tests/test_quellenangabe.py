@@ -1,0 +1,42 @@
+"""The chapter footer names the source, links its copy under docs/quellen/ and shows the data's stand."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from handlungskonzept import components
+from handlungskonzept.loader import load
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def projekt():
+    return load(ROOT / "data").daten.projekt
+
+
+def test_footer_links_the_source_copy_and_shows_stand():
+    html = components.render("quellenangabe", projekt=projekt(), base="../")
+    footer = BeautifulSoup(html, "html.parser").find("footer", class_="hk-quellenangabe")
+    link = footer.find("a", string="Mitteilungsvorlage WP 14-20 SV 50/100")
+    assert link["href"] == "../quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt"
+    assert (ROOT / "docs" / projekt().quelle.datei).is_file()
+    time = footer.find("time")
+    assert time["datetime"] == projekt().stand.isoformat()
+    assert "Stand der Daten" in footer.get_text()
+
+
+def test_footer_without_source_file_names_the_source_as_text():
+    ohne_datei = projekt().model_copy(update={"quelle": projekt().quelle.model_copy(update={"datei": None})})
+    footer = BeautifulSoup(components.render("quellenangabe", projekt=ohne_datei, base=""), "html.parser")
+    assert "Mitteilungsvorlage WP 14-20 SV 50/100" in footer.get_text()
+    assert footer.find("a", string="Mitteilungsvorlage WP 14-20 SV 50/100") is None
+
+
+def test_source_link_resolves_on_every_built_chapter(site):
+    for page in site.rglob("index.html"):
+        footer = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("footer", class_="hk-quellenangabe")
+        if footer is None:
+            continue
+        for link in footer.find_all("a", href=True):
+            assert (page.parent / link["href"]).resolve().exists(), f"{page}: {link['href']}"
