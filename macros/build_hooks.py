@@ -71,7 +71,7 @@ def on_config(config):
         config.extra["daten"] = load(data_dir, Path(config.docs_dir), shown)
     except DatenFehler as error:
         config.extra["datenfehler"] = error
-        _fail(error.bericht())
+        _fail(error.bericht("die Vorschau zeigt statt der Seiten diese Liste") if _serving else error.bericht())
     return config
 
 

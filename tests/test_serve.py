@@ -93,7 +93,7 @@ def test_data_error_while_serving_is_logged_and_server_survives(server, repo_cop
     broken = good.replace("  status: geplant", "  status: gepant", 1)
     line = broken.split("\n").index("  status: gepant") + 1
     log = server.rebuild_after(lambda: data.write_text(broken, encoding="utf-8"))
-    assert "Fehler in den Daten" in log
+    assert "Fehler in den Daten – die Vorschau zeigt statt der Seiten diese Liste" in log
     assert f"regionalkonferenzen.yml, Zeile {line}" in log and "Unbekannter Wert" in log
     assert "Traceback" not in log
     status, page = get("")
