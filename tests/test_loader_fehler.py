@@ -143,6 +143,8 @@ CASES = [
          content="- id: kreissportbund\n  name: Städtischer Sportbund\n", latin1=True),
     Case("steuerzeichen", P, replace("  name: Kreissportbund", "  name: Kreis\x07sportbund"),
          "Kreis\x07sportbund", "", "nicht erlaubtes Zeichen"),
+    Case("falscher-typ-mit-tag", R, after_record("hilden", "  teilnehmende: !!int zwoelf\n"),
+         "teilnehmende: !!int zwoelf", "Eintrag 4 (hilden) › teilnehmende", "ganze Zahl"),
     Case("mehrere-dokumente", P, lambda t: t + "---\n- id: noch-eins\n", "---", "", "nur ein YAML-Dokument"),
 ]
 
@@ -221,6 +223,15 @@ def test_unknown_file_in_data_is_an_error(tmp_path):
     assert "regionalkonferenzen.yml" in problems[0].meldung
 
 
+def test_runaway_nesting_is_an_error_not_a_crash(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / P).write_text("- " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    problems = problems_for(data)
+    assert [(p.datei, p.meldung) for p in problems] == [
+        ("data/partner.yml", "Die Daten sind zu tief verschachtelt (zu viele Klammern oder Einrückungsebenen).")]
+
+
 def test_missing_file_is_an_error(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
@@ -289,7 +300,8 @@ def test_check_and_build_fail_without_traceback(tmp_path):
 YAMLISH = st.lists(
     st.one_of(
         st.sampled_from(["- ", "  ", "\t", ": ", ":", "-", "id", "stadt", "status", "datum", "partner", "'", '"',
-                         "[", "]", "{", "}", ",", "&a", "*a", "!!str", "!!python/object:os.system", "#", "---",
+                         "[", "]", "{", "}", ",", "&a", "*a", "!!str", "!!int ", "!!bool ", "!!float ", "!!binary ",
+                         "!!python/object:os.system", "#", "---",
                          "...", "|", ">", "?", "%YAML 1.1", "2018-02-30", "null", "~", "1e3", ".inf", "yes",
                          "\n", "\n  ", "\n- ", "\x00", "\x07", "\ufeff", "ä", "{{ 7*7 }}", "<script>"]),
         st.text(max_size=8),
