@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils
 SYSTEM_COMMANDS := chromium nginx pdftotext
 
-.PHONY: site test serve check offen freigabe lock clean system-deps
+.PHONY: site test serve check offen freigabe lock clean system-deps urls teilen-bild
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,15 @@ site: check
 	mv .site-neu site
 	rm -rf .site-alt
 	@echo "Website gebaut: site/"
+
+## urls: Website bauen und ihre neuen Adressen in data/veroeffentlichte-urls.txt aufnehmen
+urls: site
+	$(BIN)/python -m handlungskonzept urls site
+
+## teilen-bild: Vorschaubild für geteilte Links neu erzeugen (braucht chromium)
+teilen-bild:
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,630 \
+	  --screenshot=$(CURDIR)/docs/assets/bilder/teilen.png file://$(CURDIR)/macros/handlungskonzept/vorlagen/teilen-bild.html
 
 ## serve: Vorschau auf http://127.0.0.1:8000 mit automatischem Neuladen
 serve: $(VENV)/.runtime

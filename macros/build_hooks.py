@@ -15,6 +15,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import YAML_RE
 
 from handlungskonzept import components
 from handlungskonzept.loader import load
@@ -23,8 +24,20 @@ from handlungskonzept.problems import DatenFehler
 log = logging.getLogger("mkdocs.plugins.handlungskonzept")
 
 KONFERENZ_DIR = "regionalkonferenzen"
-_MACRO_ERROR_MARKERS = ("Macro Syntax Error", "Macro Rendering Error")
+_MACRO_ERROR = re.compile(r"\A# _Macro (Syntax|Rendering) Error_")
 _serving = False
+
+
+class _MacroErrorFilter(logging.Filter):
+    """mkdocs-macros logs its errors in English with a traceback; ``on_page_content`` reports them in German."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not _MACRO_ERROR.search(str(record.msg).split("ERROR ", 1)[-1].lstrip())
+
+
+_macros_log = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
+if not any(type(f).__name__ == _MacroErrorFilter.__name__ for f in _macros_log.filters):  # hooks reload on serve
+    _macros_log.addFilter(_MacroErrorFilter())
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -99,6 +112,9 @@ def on_nav(nav, config, files):
 
 @event_priority(100)  # before mkdocs-macros renders the page
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    if not str(page.meta.get("description") or "").strip():
+        _fail(f"docs/{page.file.src_uri}: Im Kopf der Seite (zwischen den Linien „---“) fehlt "
+              "„description:“ – ein deutscher Satz, der die Seite beschreibt (erscheint in Suchmaschinen).")
     error = config.extra["datenfehler"]
     if error is None:
         return markdown
@@ -108,16 +124,45 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(output: str, page, config, files) -> str:
-    """mkdocs-macros writes its errors into the page; such a page must never be published."""
-    if not any(f"<em>{marker}</em>" in output for marker in _MACRO_ERROR_MARKERS):
-        return output
-    text = html.unescape(re.sub(r"<[^>]+>", "", output.split("</h1>", 1)[-1]))
-    detail = next((line.strip() for line in text.splitlines()
-                   if line.strip() and "Macro" not in line and not line.strip().startswith("File")), "")
-    _fail(f"docs/{page.file.src_uri}: Fehler in einem Platzhalter mit geschweiften Klammern "
-          f"(„{{{{ … }}}}“ oder „{{% … %}}“): {detail} – Soll eine Klammer wörtlich erscheinen, "
-          "schreiben Sie sie als {{ '{{' }}.")
+    """mkdocs-macros writes its errors into the page instead of failing; such a page must never be published."""
+    if _MACRO_ERROR.match(page.markdown or ""):
+        _fail(_macro_error_message(page))
     return output
+
+
+def _template_line(report: str) -> int | None:
+    match = re.search(r"_Line (\d+) in Markdown file:_", report)
+    if match:
+        return int(match.group(1))
+    frames = re.findall(r'File "<template>", line (\d+)', report)
+    return int(frames[-1]) if frames else None
+
+
+def _macro_error_message(page) -> str:
+    """German: which file, which line of that file, and what is wrong with the ``{{ … }}``."""
+    report = page.markdown
+    where = f"docs/{page.file.src_uri}"
+    line = _template_line(report)
+    if line is not None and page.file.abs_src_path:
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        front = YAML_RE.match(source)  # macros count lines after the front matter
+        offset = source[:front.end()].count("\n") if front else 0
+        body = (source[front.end():] if front else source).splitlines()
+        # Jinja notices an unclosed brace only further down; the editor needs the line where it opened.
+        opened = next((n for n in range(min(line, len(body)), 0, -1) if "{{" in body[n - 1] or "{%" in body[n - 1]), line)
+        where += f", Zeile {opened + offset}"
+    syntax = re.search(r"in Markdown file:_ \*\*(.*)\*\*", report)
+    undefined = re.search(r"_UndefinedError_: '([^']+)' is undefined", report)
+    other = re.search(r"^_(?!File_)(\w+)_: (.*)$", report, re.M)
+    if syntax:
+        cause = f"Die geschweiften Klammern ergeben keinen gültigen Platzhalter ({syntax.group(1)})."
+    elif undefined:
+        cause = (f"„{undefined.group(1)}“ ist kein bekannter Platzhalter. Die Bausteine sind in "
+                 "macros/components/<name>/README.md beschrieben.")
+    else:
+        cause = f"Der Platzhalter ließ sich nicht ausführen ({other.group(1)}: {other.group(2)})." if other else ""
+    return (f"{where}: Fehler in einem Platzhalter mit geschweiften Klammern („{{{{ … }}}}“ oder „{{% … %}}“). "
+            f"{cause} Soll eine Klammer wörtlich erscheinen, schreiben Sie {{{{ '{{{{' }}}}.")
 
 
 def on_page_context(context, page, config, nav):

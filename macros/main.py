@@ -14,10 +14,15 @@ if _HERE not in sys.path:  # mkdocs-macros loads this file by path, not as a pac
 
 from markupsafe import Markup, escape  # noqa: E402
 
-from handlungskonzept import components  # noqa: E402
-from handlungskonzept.model import PartnerArt, Status  # noqa: E402
+from handlungskonzept import calendar_feed, components, feed, presse  # noqa: E402
+from handlungskonzept.dokumente import dateiangabe  # noqa: E402
+from handlungskonzept.model import Impressum, PartnerArt, Status  # noqa: E402
 from handlungskonzept.text import datum_de  # noqa: E402
 
+
+#: What the Impressum page shows; the other fields are contacts for the other legal pages.
+IMPRESSUM_ANGABEN = ("herausgeber", "organisationseinheit", "rechtsform", "anschrift", "telefon", "email",
+                     "vertretungsberechtigt", "inhaltlich_verantwortlich", "aufsichtsbehoerde", "umsatzsteuer_id")
 
 #: Fields of ``Projekt`` that hold a contact the ``kontakt`` macro may show.
 KONTAKT_FELDER = ("projektleitung_kontakt", "pressekontakt")
@@ -44,17 +49,32 @@ def define_env(env) -> None:
         """Mark something an editor must still supply; readers see a polite note."""
         return components.render("offener-punkt", text=text)
 
+    def site_url() -> str:
+        """Base of the permanent absolute links the press copies."""
+        return env.conf["site_url"] or "/"
+
+    def faktenbox_kontext(id: str | None) -> dict:
+        """What the fact box needs; the conference component shows the fact box too."""
+        d = daten()
+        k = d.konferenz(konferenz_id(id))
+        return dict(k=k, partner=d.partner_by_id(), base=base(), kalender=calendar_feed.termin_pfad(k))
+
     @env.macro
     def faktenbox(id: str | None = None) -> Markup:
-        d = daten()
-        return components.render("faktenbox", k=d.konferenz(konferenz_id(id)), partner=d.partner_by_id(), base=base())
+        return components.render("faktenbox", **faktenbox_kontext(id))
 
     @env.macro
     def konferenz(id: str | None = None) -> Markup:
         """Everything a conference page shows below its own prose."""
-        d = daten()
-        return components.render("konferenz", k=d.konferenz(konferenz_id(id)), partner=d.partner_by_id(),
-                                 projekt=d.projekt, base=base())
+        kontext = faktenbox_kontext(id)
+        k, projekt, url = kontext["k"], daten().projekt, site_url()
+        docs = Path(env.conf["docs_dir"])
+        return components.render(
+            "konferenz", **kontext, projekt=projekt,
+            dokumente=[(dok, dateiangabe(docs / dok.pfad) if dok.pfad else None) for dok in k.dokumente],
+            permalink=presse.permalink(k, url), zitat=presse.zitierhinweis(k, projekt, url),
+            stand=presse.stand_der_angaben(k, projekt), kontakt=projekt.pressekontakt,
+            jsonld=presse.event_jsonld(k, projekt, kontext["partner"], url))
 
     def zaehlung() -> list[tuple[Status, int]]:
         """How many conferences have each status, in the order of ``Status``."""
@@ -104,6 +124,16 @@ def define_env(env) -> None:
         return components.render("entwurf", text=text)
 
     @env.macro
+    def terminliste() -> Markup:
+        """Held and planned conferences in calendar order, then the towns without a date yet."""
+        konferenzen = daten().regionalkonferenzen
+        return components.render(
+            "terminliste", datiert=calendar_feed.nach_datum(konferenzen),
+            ohne_datum=[k for k in konferenzen if not k.datum and k.status is not Status.offen],
+            offen=[k for k in konferenzen if k.status is Status.offen],
+            base=base(), kalender=calendar_feed.TERMINE_PFAD)
+
+    @env.macro
     def partnerliste(art: str | None = None, anker: bool = False, nur_arbeitsgruppe: bool = False,
                      ebene: int = 2) -> Markup:
         d = daten()
@@ -111,3 +141,18 @@ def define_env(env) -> None:
         arten = [PartnerArt(art)] if art else list(PartnerArt)
         gruppen = [(a, [p for p in auswahl if p.art is a]) for a in arten]
         return components.render("partnerliste", gruppen=[g for g in gruppen if g[1]], ebene=ebene, anker=anker)
+
+    @env.macro
+    def impressum(*felder: str) -> Markup:
+        """All Impressum details with their source, or only the named fields of ``data/impressum.yml``."""
+        angaben = daten().impressum
+        namen = felder or IMPRESSUM_ANGABEN
+        zeilen = [(n, Impressum.model_fields[n].title, getattr(angaben, n)) for n in namen
+                  if getattr(angaben, n) is not None]
+        return components.render("impressum", zeilen=zeilen, quelle=None if felder else angaben.quelle)
+
+    @env.macro
+    def aktuelles(ebene: int = 2) -> Markup:
+        """The news posts, newest first, with the link to the feed."""
+        return components.render("beitragsliste", beitraege=env.conf["extra"]["beitraege"], ebene=ebene,
+                                 base=base(), feed=base() + feed.PFAD)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,36 @@ def build_site(target: Path, *, data_dir: Path | None = None, config: Path | Non
     if config is not None:
         command += ["--config-file", str(config)]
     return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
+
+
+def copy_repo(target: Path) -> Path:
+    """A working copy of the project (tracked and new, not ignored files) with the shared ``.venv``.
+
+    For tests that must change files or run ``make``: they never touch the real checkout.
+    """
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file() and not source.is_symlink():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    (target / ".venv").symlink_to((ROOT / ".venv").resolve())
+    return target
+
+
+def build_copy(repo: Path, target: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build`` inside a copy made by ``copy_repo``."""
+    environment = {key: value for key, value in os.environ.items() if key != "HK_DATEN"}
+    environment.update({"PYTHONPATH": str(repo / "macros"), "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(target)], cwd=repo,
+                          env=environment, capture_output=True, text=True, timeout=180)
+
+
+@pytest.fixture
+def repo_copy(tmp_path) -> Path:
+    """A fresh copy of the project for one test."""
+    return copy_repo(tmp_path / "repo")
 
 
 @pytest.fixture(scope="session")

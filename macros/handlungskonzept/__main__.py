@@ -1,11 +1,14 @@
-"""Command line for editors and CI: ``check`` (``make check``), ``offen`` (``make offen``, ``make freigabe``)."""
+"""Command line for editors and CI: ``check`` (``make check``), ``offen`` (``make offen``,
+``make freigabe``) and ``urls <site>`` (``make urls``)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from . import open_items
+from . import urls as manifest
 from .loader import load
 from .problems import DatenFehler
 from .yaml_source import YamlProblem
@@ -20,6 +23,38 @@ def check(args: argparse.Namespace) -> int:
     d = loaded.daten
     print(f"Daten in Ordnung: {len(d.regionalkonferenzen)} Regionalkonferenzen, {len(d.partner)} Partner, "
           f"Stand {d.projekt.stand.isoformat()}.")
+    return 0
+
+
+def urls(args: argparse.Namespace) -> int:
+    """Record the URLs a built site serves (only ever adds), or with --pruefen check none got lost."""
+    try:
+        loaded = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/"))
+    except DatenFehler as error:
+        print(error.bericht(), file=sys.stderr)
+        return 1
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"In {site} liegt keine gebaute Website (index.html fehlt). Erst `make site` ausführen.", file=sys.stderr)
+        return 1
+    datei = Path(args.daten) / manifest.DATEI
+    bekannt = manifest.lesen(datei)
+    probleme = manifest.fehlende(bekannt, site, loaded.daten.weiterleitungen)
+    if probleme:
+        print(manifest.bericht(probleme, str(datei)), file=sys.stderr)
+        return 1
+    neu = sorted(manifest.ausgeliefert(site) - set(bekannt))
+    if args.pruefen:
+        print(f"Alle {len(bekannt)} veröffentlichten Adressen sind erreichbar.")
+        if neu:
+            print(f"{len(neu)} neue Adresse(n) stehen noch nicht in {datei}; `make urls` nimmt sie auf:")
+            for url in neu:
+                print(f"  • {url}")
+        return 0
+    manifest.schreiben(datei, set(bekannt) | set(neu))
+    print(f"{datei}: {len(neu)} neue Adresse(n) aufgenommen, {len(bekannt) + len(neu)} insgesamt.")
+    for url in neu:
+        print(f"  + {url}")
     return 0
 
 
@@ -48,7 +83,8 @@ def offen(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handlungskonzept", description="Werkzeuge für die Redaktion.")
-    parser.add_argument("--daten", default="data", help="Ordner mit den YAML-Daten")
+    parser.add_argument("--daten", default=os.environ.get("HK_DATEN", "data"),
+                        help="Ordner mit den YAML-Daten (Vorgabe: $HK_DATEN oder data)")
     parser.add_argument("--docs", default="docs", help="Ordner mit den Markdown-Seiten")
     parser.add_argument("--config", default="mkdocs.yml", help="Einstellungsdatei der Website")
     commands = parser.add_subparsers(dest="befehl", required=True)
@@ -57,6 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     liste.add_argument("--streng", action="store_true",
                        help="Mit Fehlercode 1 enden, solange offene Punkte bleiben (Freigabe-Prüfung)")
     liste.set_defaults(run=offen)
+    befehl = commands.add_parser("urls", help="Veröffentlichte Adressen aufnehmen oder prüfen")
+    befehl.add_argument("site", help="Ordner der gebauten Website, z. B. site")
+    befehl.add_argument("--pruefen", action="store_true",
+                        help="nur prüfen, dass keine veröffentlichte Adresse verloren ging")
+    befehl.set_defaults(run=urls)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import rules
 from .messages import field_names, problems_from
-from .model import Daten, Partner, Projekt, Regionalkonferenz, Weiterleitung
+from .model import Daten, Impressum, Partner, Projekt, Regionalkonferenz, Weiterleitung
 from .problems import DatenFehler, Problem, field_name, show_value
 from .yaml_source import Positions, YamlProblem, position_of, read
 
@@ -34,9 +34,10 @@ FILES = [
     DataFile("partner", TypeAdapter(list[Partner])),
     DataFile("regionalkonferenzen", TypeAdapter(list[Regionalkonferenz])),
     DataFile("weiterleitungen", TypeAdapter(list[Weiterleitung]), required=False),
+    DataFile("impressum", TypeAdapter(Impressum)),
 ]
 
-_KNOWN_FIELDS = field_names(Projekt, Partner, Regionalkonferenz, Weiterleitung)
+_KNOWN_FIELDS = field_names(Projekt, Partner, Regionalkonferenz, Weiterleitung, Impressum)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def load(data_dir: Path, docs_dir: Path | None = None, shown_dir: str | None = N
             raw, positions[spec.key] = read(path, shown)
             raw_values[spec.key] = raw
         except YamlProblem as error:
-            problems.append(error.problem)
+            problems += error.problems
             continue
         try:
             values[spec.key] = spec.adapter.validate_python(raw)

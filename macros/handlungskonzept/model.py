@@ -206,6 +206,29 @@ class Weiterleitung(Strict):
     nach: Annotated[str, StringConstraints(pattern=r"^([a-z0-9][a-z0-9/_.-]*/)?$")]
 
 
+class Impressum(Strict):
+    """Publisher details (§ 5 DDG, § 18 MStV) and the contacts the legal pages name.
+
+    The field titles are the labels readers see; unknown values stay open items.
+    """
+
+    herausgeber: Text = Field(title="Herausgeber")
+    organisationseinheit: Text | None = Field(default=None, title="Organisationseinheit")
+    rechtsform: Text | OffenerPunkt = Field(title="Rechtsform")
+    anschrift: Text | OffenerPunkt = Field(title="Anschrift")
+    telefon: Text | OffenerPunkt = Field(title="Telefon")
+    email: Text | OffenerPunkt = Field(title="E-Mail")
+    vertretungsberechtigt: Text | OffenerPunkt = Field(title="Vertretungsberechtigt")
+    inhaltlich_verantwortlich: Text | OffenerPunkt = Field(title="Inhaltlich verantwortlich nach § 18 Abs. 2 MStV")
+    aufsichtsbehoerde: Text | OffenerPunkt = Field(title="Aufsichtsbehörde")
+    umsatzsteuer_id: Text | OffenerPunkt | None = Field(default=None, title="Umsatzsteuer-Identifikationsnummer")
+    datenschutzbeauftragte: Text | OffenerPunkt = Field(title="Behördliche Datenschutzbeauftragte oder behördlicher Datenschutzbeauftragter")
+    kontakt_barrierefreiheit: Text | OffenerPunkt = Field(title="Kontakt für Rückmeldungen zur Barrierefreiheit")
+    hosting: Text | OffenerPunkt = Field(title="Betrieb des Webservers (Hosting)")
+    speicherdauer_protokolle: Text | OffenerPunkt = Field(title="Speicherdauer der Server-Protokolle")
+    quelle: Text
+
+
 class Daten(BaseModel):
     """Everything the site shows from ``data/``, validated together."""
 
@@ -215,6 +238,7 @@ class Daten(BaseModel):
     partner: list[Partner]
     regionalkonferenzen: list[Regionalkonferenz]
     weiterleitungen: list[Weiterleitung] = []
+    impressum: Impressum
 
     def partner_by_id(self) -> dict[str, Partner]:
         return {p.id: p for p in self.partner}

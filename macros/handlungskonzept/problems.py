@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     datei: str
     zeile: int | None
@@ -26,12 +26,16 @@ class Problem:
             teile.append(f"Wert „{self.wert}“")
         return " – ".join(teile) + f": {self.meldung}"
 
+    def sort_key(self) -> tuple:
+        """File, then line: a problem without a line (a whole file) comes first."""
+        return self.datei, self.zeile or 0, self.spalte or 0, self.feld, self.meldung
+
 
 class DatenFehler(Exception):
     """All problems of one load, reported together so an editor fixes them in one go."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__(self.bericht())
 
     def bericht(self) -> str:

@@ -1,0 +1,104 @@
+"""iCalendar (RFC 5545) files of the Regionalkonferenzen, built with ``icalendar``.
+
+Everything in the files comes from the data, nothing from the clock (DTSTAMP is the
+date the facts were last changed), so the same input always gives the same bytes,
+and the UIDs never change, so re-publishing never duplicates an event in a
+subscriber's calendar.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+
+from . import presse
+from .model import Daten, Projekt, Regionalkonferenz, Status
+
+UID_DOMAIN = "handlungskonzept.kreis-mettmann"
+PRODID = "-//Kreis Mettmann//Handlungskonzept gegen Rechtsextremismus und Rassismus//DE"
+TERMINE_PFAD = "regionalkonferenzen/termine.ics"
+TERMIN_DATEI = "termin.ics"
+ZEITZONE = "Europe/Berlin"
+
+#: A dated ``geplant`` is a fixed date (editors enter ``datum`` only when a source names it),
+#: hence CONFIRMED, like a held one; ``offen`` never has a date.
+ICS_STATUS = {
+    Status.geplant: icalendar.STATUS.CONFIRMED,
+    Status.durchgefuehrt: icalendar.STATUS.CONFIRMED,
+    Status.abgesagt: icalendar.STATUS.CANCELLED,
+}
+
+
+def uid(konferenz: Regionalkonferenz) -> str:
+    """Fixed per town forever: a calendar recognises the event again after every update."""
+    return f"regionalkonferenz-{konferenz.id}@{UID_DOMAIN}"
+
+
+def termin_pfad(konferenz: Regionalkonferenz) -> str:
+    """Site-relative path of the conference's own .ics, next to its page."""
+    return f"{konferenz.url}{TERMIN_DATEI}"
+
+
+def nach_datum(konferenzen: list[Regionalkonferenz]) -> list[Regionalkonferenz]:
+    """The dated conferences in calendar order (same day: by town)."""
+    return sorted((k for k in konferenzen if k.datum), key=lambda k: (k.datum, k.id))
+
+
+def _utc_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
+
+
+def vevent(konferenz: Regionalkonferenz, projekt: Projekt, site_url: str) -> icalendar.Event:
+    """An all-day VEVENT: the data knows the day, not the hour."""
+    assert konferenz.datum is not None, "only dated conferences become events"
+    url = presse.permalink(konferenz, site_url)
+    return icalendar.Event.new(
+        uid=uid(konferenz),
+        stamp=_utc_midnight(presse.stand_der_angaben(konferenz, projekt)),
+        start=konferenz.datum,
+        end=konferenz.datum + dt.timedelta(days=1),
+        summary=konferenz.name,
+        description=f"{presse.beschreibung(konferenz, projekt)} Mehr dazu: {url}",
+        location=presse.ortsangabe(konferenz),
+        url=url,
+        status=ICS_STATUS[konferenz.status],
+    )
+
+
+def _timezone(konferenzen: list[Regionalkonferenz], projekt: Projekt) -> icalendar.Timezone:
+    """Europe/Berlin over the years the calendar spans; also keeps an event-less calendar RFC-valid."""
+    jahre = [k.datum.year for k in konferenzen if k.datum] + [projekt.stand.year]
+    return icalendar.Timezone.from_tzid(ZEITZONE, first_date=dt.date(min(jahre), 1, 1),
+                                        last_date=dt.date(max(jahre) + 1, 12, 31))
+
+
+def calendar(konferenzen: list[Regionalkonferenz], projekt: Projekt, site_url: str, *,
+             name: str, pfad: str) -> bytes:
+    """One VCALENDAR with a VEVENT per dated conference."""
+    datiert = nach_datum(konferenzen)
+    cal = icalendar.Calendar.new(
+        prodid=PRODID,
+        uid=f"{pfad.replace('/', '-').removesuffix('.ics')}@{UID_DOMAIN}",
+        name=name,
+        description=f"Termine der Regionalkonferenzen zum {projekt.titel}.",
+        language="de",
+        url=presse.absolute_url(site_url, "regionalkonferenzen/"),
+        source=presse.absolute_url(site_url, pfad),
+        refresh_interval=dt.timedelta(days=1),
+        subcomponents=[_timezone(datiert, projekt), *(vevent(k, projekt, site_url) for k in datiert)],
+    )
+    cal["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # RFC 7986 requires it; icalendar leaves it out
+    cal.add("X-WR-TIMEZONE", ZEITZONE)
+    return cal.to_ical()
+
+
+def files(daten: Daten, site_url: str) -> dict[str, bytes]:
+    """Every .ics of the site by site-relative path: ``termine.ics`` plus one per dated conference."""
+    projekt = daten.projekt
+    result = {TERMINE_PFAD: calendar(daten.regionalkonferenzen, projekt, site_url,
+                                     name=f"Regionalkonferenzen – {projekt.kurztitel}", pfad=TERMINE_PFAD)}
+    for konferenz in daten.regionalkonferenzen:
+        if konferenz.datum:
+            pfad = termin_pfad(konferenz)
+            result[pfad] = calendar([konferenz], projekt, site_url, name=konferenz.name, pfad=pfad)
+    return result

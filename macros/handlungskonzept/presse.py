@@ -1,0 +1,89 @@
+"""What the press, calendars and search engines are told about a conference, derived from the data alone.
+
+One place for the permanent URL, the citation, the plain-text location and the
+schema.org Event, so the page, the .ics files and the JSON-LD always agree.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .model import OffenerPunkt, Partner, Projekt, Regionalkonferenz, Status
+from .text import datum_de
+
+#: Who is cited; the site is the Kreis Mettmann's (Mitteilungsvorlage WP 14-20 SV 50/100).
+ZITIERT_ALS = "Kreis Mettmann"
+
+#: schema.org eventStatus per status; only dated conferences (never ``offen``) get an Event.
+EVENT_STATUS = {
+    Status.geplant: "https://schema.org/EventScheduled",
+    Status.durchgefuehrt: "https://schema.org/EventScheduled",
+    Status.abgesagt: "https://schema.org/EventCancelled",
+}
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """``site_url`` plus a site-relative path; the address the press publishes."""
+    return site_url.rstrip("/") + "/" + path
+
+
+def permalink(konferenz: Regionalkonferenz, site_url: str) -> str:
+    return absolute_url(site_url, konferenz.url)
+
+
+def stand_der_angaben(konferenz: Regionalkonferenz, projekt: Projekt) -> dt.date:
+    """When the conference's facts were last changed, else the data's ``stand``; never the clock."""
+    return konferenz.aktualisiert or projekt.stand
+
+
+def zitierhinweis(konferenz: Regionalkonferenz, projekt: Projekt, site_url: str) -> str:
+    """„Kreis Mettmann: Regionalkonferenz Hilden, Stand 1. Juni 2027, https://…/regionalkonferenzen/hilden/“."""
+    stand = datum_de(stand_der_angaben(konferenz, projekt))
+    return f"{ZITIERT_ALS}: {konferenz.name}, Stand {stand}, {permalink(konferenz, site_url)}"
+
+
+def ortsname(konferenz: Regionalkonferenz) -> str:
+    """The venue's name when known, else the town (the one place fact every conference has)."""
+    if konferenz.ort is None or isinstance(konferenz.ort, OffenerPunkt):
+        return konferenz.stadt
+    return konferenz.ort
+
+
+def ortsangabe(konferenz: Regionalkonferenz) -> str:
+    """Venue and address in one line, for calendars: „Testsaal Hilden, Teststraße 4, Hilden“."""
+    teile = [ortsname(konferenz), konferenz.adresse]
+    return ", ".join(t for t in teile if t)
+
+
+def beschreibung(konferenz: Regionalkonferenz, projekt: Projekt) -> str:
+    """One plain sentence; the Markdown summary is for the page, not for calendars and search engines."""
+    return f"Regionalkonferenz in {konferenz.stadt} zum {projekt.titel}."
+
+
+def event_jsonld(konferenz: Regionalkonferenz, projekt: Projekt, partner: dict[str, Partner],
+                 site_url: str) -> dict | None:
+    """schema.org ``Event`` for a conference with a date; ``None`` without one (no date, no event)."""
+    if konferenz.datum is None:
+        return None
+    adresse = {"@type": "PostalAddress", "addressLocality": konferenz.stadt, "addressCountry": "DE"}
+    if konferenz.adresse:
+        adresse["streetAddress"] = konferenz.adresse
+    event = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": konferenz.name,
+        "startDate": konferenz.datum.isoformat(),
+        "endDate": konferenz.datum.isoformat(),
+        "eventStatus": EVENT_STATUS[konferenz.status],
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": ortsname(konferenz), "address": adresse},
+        "url": permalink(konferenz, site_url),
+        "description": beschreibung(konferenz, projekt),
+    }
+    if konferenz.veranstalter:
+        veranstalter = partner[konferenz.veranstalter]
+        event["organizer"] = {
+            "@type": "Organization",
+            "name": veranstalter.name,
+            "url": veranstalter.website or absolute_url(site_url, f"partner/#{veranstalter.id}"),
+        }
+    return event

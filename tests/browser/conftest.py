@@ -1,0 +1,162 @@
+"""Serve the built site with a real nginx and the production config; drive it with Debian's Chromium.
+
+Every test here runs against ``deploy/nginx.conf`` as shipped (only the listen address, the
+root and the log path are swapped), so the headers and the CSP the browser sees are the ones
+production sends.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+CHROMIUM = "/usr/bin/chromium"
+PORTS = range(8105, 8110)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--metrics-recording-only",
+]
+
+
+def site_config(port: int, root: Path, logs: Path) -> str:
+    """Return deploy/nginx.conf with only the listen address, root and access log replaced."""
+    text = NGINX_CONF.read_text(encoding="utf-8")
+    text, listens = re.subn(r"(?m)^(\s*)listen\s+80;$", rf"\g<1>listen 127.0.0.1:{port};", text)
+    text, ipv6 = re.subn(r"(?m)^\s*listen\s+\[::\]:80;\n", "", text)
+    text, roots = re.subn(r"(?m)^(\s*)root\s+\S+;$", rf"\g<1>root {root};", text)
+    text, logs_ = re.subn(r"(?m)^(\s*)access_log\s+\S+", rf"\g<1>access_log {logs / 'access.log'}", text)
+    assert (listens, ipv6, roots, logs_) == (1, 1, 1, 1), "deploy/nginx.conf: listen/root/access_log nicht gefunden"
+    return text
+
+
+def main_config(server_conf: Path, prefix: Path) -> str:
+    """A minimal nginx.conf around the site config, everything writable inside ``prefix``."""
+    user = "user root root;\n" if os.geteuid() == 0 else ""  # workers must read pytest's 0700 tmp dirs
+    return f"""{user}worker_processes 1;
+pid {prefix / 'nginx.pid'};
+error_log {prefix / 'error.log'} warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    client_body_temp_path {prefix / 'tmp'};
+    proxy_temp_path {prefix / 'tmp'};
+    fastcgi_temp_path {prefix / 'tmp'};
+    uwsgi_temp_path {prefix / 'tmp'};
+    scgi_temp_path {prefix / 'tmp'};
+    include {server_conf};
+}}
+"""
+
+
+def free_port() -> int:
+    """First port of this suite's range nobody listens on (parallel runs in other worktrees)."""
+    for port in PORTS:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError(f"Kein freier Port in {PORTS}")
+
+
+@dataclass
+class Server:
+    """A running nginx serving one built site."""
+    base_url: str
+    root: Path
+    error_log: Path
+    process: subprocess.Popen = field(repr=False)
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+
+def start_nginx(site_dir: Path, prefix: Path) -> Server:
+    """Start nginx in the foreground on 127.0.0.1 and wait until it accepts connections."""
+    (prefix / "tmp").mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    server_conf = prefix / "site.conf"
+    server_conf.write_text(site_config(port, site_dir, prefix), encoding="utf-8")
+    conf = prefix / "nginx.conf"
+    conf.write_text(main_config(server_conf, prefix), encoding="utf-8")
+    check = subprocess.run([NGINX, "-t", "-p", str(prefix), "-c", str(conf)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(conf), "-g", "daemon off;"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"nginx beendet: {process.stderr.read()}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return Server(f"http://127.0.0.1:{port}", site_dir, prefix / "error.log", process)
+        time.sleep(0.05)
+    process.terminate()
+    raise RuntimeError("nginx antwortet nicht")
+
+
+def stop_nginx(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+
+
+@pytest.fixture(scope="session")
+def server(fixture_site: Path, tmp_path_factory) -> Iterator[Server]:
+    """nginx with deploy/nginx.conf serving the site built from the complete fixture data."""
+    running = start_nginx(fixture_site, tmp_path_factory.mktemp("nginx"))
+    yield running
+    stop_nginx(running)
+
+
+def sitemap_paths(site_dir: Path) -> list[str]:
+    """URL paths of every page the built sitemap lists (site_url is a placeholder, keep the path)."""
+    tree = ElementTree.parse(site_dir / "sitemap.xml")
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    paths = [urlsplit(loc.text.strip()).path for loc in tree.getroot().iterfind("s:url/s:loc", namespace)]
+    home = min(paths, key=len, default="/")  # the start page is site_url's own path
+    return ["/" + path[len(home):] for path in paths]
+
+
+@pytest.fixture(scope="session")
+def pages(fixture_site: Path) -> list[str]:
+    """Every page of the fixture site, as listed in its sitemap.xml."""
+    found = sitemap_paths(fixture_site)
+    assert found, "sitemap.xml ist leer"
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole session (Playwright never downloads one here)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,0 +1,130 @@
+"""deploy/nginx.conf as shipped serves the built site correctly and safely."""
+from __future__ import annotations
+
+import gzip
+import urllib.error
+import urllib.request
+
+import pytest
+from bs4 import BeautifulSoup
+
+TOWNS = ["erkrath", "haan", "heiligenhaus", "hilden", "langenfeld", "mettmann", "monheim-am-rhein",
+         "ratingen", "velbert", "wuelfrath"]
+SECURITY_HEADERS = ["Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
+                    "Referrer-Policy", "Permissions-Policy", "Cross-Origin-Opener-Policy"]
+
+
+def fetch(url: str, **headers: str):
+    """GET without following redirects; HTTP errors are answers too."""
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        response = opener.open(urllib.request.Request(url, headers=headers), timeout=10)
+    except urllib.error.HTTPError as error:
+        response = error
+    with response:
+        return response.status, response.headers, response.read()
+
+
+def test_every_sitemap_page_is_served(server, pages):
+    for path in pages:
+        status, headers, body = fetch(server.url(path))
+        assert status == 200, path
+        assert headers["Content-Type"] == "text/html; charset=utf-8", path
+        assert BeautifulSoup(body, "html.parser").html["lang"] == "de", path
+
+
+@pytest.mark.parametrize("town", TOWNS)
+def test_conference_urls_are_permanent(server, town):
+    status, _, body = fetch(server.url(f"/regionalkonferenzen/{town}/"))
+    assert status == 200
+    assert BeautifulSoup(body, "html.parser").find("h1") is not None
+
+
+def test_directory_without_slash_redirects_relatively(server):
+    """Relative Location, so a TLS proxy in front never gets sent to http://."""
+    status, headers, _ = fetch(server.url("/partner"))
+    assert status == 301
+    assert headers["Location"] == "/partner/"
+
+
+@pytest.mark.parametrize("path", ["/gibt-es-nicht/", "/regionalkonferenzen/nirgendwo/", "/alt.html"])
+def test_unknown_path_gets_404_page(server, path):
+    status, headers, body = fetch(server.url(path))
+    assert status == 404
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert body == (server.root / "404.html").read_bytes()
+    assert BeautifulSoup(body, "html.parser").html["lang"] == "de"
+    assert "Content-Security-Policy" in headers
+
+
+@pytest.mark.parametrize("path", ["/.git/config", "/.env", "/assets/.hidden", "/.htaccess"])
+def test_dotfiles_are_never_served(server, path):
+    target = server.root / path.lstrip("/")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("geheim", encoding="utf-8")
+    try:
+        status, _, body = fetch(server.url(path))
+    finally:
+        target.unlink()
+    assert status == 404
+    assert b"geheim" not in body
+
+
+def test_security_headers_and_no_version(server):
+    status, headers, _ = fetch(server.url("/"))
+    assert status == 200
+    for name in SECURITY_HEADERS:
+        assert headers[name], name
+    csp = headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Server"] == "nginx"  # server_tokens off: no version number
+
+
+def test_content_types(server):
+    expected = {"/sitemap.xml": "text/xml; charset=utf-8",
+                "/search/search_index.json": "application/json; charset=utf-8",
+                "/assets/stylesheets/komponenten.css": "text/css; charset=utf-8"}
+    expected |= {"/" + ics.relative_to(server.root).as_posix(): "text/calendar; charset=utf-8"
+                 for ics in server.root.rglob("*.ics")}
+    expected |= {"/" + txt.relative_to(server.root).as_posix(): "text/plain; charset=utf-8"
+                 for txt in list(server.root.rglob("*.txt"))[:1]}
+    for path, content_type in expected.items():
+        status, headers, _ = fetch(server.url(path))
+        assert (status, headers["Content-Type"]) == (200, content_type), path
+
+
+def test_gzip(server):
+    status, headers, body = fetch(server.url("/"), **{"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in headers["Vary"]
+    assert gzip.decompress(body) == (server.root / "index.html").read_bytes()
+    css = next((server.root / "assets" / "stylesheets").glob("main.*.min.css")).name
+    _, headers, _ = fetch(server.url(f"/assets/stylesheets/{css}"), **{"Accept-Encoding": "gzip"})
+    assert headers["Content-Encoding"] == "gzip"
+
+
+def test_caching(server):
+    """Fingerprinted theme files forever, pages always revalidated."""
+    css = next((server.root / "assets" / "stylesheets").glob("main.*.min.css")).name
+    _, headers, _ = fetch(server.url(f"/assets/stylesheets/{css}"))
+    assert "immutable" in headers["Cache-Control"]
+    _, headers, _ = fetch(server.url("/assets/stylesheets/komponenten.css"))
+    assert headers["Cache-Control"] == "public, max-age=3600"
+    _, headers, _ = fetch(server.url("/partner/"))
+    assert headers["Cache-Control"] == "no-cache"
+    assert headers["ETag"] or headers["Last-Modified"]
+
+
+def test_access_log_keeps_only_shortened_addresses(server):
+    fetch(server.url("/?protokoll"))
+    log = (server.error_log.parent / "access.log").read_text(encoding="utf-8")
+    line = next(line for line in log.splitlines() if "/?protokoll" in line)
+    assert line.startswith("127.0.0.0 ")
+    assert "127.0.0.1" not in log

@@ -1,0 +1,48 @@
+"""``make site`` replaces ``site/`` only after a successful build; a failure leaves it byte for byte."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file below ``folder`` with the SHA-256 of its bytes."""
+    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def make_site(repo: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "site"], cwd=repo, capture_output=True, text=True, timeout=300)
+
+
+def test_failed_builds_leave_site_unchanged(repo_copy):
+    first = make_site(repo_copy)
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = fingerprint(repo_copy / "site")
+    assert "regionalkonferenzen/hilden/index.html" in before and len(before) > 20
+
+    # 1. Broken data: stopped by the check before anything is built.
+    data = repo_copy / "data" / "regionalkonferenzen.yml"
+    good = data.read_text(encoding="utf-8")
+    broken = good.replace("  status: geplant", "  status: gepant", 1)
+    data.write_text(broken, encoding="utf-8")
+    line = broken.split("\n").index("  status: gepant") + 1
+    result = make_site(repo_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"data/regionalkonferenzen.yml, Zeile {line}" in output and "Unbekannter Wert" in output
+    assert "Traceback" not in output
+    assert fingerprint(repo_copy / "site") == before
+    data.write_text(good, encoding="utf-8")
+
+    # 2. Data fine, a page broken: mkdocs has written part of the new site when it stops.
+    (repo_copy / "docs" / "kaputt.md").write_text(
+        "---\ntitle: Kaputt\ndescription: Eine Seite mit einem Fehler.\n---\n# Kaputt\n\n{{ stand( }}\n",
+        encoding="utf-8")
+    result = make_site(repo_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/kaputt.md, Zeile 7" in output and "site/ bleibt unverändert" in output
+    assert fingerprint(repo_copy / "site") == before
+    assert not (repo_copy / ".site-neu").exists() and not (repo_copy / ".site-alt").exists()

@@ -1,0 +1,315 @@
+"""The loader against a corpus of bad inputs: every message names file, line and field, in German.
+
+Each case copies the real ``data/`` into a temporary folder and breaks one thing.
+The expected line is found in the broken text itself (the line holding a marker),
+so the test checks the line number the editor would look at.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from handlungskonzept.loader import load
+from handlungskonzept.problems import DatenFehler, Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+DOCS = ROOT / "docs"
+
+P, K, R = "partner.yml", "projekt.yml", "regionalkonferenzen.yml"
+
+
+def replace(old: str, new: str, count: int = 1) -> Callable[[str], str]:
+    """A mutation that swaps one exact piece of text; fails loudly when the real data changed."""
+    def mutate(text: str) -> str:
+        assert old in text, f"Testvorlage passt nicht mehr zu data/: {old!r}"
+        return text.replace(old, new, count)
+    return mutate
+
+
+def after_record(town: str, lines: str) -> Callable[[str], str]:
+    """Insert field lines right after ``stadt:`` of one conference record."""
+    def mutate(text: str) -> str:
+        match = re.search(rf"^- id: {re.escape(town)}\n  stadt: [^\n]*\n", text, re.M)
+        assert match, town
+        return text[:match.end()] + lines + text[match.end():]
+    return mutate
+
+
+def drop_record(town: str) -> Callable[[str], str]:
+    def mutate(text: str) -> str:
+        return re.sub(rf"^- id: {re.escape(town)}\n(  [^\n]*\n|\n)*", "", text, flags=re.M)
+    return mutate
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    datei: str
+    mutate: Callable[[str], str] | None
+    marker: str | None          # text on the line the message must name (None: the file as a whole)
+    feld: str                   # expected field path (substring)
+    meldung: str                # expected German message (substring)
+    content: str | None = None  # replace the whole file (bytes as latin-1 when ``latin1``)
+    latin1: bool = False
+
+
+CASES = [
+    Case("syntaxfehler-doppelpunkt", P, replace("rolle: Projektleitung; verantwortlich", "rolle: Projektleitung: verantwortlich"),
+         "rolle: Projektleitung: verantwortlich", "", "Doppelpunkt an unerwarteter Stelle"),
+    # PyYAML notices a missing quote only at the end of the file; the message names where it opened.
+    Case("syntaxfehler-anfuehrungszeichen", P, replace("name: Kreissportbund\n", 'name: "Kreissportbund\n'),
+         'name: "Kreissportbund', "", "Anführungszeichen"),
+    Case("tabulator", P, replace("  name: Kreissportbund", "\tname: Kreissportbund"),
+         "\tname: Kreissportbund", "", "Tabulatorzeichen"),
+    Case("unbekanntes-feld-stadtt", R, replace("  stadt: Haan", "  stadtt: Haan"),
+         "stadtt: Haan", "Eintrag 2 (haan) › stadtt", "Meinten Sie „stadt“?"),
+    Case("unbekanntes-feld-verschachtelt", K, replace("  telefon:\n", "  telefonn:\n"),
+         "telefonn:", "projektleitung_kontakt › telefonn", "Unbekanntes Feld"),
+    Case("pflichtfeld-fehlt", R, replace("  quelle: \"Mitteilungsvorlage WP 14-20 SV 50/100: Regionalkonferenzen sind in allen "
+                                        "kreisangehörigen Städten geplant; Stand und Termin für Haan nennt die Quelle nicht.\"\n", ""),
+         "- id: haan", "Eintrag 2 (haan) › quelle", "Pflichtfeld fehlt"),
+    Case("falscher-typ-zahl", R, after_record("hilden", "  teilnehmende: viele\n"),
+         "teilnehmende: viele", "Eintrag 4 (hilden) › teilnehmende", "ganze Zahl"),
+    Case("falscher-typ-liste", R, replace("  partner:\n    - imap-institut\n    - kreisintegrationszentrum\n",
+                                          "  partner: imap-institut\n"),
+         "partner: imap-institut", "Eintrag 4 (hilden) › partner", "Liste"),
+    Case("datum-2018-02-30", K, replace("stand: 2026-11-25", "stand: 2018-02-30"),
+         "stand: 2018-02-30", "stand", "Kein gültiges Datum"),
+    Case("datum-mit-uhrzeit", R, after_record("hilden", "  datum: 2027-03-01 10:00:00\n"),
+         "datum: 2027-03-01 10:00:00", "Eintrag 4 (hilden) › datum", "Datum"),
+    Case("unbekannter-status", R, replace("  status: geplant", "  status: gepant"),
+         "status: gepant", "Eintrag 4 (hilden) › status", "Unbekannter Wert. Erlaubt: geplant, durchgefuehrt, abgesagt, offen"),
+    # A duplicate id is reported at its second occurrence.
+    Case("doppelte-id", P, replace("- id: kreissportbund", "- id: kreisverwaltung"),
+         "- id: kreisverwaltung#2", "Eintrag 4 (kreisverwaltung) › id", "mehrfach"),
+    Case("doppelter-yaml-schluessel", R, after_record("haan", "  stadt: Haan\n"),
+         None, "Eintrag 2 (haan) › stadt", "doppelt"),
+    Case("verwaister-partner", R, replace("    - imap-institut\n", "    - imap-institu\n"),
+         "    - imap-institu\n", "Eintrag 4 (hilden) › partner › Eintrag 1", "steht nicht in data/partner.yml"),
+    Case("verwaister-veranstalter", R, replace("veranstalter: imap-institut", "veranstalter: imap"),
+         "veranstalter: imap", "Eintrag 4 (hilden) › veranstalter", "steht nicht in data/partner.yml"),
+    Case("verwaiste-arbeitsgruppe", K, replace("  - kreissportbund\n", "  - kreissportverein\n"),
+         "  - kreissportverein", "arbeitsgruppe › Eintrag 3", "steht nicht in data/partner.yml"),
+    Case("http-adresse", P, replace("  art: verband\n", "  art: verband\n  website: http://www.example.org/\n"),
+         "website: http://", "Eintrag 4 (kreissportbund) › website", "https://"),
+    Case("unbekannte-stadt", R, replace("- id: haan", "- id: solingen"),
+         "- id: solingen", "Eintrag 2 (solingen) › id", "keine Stadt des Kreises Mettmann"),
+    Case("stadt-fehlt", R, drop_record("wuelfrath"),
+         "- id: erkrath", "", "Für Wülfrath (id „wuelfrath“) fehlt ein Eintrag"),
+    Case("stadt-passt-nicht-zur-id", R, replace("  stadt: Haan", "  stadt: Hilden"),
+         "stadt: Hilden", "Eintrag 2 (haan) › stadt", "Zur id „haan“ gehört die Stadt „Haan“"),
+    Case("negative-teilnehmende", R, after_record("hilden", "  teilnehmende: -5\n"),
+         "teilnehmende: -5", "Eintrag 4 (hilden) › teilnehmende", "mindestens 0"),
+    Case("durchgefuehrt-nach-stand", R, after_record("haan", "  datum: 2027-03-01\n"),
+         "datum: 2027-03-01", "Eintrag 2 (haan) › datum", "noch kein Termin bekannt"),
+    Case("durchgefuehrt-datum-nach-stand", R,
+         lambda t: after_record("hilden", "  datum: 2027-03-01\n")(replace("  status: geplant\n  zeitraum: 1. Quartal (voraussichtlich; das Jahr nennt die Quelle nicht)\n", "  status: durchgefuehrt\n")(t)),
+         "datum: 2027-03-01", "Eintrag 4 (hilden) › datum", "nach dem Stand der Daten (2026-11-25)"),
+    Case("geplant-datum-vor-stand", R, after_record("hilden", "  datum: 2026-01-15\n"),
+         "datum: 2026-01-15", "Eintrag 4 (hilden) › datum", "vor dem Stand der Daten (2026-11-25)"),
+    Case("dokument-fehlt", R, after_record("hilden", "  dokumente:\n    - titel: Protokoll\n      pfad: dokumente/gibt-es-nicht.pdf\n"),
+         "pfad: dokumente/gibt-es-nicht.pdf", "Eintrag 4 (hilden) › dokumente › Eintrag 1 › pfad", "gibt es unter docs/ nicht"),
+    Case("dokument-pfad-und-url", R, after_record("hilden", "  dokumente:\n    - titel: Protokoll\n      pfad: quellen/x.txt\n      url: https://www.example.org/x.pdf\n"),
+         "    - titel: Protokoll", "Eintrag 4 (hilden) › dokumente › Eintrag 1", "Genau eines von „pfad“ oder „url“"),
+    Case("dokument-pfad-nach-oben", R, after_record("hilden", "  dokumente:\n    - titel: Protokoll\n      pfad: ../geheim.txt\n"),
+         "pfad: ../geheim.txt", "Eintrag 4 (hilden) › dokumente › Eintrag 1 › pfad", "ohne „..“"),
+    Case("unbekannte-partner-art", P, replace("  art: verband", "  art: verein"),
+         "art: verein", "Eintrag 4 (kreissportbund) › art", "Erlaubt: kreis, behoerde"),
+    Case("id-mit-grossbuchstaben", P, replace("- id: kreissportbund", "- id: Kreissportbund"),
+         "- id: Kreissportbund", "Eintrag 4 (Kreissportbund) › id", "Kleinbuchstaben"),
+    Case("leerer-text", P, replace("  name: Kreissportbund", "  name: \"\""),
+         'name: ""', "Eintrag 4 (kreissportbund) › name", "Darf nicht leer sein"),
+    Case("teilnehmende-bei-geplant", R, after_record("hilden", "  teilnehmende: 12\n"),
+         "teilnehmende: 12", "Eintrag 4 (hilden) › teilnehmende", "erst bei Status „durchgefuehrt“"),
+    Case("leere-datei", P, None, None, "", "Die Datei ist leer", content=""),
+    Case("nur-kommentare", P, None, None, "", "Die Datei ist leer", content="# nur ein Kommentar\n"),
+    Case("liste-statt-abschnitt", K, None, "- titel: Handlungskonzept", "", "Abschnitt mit Feldern",
+         content="- titel: Handlungskonzept\n- stand: 2026-11-25\n"),
+    Case("abschnitt-statt-liste", P, None, "id: kreissportbund", "", "Liste",
+         content="id: kreissportbund\nname: Kreissportbund\n"),
+    Case("verweis-anker", P, replace("  art: verband\n", "  art: &a verband\n", 1), "art: &a verband", "", "Verweise"),
+    Case("falsche-zeichenkodierung", P, None, None, "", "UTF-8",
+         content="- id: kreissportbund\n  name: Städtischer Sportbund\n", latin1=True),
+    Case("steuerzeichen", P, replace("  name: Kreissportbund", "  name: Kreis\x07sportbund"),
+         "Kreis\x07sportbund", "", "nicht erlaubtes Zeichen"),
+    Case("mehrere-dokumente", P, lambda t: t + "---\n- id: noch-eins\n", "---", "", "nur ein YAML-Dokument"),
+]
+
+
+def write_broken(tmp_path: Path, case: Case) -> tuple[Path, str]:
+    """Copy data/ to tmp, break it as the case says; return the folder and the broken text."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    target = data / case.datei
+    if case.content is not None:
+        text = case.content
+        target.write_bytes(text.encode("latin-1" if case.latin1 else "utf-8"))
+    else:
+        text = case.mutate(target.read_text(encoding="utf-8"))
+        target.write_text(text, encoding="utf-8")
+    return data, text
+
+
+def expected_line(text: str, marker: str | None) -> int | None:
+    """1-based line holding ``marker`` (``marker#2``: its second occurrence)."""
+    if marker is None:
+        return None
+    marker, _, nth = marker.partition("#")
+    hits = [i + 1 for i, line in enumerate(text.split("\n")) if marker.strip("\n") in line]
+    assert hits, marker
+    return hits[int(nth or 1) - 1]
+
+
+def problems_for(data: Path) -> list[Problem]:
+    with pytest.raises(DatenFehler) as info:
+        load(data, DOCS, "data")
+    return info.value.problems
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 24
+    assert len({c.name for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_is_named_by_file_line_and_field(tmp_path, case):
+    data, text = write_broken(tmp_path, case)
+    problems = problems_for(data)
+    matching = [p for p in problems if case.meldung in p.meldung and case.feld in p.feld]
+    assert matching, f"keine passende Meldung für {case.name}:\n" + "\n".join(map(str, problems))
+    problem = matching[0]
+    assert problem.datei == f"data/{case.datei}"
+    line = expected_line(text, case.marker)
+    if case.marker is None:
+        assert problem.zeile is not None  # the line is the one the reader stopped at; see the precise cases below
+    else:
+        assert problem.zeile == line, str(problem)
+    if case.feld:
+        assert problem.feld.endswith(case.feld.split(" › ")[-1]), str(problem)
+    shown = str(problem)
+    assert shown.startswith(f"data/{case.datei}, Zeile {problem.zeile}")
+    if case.feld:
+        assert f"Feld „{problem.feld}“" in shown
+    assert "Traceback" not in shown and "pydantic" not in shown.lower()
+
+
+def test_duplicate_yaml_key_names_the_second_key(tmp_path):
+    case = next(c for c in CASES if c.name == "doppelter-yaml-schluessel")
+    data, text = write_broken(tmp_path, case)
+    problem = next(p for p in problems_for(data) if "doppelt" in p.meldung)
+    assert problem.zeile == expected_line(text, "  stadt: Haan#2")
+
+
+def test_unknown_file_in_data_is_an_error(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / "konferenzen.yml").write_text("- id: haan\n", encoding="utf-8")
+    problems = problems_for(data)
+    assert [p.datei for p in problems] == ["data/konferenzen.yml"]
+    assert "Unbekannte Datei" in problems[0].meldung
+    assert "regionalkonferenzen.yml" in problems[0].meldung
+
+
+def test_missing_file_is_an_error(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / "partner.yml").unlink()
+    problems = problems_for(data)
+    assert any(p.datei == "data/partner.yml" and "Die Datei fehlt" in p.meldung for p in problems)
+
+
+def test_several_problems_in_one_run_are_all_reported(tmp_path):
+    """Fields, syntax and a second file at once: the editor fixes everything in one go."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    konferenzen = (data / R).read_text(encoding="utf-8")
+    konferenzen = konferenzen.replace("  stadt: Haan", "  stadtt: Haan").replace("  status: geplant", "  status: gepant")
+    (data / R).write_text(konferenzen, encoding="utf-8")
+    (data / P).write_text((data / P).read_text(encoding="utf-8").replace("  name: Kreissportbund", "\tname: X"),
+                          encoding="utf-8")
+    (data / K).write_text((data / K).read_text(encoding="utf-8").replace("stand: 2026-11-25", "stand: 2018-02-30"),
+                          encoding="utf-8")
+    with pytest.raises(DatenFehler) as info:
+        load(data, DOCS, "data")
+    problems = info.value.problems
+    bericht = info.value.bericht()
+    assert {p.datei for p in problems} == {"data/partner.yml", "data/projekt.yml", "data/regionalkonferenzen.yml"}
+    for expected in ("stadtt", "gepant", "Tabulatorzeichen", "2018-02-30"):
+        assert expected in bericht
+    assert bericht.startswith(f"{len(problems)} Fehler in den Daten")
+    assert len(problems) >= 4
+
+
+def test_rule_problems_are_all_reported_too(tmp_path):
+    """Cross-record rules also report every finding, not only the first."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    text = (data / R).read_text(encoding="utf-8")
+    text = text.replace("  stadt: Haan", "  stadt: Hilden").replace("veranstalter: imap-institut", "veranstalter: imap")
+    (data / R).write_text(text, encoding="utf-8")
+    problems = problems_for(data)
+    assert len(problems) == 2
+    assert {p.feld for p in problems} == {"Eintrag 2 (haan) › stadt", "Eintrag 4 (hilden) › veranstalter"}
+
+
+def _run(command: list[str], data: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "macros"), "NO_MKDOCS_2_WARNING": "1", "HK_DATEN": str(data)}
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_check_and_build_fail_without_traceback(tmp_path):
+    """Both read the data folder from HK_DATEN, as ``make site`` does."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / R).write_text((data / R).read_text(encoding="utf-8").replace("  stadt: Haan", "  stadtt: Haan"),
+                          encoding="utf-8")
+    line = expected_line((data / R).read_text(encoding="utf-8"), "stadtt: Haan")
+    check = _run([sys.executable, "-m", "handlungskonzept", "check"], data)
+    build = _run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")], data)
+    for result in (check, build):
+        output = result.stdout + result.stderr
+        assert result.returncode != 0
+        assert "Traceback" not in output
+        assert "regionalkonferenzen.yml" in output and f"Zeile {line}" in output and "stadtt" in output
+        assert "Unbekanntes Feld" in output
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+YAMLISH = st.lists(
+    st.one_of(
+        st.sampled_from(["- ", "  ", "\t", ": ", ":", "-", "id", "stadt", "status", "datum", "partner", "'", '"',
+                         "[", "]", "{", "}", ",", "&a", "*a", "!!str", "!!python/object:os.system", "#", "---",
+                         "...", "|", ">", "?", "%YAML 1.1", "2018-02-30", "null", "~", "1e3", ".inf", "yes",
+                         "\n", "\n  ", "\n- ", "\x00", "\x07", "\ufeff", "ä", "{{ 7*7 }}", "<script>"]),
+        st.text(max_size=8),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=YAMLISH, datei=st.sampled_from([P, K, R]))
+def test_random_yamlish_text_never_crashes(tmp_path_factory, text, datei):
+    """Whatever an editor types, the loader answers with DatenFehler (or loads), never a traceback."""
+    data = tmp_path_factory.mktemp("zufall")
+    for name in (P, K, R):
+        shutil.copy(DATA / name, data / name)
+    (data / datei).write_bytes(text.encode("utf-8", errors="replace"))
+    try:
+        load(data, DOCS, "data")
+    except DatenFehler as error:
+        bericht = error.bericht()
+        assert error.problems
+        assert all(p.datei.startswith("data/") for p in error.problems)
+        assert "Fehler in den Daten" in bericht

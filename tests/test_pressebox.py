@@ -1,0 +1,51 @@
+"""Press box: permanent absolute URL from site_url and a ready-to-paste citation on every conference page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURE_DATA, ROOT, build_site
+
+from handlungskonzept.loader import load
+from handlungskonzept.text import datum_de
+
+FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
+REAL = load(ROOT / "data", ROOT / "docs").daten
+
+
+def pressebox(site: Path, url: str) -> tuple[BeautifulSoup, dict[str, str]]:
+    soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    box = soup.find("section", class_="hk-pressebox")
+    assert box is not None, url
+    felder = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in box.find_all("dt")}
+    return soup, felder
+
+
+@pytest.mark.parametrize("k", FIXTURE.regionalkonferenzen, ids=lambda k: k.id)
+def test_press_box_has_permalink_and_citation(fixture_site, k):
+    soup, felder = pressebox(fixture_site, k.url)
+    permalink = felder["Dauerhafte Adresse dieser Seite"]
+    assert permalink.startswith("https://") and permalink.endswith(f"/regionalkonferenzen/{k.id}/")
+    assert permalink == soup.find("link", rel="canonical")["href"]
+    assert felder["Zitiervorschlag"] == f"Kreis Mettmann: Regionalkonferenz {k.stadt}, Stand {datum_de(k.aktualisiert)}, {permalink}"
+    assert felder["Stand der Angaben"] == datum_de(k.aktualisiert)
+    box = soup.find("section", class_="hk-pressebox")
+    assert box.find(["script", "button", "input", "textarea"]) is None, "copying must not need JavaScript"
+
+
+@pytest.mark.parametrize("k", REAL.regionalkonferenzen, ids=lambda k: k.id)
+def test_real_pages_cite_the_data_stand_and_the_open_press_contact(site, k):
+    soup, felder = pressebox(site, k.url)
+    stand = datum_de(REAL.projekt.stand)
+    assert felder["Zitiervorschlag"] == \
+        f"Kreis Mettmann: Regionalkonferenz {k.stadt}, Stand {stand}, {felder['Dauerhafte Adresse dieser Seite']}"
+    assert felder["Pressekontakt"] == "Diese Angabe wird ergänzt."
+
+
+def test_permalink_follows_site_url(tmp_path):
+    result = build_site(tmp_path, data_dir=FIXTURE_DATA, env={"HK_SITE_URL": "https://presse.example.org/handlungskonzept/"})
+    assert result.returncode == 0, result.stderr
+    _, felder = pressebox(tmp_path, "regionalkonferenzen/hilden/")
+    assert felder["Dauerhafte Adresse dieser Seite"] == "https://presse.example.org/handlungskonzept/regionalkonferenzen/hilden/"
+    assert felder["Zitiervorschlag"].endswith(", https://presse.example.org/handlungskonzept/regionalkonferenzen/hilden/")
