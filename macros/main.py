@@ -87,11 +87,9 @@ def define_env(env) -> None:
                                  base=base())
 
     @env.macro
-    def konferenzstand(zahlen: bool = True) -> Markup:
-        """Counts at a glance plus what the source says about held conferences it does not name."""
-        d = daten()
-        return components.render("konferenzstand", zaehlung=zaehlung(), anzahl=len(d.regionalkonferenzen),
-                                 projekt=d.projekt, zahlen=zahlen, base=base())
+    def konferenzstand() -> Markup:
+        """What the source says about held conferences it does not attribute to towns."""
+        return components.render("konferenzstand", zaehlung=zaehlung(), projekt=daten().projekt)
 
     @env.macro
     def konferenzadressen() -> Markup:
