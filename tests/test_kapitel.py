@@ -171,3 +171,11 @@ def test_contact_patterns_catch_invented_details():
     assert PHONE.search(sample) and EMAIL.search(sample)
     assert {m for m in STREET.findall(sample)} == {"Goethestraße 23", "40822 Mettmann"}
     assert not PHONE.search("Stand 2026-11-25, Notruf 110, Stellenanteil 0,3, Version 9.8.2, 2027-01-10")
+
+
+def test_presse_page_promises_only_what_conference_pages_have(site):
+    assert "Für die Presse: verlinken und zitieren" in text(soup(site, "presse/").find("article"))
+    daten = load(ROOT / "data").daten
+    for konferenz in daten.regionalkonferenzen:
+        box = soup(site, konferenz.url).find(class_="hk-pressebox")
+        assert box is not None and "Für die Presse: verlinken und zitieren" in text(box), konferenz.id
