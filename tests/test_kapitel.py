@@ -118,6 +118,14 @@ def test_fact_from_the_source_is_on_the_page(site, url, fakt):
     assert fakt in text(soup(site, url).find("article"))
 
 
+def test_startseite_has_entry_points_for_three_audiences(site):
+    page = soup(site, "")
+    for audience in ("Für Bürgerinnen und Bürger", "Für die Presse", "Für Partner und Mitwirkende"):
+        heading = next((h for h in page.find_all("h3") if text(h).startswith(audience)), None)
+        assert heading is not None, audience
+        assert heading.find_next_sibling("ul").find("a", href=True) is not None, audience
+
+
 def test_staff_name_only_from_data(site):
     name = load(ROOT / "data").daten.projekt.projektleitung_kontakt.name
     contact = soup(site, "projektorganisation/").find(class_="hk-kontakt")
@@ -127,11 +135,12 @@ def test_staff_name_only_from_data(site):
 
 
 @pytest.mark.parametrize("which", ["site", "fixture_site"])
-def test_no_town_but_hilden_shows_status_or_date_without_source(request, which):
+@pytest.mark.parametrize("url", ["", "regionalkonferenzen/"])
+def test_no_town_but_hilden_shows_status_or_date_without_source(request, which, url):
     site = request.getfixturevalue(which)
     daten = load(FIXTURE_DATA if which == "fixture_site" else ROOT / "data").daten
     by_town = {k.stadt: k for k in daten.regionalkonferenzen}
-    table = soup(site, "regionalkonferenzen/").find("table", class_="hk-statusuebersicht__tabelle")
+    table = soup(site, url).find("table", class_="hk-statusuebersicht__tabelle")
     rows = table.find("tbody").find_all("tr")
     assert len(rows) == 10
     for row in rows:
