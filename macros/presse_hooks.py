@@ -72,11 +72,7 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Every page needs a summary (meta description, text of shared links); a post shows its date."""
-    if not str(page.meta.get("description") or "").strip():
-        _fail(f"docs/{page.file.src_uri}: Im Kopfbereich fehlt „description“ – ein Satz, der die Seite "
-              "zusammenfasst. Er erscheint in Suchmaschinen und in der Vorschau geteilter Links. "
-              "Beispiel:\n---\ntitle: Titel der Seite\ndescription: Ein Satz über den Inhalt.\n---")
+    """A post shows its date under its heading (build_hooks.py insists on the description)."""
     beitrag = next((b for b in config.extra.get("beitraege", []) if b.datei == page.file.src_uri), None)
     if beitrag is None:
         return markdown

@@ -6,10 +6,9 @@ from xml.etree import ElementTree
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site
+from conftest import ROOT
 
 OG_PROPERTIES = ["og:title", "og:description", "og:url", "og:type", "og:locale", "og:site_name", "og:image"]
 
@@ -82,31 +81,3 @@ def test_default_share_image_is_1200_by_630_png():
     data = (ROOT / "docs" / "assets" / "bilder" / "teilen.png").read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1200, 630)
-
-
-@pytest.fixture(scope="module")
-def copied_project(tmp_path_factory) -> Path:
-    """A config whose docs_dir is a copy of docs/, so a test can change pages; everything else is the repo's."""
-    target = tmp_path_factory.mktemp("projekt")
-    (target / "docs").mkdir()
-    for path in (ROOT / "docs").rglob("*"):
-        if path.is_file():
-            (target / "docs" / path.relative_to(ROOT / "docs")).parent.mkdir(parents=True, exist_ok=True)
-            (target / "docs" / path.relative_to(ROOT / "docs")).write_bytes(path.read_bytes())
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("module_name: macros/main", f"module_name: {ROOT / 'macros' / 'main'}")
-    config = config.replace("  - macros/", f"  - {ROOT / 'macros'}/")
-    (target / "mkdocs.yml").write_text(config + f"\ndocs_dir: {target / 'docs'}\n", encoding="utf-8")
-    return target
-
-
-def test_page_without_description_fails_the_build_naming_the_file(copied_project, tmp_path):
-    page = copied_project / "docs" / "ohne-beschreibung.md"
-    page.write_text("---\ntitle: Ohne Beschreibung\n---\n# Ohne Beschreibung\n", encoding="utf-8")
-    try:
-        result = build_site(tmp_path / "site", data_dir=ROOT / "data", config=copied_project / "mkdocs.yml")
-    finally:
-        page.unlink()
-    assert result.returncode != 0
-    assert "docs/ohne-beschreibung.md: Im Kopfbereich fehlt „description“" in result.stderr

@@ -101,7 +101,7 @@ def test_start_page(site):
     page = soup(site, "")
     assert h1(page) == "Handlungskonzept gegen Rechtsextremismus und Rassismus"
     assert edit_link(page) == f"{EDIT_BASE}docs/index.md"
-    assert page.find("table", class_="hk-statusuebersicht__tabelle") is not None
+    assert len(page.find(class_="hk-konferenzstand__zahlen").find_all(class_="hk-konferenzstand__zahl")) == 3
 
 
 def test_regionalkonferenzen_overview_links_all_ten_towns(site):
@@ -147,7 +147,8 @@ def test_generated_page_shows_held_conference_from_fixture_data(fixture_site):
     summary = page.find("div", class_="hk-konferenz__zusammenfassung")
     assert summary.find("strong") is not None and summary.find("ul") is not None  # Markdown rendered
     documents = page.find("ul", class_="hk-konferenz__dokumente").find_all("a")
-    assert [a.get_text(strip=True) for a in documents] == [d["titel"] for d in record["dokumente"]]
+    assert [a.get_text(strip=True).startswith(d["titel"]) for a, d in zip(documents, record["dokumente"])] == \
+        [True] * len(record["dokumente"])
     local = next(a["href"] for a, d in zip(documents, record["dokumente"]) if d.get("pfad"))
     assert (fixture_site / "regionalkonferenzen" / record["id"] / local).resolve().is_file()
 
@@ -183,7 +184,9 @@ def test_partner_page_has_an_anchor_per_partner(site, fixture_site):
 def test_partner_links_from_conference_pages_hit_an_anchor(fixture_site):
     partner_page = soup(fixture_site, "partner/")
     for town in TOWNS:
-        for link in soup(fixture_site, f"regionalkonferenzen/{town}/").select("aside.hk-faktenbox a"):
+        links = soup(fixture_site, f"regionalkonferenzen/{town}/").select("aside.hk-faktenbox a[href*='partner/']")
+        assert links, town
+        for link in links:
             path, _, anchor = link["href"].partition("#")
             assert path == "../../partner/" and partner_page.find(id=anchor) is not None, (town, link["href"])
 
