@@ -87,9 +87,11 @@ def define_env(env) -> None:
                                  base=base())
 
     @env.macro
-    def konferenzstand() -> Markup:
-        """What the source says about held conferences it does not attribute to towns."""
-        return components.render("konferenzstand", zaehlung=zaehlung(), projekt=daten().projekt)
+    def konferenzstand(zahlen: bool = True) -> Markup:
+        """Counts at a glance plus what the source says about held conferences it does not name."""
+        d = daten()
+        return components.render("konferenzstand", zaehlung=zaehlung(), anzahl=len(d.regionalkonferenzen),
+                                 projekt=d.projekt, zahlen=zahlen, base=base())
 
     @env.macro
     def konferenzadressen() -> Markup:
