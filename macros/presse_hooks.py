@@ -7,7 +7,9 @@ problem while ``mkdocs serve`` logs it and keeps running.
 """
 from __future__ import annotations
 
+import calendar
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -31,6 +33,14 @@ def _fail(message: str) -> None:
         log.error(message)
     else:
         raise PluginError(message)
+
+
+def on_config(config):
+    """Same input, same site: MkDocs dates the sitemap by SOURCE_DATE_EPOCH, which is the data's stand."""
+    loaded = config.extra.get("daten")
+    if loaded is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(loaded.daten.projekt.stand.timetuple()))
+    return config
 
 
 def on_files(files: Files, config) -> Files:
