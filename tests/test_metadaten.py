@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, build_copy
 
 OG_PROPERTIES = ["og:title", "og:description", "og:url", "og:type", "og:locale", "og:site_name", "og:image"]
 
@@ -35,6 +35,12 @@ def built_file(site: Path, url: str) -> Path:
 def meta(soup: BeautifulSoup, key: str) -> list[str]:
     attribute = "property" if key.startswith(("og:", "article:")) else "name"
     return [tag["content"] for tag in soup.find_all("meta", attrs={attribute: key})]
+
+
+def test_sitemap_dates_every_page_by_the_data_stand_not_the_clock(fixture_site):
+    root = ElementTree.parse(fixture_site / "sitemap.xml").getroot()
+    dates = {d.text for d in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod")}
+    assert dates == {"2027-06-30"}  # stand in tests/fixtures/daten-vollstaendig/projekt.yml
 
 
 def test_sitemap_lists_every_page_including_generated_ones(fixture_site):
@@ -81,3 +87,12 @@ def test_default_share_image_is_1200_by_630_png():
     data = (ROOT / "docs" / "assets" / "bilder" / "teilen.png").read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1200, 630)
+
+
+def test_description_with_straight_quotes_fails_the_build_naming_the_file(repo_copy, tmp_path):
+    """The theme prints the description unescaped into an attribute; a missing one is build_hooks.py's test."""
+    (repo_copy / "docs" / "zitat.md").write_text(
+        "---\ntitle: Zitat\ndescription: 'Ein \"Zitat\" im Satz.'\n---\n# Zitat\n", encoding="utf-8")
+    result = build_copy(repo_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/zitat.md: „description“ darf keine geraden Anführungszeichen" in result.stderr
