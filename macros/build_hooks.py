@@ -119,6 +119,11 @@ def on_nav(nav, config, files):
 
 @event_priority(100)  # before mkdocs-macros renders the page
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    if not str(page.meta.get("description") or "").strip():
+        _fail(f"docs/{page.file.src_uri}: Im Kopf der Seite (zwischen den Linien „---“) fehlt "
+              "„description:“ – ein deutscher Satz, der die Seite zusammenfasst. Er erscheint in Suchmaschinen "
+              "und in der Vorschau geteilter Links. Beispiel:\n---\ntitle: Titel der Seite\n"
+              "description: Ein Satz über den Inhalt.\n---")
     error = config.extra["datenfehler"]
     if error is None:
         return markdown

@@ -7,7 +7,9 @@ problem while ``mkdocs serve`` logs it and keeps running.
 """
 from __future__ import annotations
 
+import calendar
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -31,6 +33,14 @@ def _fail(message: str) -> None:
         log.error(message)
     else:
         raise PluginError(message)
+
+
+def on_config(config):
+    """Same input, same site: MkDocs dates the sitemap by SOURCE_DATE_EPOCH, which is the data's stand."""
+    loaded = config.extra.get("daten")
+    if loaded is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(loaded.daten.projekt.stand.timetuple()))
+    return config
 
 
 def on_files(files: Files, config) -> Files:
@@ -72,13 +82,12 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Every page needs a summary (meta description, text of shared links); a post shows its date."""
-    if not str(page.meta.get("description") or "").strip():
-        _fail(f"docs/{page.file.src_uri}: Im Kopfbereich fehlt „description“ – ein Satz, der die Seite "
-              "zusammenfasst. Er erscheint in Suchmaschinen und in der Vorschau geteilter Links. "
-              "Beispiel:\n---\ntitle: Titel der Seite\ndescription: Ein Satz über den Inhalt.\n---")
+    """The description (required by build_hooks.py) must be safe in an attribute; a post shows its date."""
+    if set(str(page.meta.get("description") or "")) & set('"<>'):  # the theme prints it unescaped
+        _fail(f"docs/{page.file.src_uri}: „description“ darf keine geraden Anführungszeichen (\") und keine "
+              "spitzen Klammern (< >) enthalten. Bitte typografische Anführungszeichen „…“ verwenden.")
     beitrag = next((b for b in config.extra.get("beitraege", []) if b.datei == page.file.src_uri), None)
-    if beitrag is None:
+    if beitrag is None or config.extra.get("datenfehler"):  # with data errors the page shows the error list
         return markdown
     datum = f"\n\n{components.render('beitragsdatum', b=beitrag)}\n\n"
     h1 = re.search(r"^# .*$", markdown, flags=re.MULTILINE)
@@ -93,9 +102,14 @@ def on_page_context(context, page, config, nav):
         "typ": "article" if beitrag else "website",
         "datum": page.meta.get("datum") if beitrag else None,
         "bild": config.site_url + feed.BILD,
-        "feed": config.site_url + feed.PFAD,
     }
     return context
+
+
+def on_env(env, config, files):
+    """The feed address for every page head, the 404 page included."""
+    env.globals["hk_feed"] = config.site_url + feed.PFAD
+    return env
 
 
 def on_post_build(config) -> None:

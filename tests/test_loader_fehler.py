@@ -81,7 +81,7 @@ CASES = [
          "- id: haan", "Eintrag 2 (haan) › quelle", "Pflichtfeld fehlt"),
     Case("falscher-typ-zahl", R, after_record("hilden", "  teilnehmende: viele\n"),
          "teilnehmende: viele", "Eintrag 4 (hilden) › teilnehmende", "ganze Zahl"),
-    Case("falscher-typ-liste", R, replace("  partner:\n    - imap-institut\n    - kreisintegrationszentrum\n",
+    Case("falscher-typ-liste", R, replace("  partner:\n    - imap-institut\n",
                                           "  partner: imap-institut\n"),
          "partner: imap-institut", "Eintrag 4 (hilden) › partner", "Liste"),
     Case("datum-2018-02-30", K, replace("stand: 2026-11-25", "stand: 2018-02-30"),

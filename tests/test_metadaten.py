@@ -6,10 +6,9 @@ from xml.etree import ElementTree
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_copy
 
 OG_PROPERTIES = ["og:title", "og:description", "og:url", "og:type", "og:locale", "og:site_name", "og:image"]
 
@@ -36,6 +35,12 @@ def built_file(site: Path, url: str) -> Path:
 def meta(soup: BeautifulSoup, key: str) -> list[str]:
     attribute = "property" if key.startswith(("og:", "article:")) else "name"
     return [tag["content"] for tag in soup.find_all("meta", attrs={attribute: key})]
+
+
+def test_sitemap_dates_every_page_by_the_data_stand_not_the_clock(fixture_site):
+    root = ElementTree.parse(fixture_site / "sitemap.xml").getroot()
+    dates = {d.text for d in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod")}
+    assert dates == {"2027-06-30"}  # stand in tests/fixtures/daten-vollstaendig/projekt.yml
 
 
 def test_sitemap_lists_every_page_including_generated_ones(fixture_site):
@@ -84,29 +89,10 @@ def test_default_share_image_is_1200_by_630_png():
     assert struct.unpack(">II", data[16:24]) == (1200, 630)
 
 
-@pytest.fixture(scope="module")
-def copied_project(tmp_path_factory) -> Path:
-    """A config whose docs_dir is a copy of docs/, so a test can change pages; everything else is the repo's."""
-    target = tmp_path_factory.mktemp("projekt")
-    (target / "docs").mkdir()
-    for path in (ROOT / "docs").rglob("*"):
-        if path.is_file():
-            (target / "docs" / path.relative_to(ROOT / "docs")).parent.mkdir(parents=True, exist_ok=True)
-            (target / "docs" / path.relative_to(ROOT / "docs")).write_bytes(path.read_bytes())
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("module_name: macros/main", f"module_name: {ROOT / 'macros' / 'main'}")
-    config = config.replace("  - macros/", f"  - {ROOT / 'macros'}/")
-    (target / "mkdocs.yml").write_text(config + f"\ndocs_dir: {target / 'docs'}\n", encoding="utf-8")
-    return target
-
-
-def test_page_without_description_fails_the_build_naming_the_file(copied_project, tmp_path):
-    page = copied_project / "docs" / "ohne-beschreibung.md"
-    page.write_text("---\ntitle: Ohne Beschreibung\n---\n# Ohne Beschreibung\n", encoding="utf-8")
-    try:
-        result = build_site(tmp_path / "site", data_dir=ROOT / "data", config=copied_project / "mkdocs.yml")
-    finally:
-        page.unlink()
+def test_description_with_straight_quotes_fails_the_build_naming_the_file(repo_copy, tmp_path):
+    """The theme prints the description unescaped into an attribute; a missing one is build_hooks.py's test."""
+    (repo_copy / "docs" / "zitat.md").write_text(
+        "---\ntitle: Zitat\ndescription: 'Ein \"Zitat\" im Satz.'\n---\n# Zitat\n", encoding="utf-8")
+    result = build_copy(repo_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/ohne-beschreibung.md: Im Kopfbereich fehlt „description“" in result.stderr
+    assert "docs/zitat.md: „description“ darf keine geraden Anführungszeichen" in result.stderr

@@ -54,7 +54,7 @@ def test_every_page_links_all_legal_pages_in_its_footer(any_site):
     pages = sorted(any_site.rglob("*.html"))
     assert any_site / "404.html" in pages and len(pages) > 15
     for html in pages:
-        footer = soup(html).find("footer")
+        footer = soup(html).find("footer", class_="md-footer")
         assert footer is not None, html
         nav = footer.find("nav", attrs={"aria-label": "Rechtliches und Barrierefreiheit"})
         assert nav is not None, html
