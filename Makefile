@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils
 SYSTEM_COMMANDS := chromium nginx pdftotext
 
-.PHONY: site test serve check offen freigabe lock clean system-deps urls teilen-bild
+.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ teilen-bild:
 ## serve: Vorschau auf http://127.0.0.1:8000 mit automatischem Neuladen
 serve: $(VENV)/.runtime
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides
+
+## benchmark: Laufzeiten von Prüfung und Bau messen (ändert nichts)
+benchmark: $(VENV)/.test
+	$(BIN)/python tests/benchmark.py
 
 ## test: die ganze Testsuite
 test: $(VENV)/.test system-deps

@@ -21,7 +21,14 @@ from handlungskonzept import components
 from handlungskonzept.loader import load
 from handlungskonzept.problems import DatenFehler
 
-log = logging.getLogger("mkdocs.plugins.handlungskonzept")
+# While serving, errors go to a logger outside "mkdocs": strict mode counts every mkdocs warning and
+# then leaves the preview hanging ("server will appear stuck") until the error is fixed.
+_preview_log = logging.getLogger("handlungskonzept.vorschau")
+if not _preview_log.handlers:  # the module may be executed again when serve reloads the config
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("FEHLER  -  %(message)s"))
+    _preview_log.addHandler(_handler)
+    _preview_log.propagate = False
 
 KONFERENZ_DIR = "regionalkonferenzen"
 _MACRO_ERROR = re.compile(r"\A# _Macro (Syntax|Rendering) Error_")
@@ -36,7 +43,7 @@ class _MacroErrorFilter(logging.Filter):
 
 
 _macros_log = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
-if not any(type(f).__name__ == _MacroErrorFilter.__name__ for f in _macros_log.filters):  # hooks reload on serve
+if not any(type(f).__name__ == _MacroErrorFilter.__name__ for f in _macros_log.filters):  # see above
     _macros_log.addFilter(_MacroErrorFilter())
 
 
@@ -48,7 +55,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def _fail(message: str) -> None:
     """Stop a build; while serving, log and keep the preview alive."""
     if _serving:
-        log.error(message)
+        _preview_log.error(message)
     else:
         raise PluginError(message)
 
@@ -64,7 +71,7 @@ def on_config(config):
         config.extra["daten"] = load(data_dir, Path(config.docs_dir), shown)
     except DatenFehler as error:
         config.extra["datenfehler"] = error
-        _fail(error.bericht())
+        _fail(error.bericht("die Vorschau zeigt statt der Seiten diese Liste") if _serving else error.bericht())
     return config
 
 

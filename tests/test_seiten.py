@@ -102,6 +102,7 @@ def test_start_page(site):
     assert h1(page) == "Handlungskonzept gegen Rechtsextremismus und Rassismus"
     assert edit_link(page) == f"{EDIT_BASE}docs/index.md"
     assert len(page.find(class_="hk-konferenzstand__zahlen").find_all(class_="hk-konferenzstand__zahl")) == 3
+    assert content(page).find("a", href="regionalkonferenzen/") is not None
 
 
 def test_regionalkonferenzen_overview_links_all_ten_towns(site):
@@ -147,8 +148,8 @@ def test_generated_page_shows_held_conference_from_fixture_data(fixture_site):
     summary = page.find("div", class_="hk-konferenz__zusammenfassung")
     assert summary.find("strong") is not None and summary.find("ul") is not None  # Markdown rendered
     documents = page.find("ul", class_="hk-konferenz__dokumente").find_all("a")
-    assert [a.get_text(strip=True).startswith(d["titel"]) for a, d in zip(documents, record["dokumente"])] == \
-        [True] * len(record["dokumente"])
+    for link, dokument in zip(documents, record["dokumente"], strict=True):
+        assert link.get_text(strip=True).startswith(dokument["titel"])
     local = next(a["href"] for a, d in zip(documents, record["dokumente"]) if d.get("pfad"))
     assert (fixture_site / "regionalkonferenzen" / record["id"] / local).resolve().is_file()
 
@@ -184,7 +185,8 @@ def test_partner_page_has_an_anchor_per_partner(site, fixture_site):
 def test_partner_links_from_conference_pages_hit_an_anchor(fixture_site):
     partner_page = soup(fixture_site, "partner/")
     for town in TOWNS:
-        links = soup(fixture_site, f"regionalkonferenzen/{town}/").select("aside.hk-faktenbox a[href*='partner/']")
+        links = [a for a in soup(fixture_site, f"regionalkonferenzen/{town}/").select("aside.hk-faktenbox a")
+                 if "partner/" in a["href"]]
         assert links, town
         for link in links:
             path, _, anchor = link["href"].partition("#")
@@ -209,12 +211,4 @@ def test_markdown_page_for_unknown_town_fails(repo_copy, tmp_path):
     assert result.returncode != 0
     assert "docs/regionalkonferenzen/solingen.md" in result.stderr
     assert "keinen Eintrag in data/regionalkonferenzen.yml" in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_page_without_description_fails(repo_copy, tmp_path):
-    (repo_copy / "docs" / "neu.md").write_text("# Neue Seite\n\nText.\n", encoding="utf-8")
-    result = build_copy(repo_copy, tmp_path / "out")
-    assert result.returncode != 0
-    assert "docs/neu.md" in result.stderr and "description" in result.stderr
     assert "Traceback" not in result.stderr
