@@ -103,6 +103,7 @@ def test_start_page(site):
     assert h1(page) == "Handlungskonzept gegen Rechtsextremismus und Rassismus"
     assert edit_link(page) == f"{EDIT_BASE}docs/index.md"
     assert len(page.find(class_="hk-konferenzstand__zahlen").find_all(class_="hk-konferenzstand__zahl")) == 3
+    assert content(page).find("a", href="regionalkonferenzen/") is not None
 
 
 def test_regionalkonferenzen_overview_links_all_ten_towns(site):

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
+import axe_playwright_python
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,3 +161,79 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+
+
+class WatchedPage:
+    """A browser tab in its own context that records what the issue forbids on every page:
+    requests to other hosts (blocked), failed requests, error responses and console errors."""
+
+    def __init__(self, browser, server: Server, *, scheme: str = "light", width: int = 1280):
+        self.server = server
+        self.context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
+                                           locale="de-DE", service_workers="block")
+        # axe via CDP, not as a page script: the site's CSP rightly refuses inline scripts.
+        self.context.add_init_script(path=str(AXE_JS))
+        self.context.route("**/*", self._only_local)
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.expected_status: dict[str, int] = {}
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.problems.append(f"Skriptfehler: {error}"))
+        self.page.on("requestfailed", lambda request: self.problems.append(
+            f"Anfrage gescheitert: {request.url} ({request.failure})"))
+        self.page.on("response", self._response)
+
+    def _only_local(self, route) -> None:
+        if route.request.url.startswith(self.server.base_url + "/"):
+            route.continue_()
+        else:
+            self.problems.append(f"Anfrage an fremden Host: {route.request.url}")
+            route.abort()
+
+    def _console(self, message) -> None:
+        if message.type != "error":
+            return
+        url = message.location.get("url", "")
+        if message.text.startswith("Failed to load resource") and url in self.expected_status:
+            return  # the 404 page itself answers 404 on purpose
+        self.problems.append(f"Konsolenfehler: {message.text} ({url})")
+
+    def _response(self, response) -> None:
+        if response.status >= 400 and self.expected_status.get(response.url) != response.status:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def goto(self, path: str, *, status: int = 200, settle: bool = False):
+        """Open a page of the site. ``settle`` waits until every request it started has finished,
+        so the search worker's late requests (index, lunr) are checked on this page too instead
+        of being cut off by the next navigation."""
+        url = self.server.url(path)
+        if status != 200:
+            self.expected_status[url] = status
+        response = self.page.goto(url, wait_until="networkidle" if settle else "load")
+        assert response is not None and response.status == status, f"{path}: HTTP {response and response.status}"
+        return response
+
+    def take_problems(self) -> list[str]:
+        """Problems recorded since the last call."""
+        found, self.problems = self.problems, []
+        return found
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """Factory for watched pages; every context it made is closed after the test."""
+    made: list[WatchedPage] = []
+
+    def make(**options) -> WatchedPage:
+        made.append(WatchedPage(browser, server, **options))
+        return made[-1]
+
+    yield make
+    for watched in made:
+        watched.close()

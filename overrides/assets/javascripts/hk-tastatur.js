@@ -1,43 +1,51 @@
-/* Keyboard access to the navigation drawer, which Material only offers to the mouse:
-   the menu button (a <label>) becomes a focusable button that reports its state, Enter or
-   Space opens the drawer and moves focus into it, Escape closes it and returns focus. */
+/* Keyboard access Material 9.8.2 only offers to the mouse.
+   Navigation drawer: the menu "button" is a <label>, which Tab skips. It is swapped for a real
+   <button> that reports its state; opening moves focus into the drawer, Escape closes it and
+   returns focus to the button.
+   Search: Tab into the search field opens the search, as clicking it does; on phones the
+   field is out of view until then. */
 (function () {
-  var toggle = document.getElementById("__drawer");
-  var button = document.querySelector('.md-header label[for="__drawer"]');
-  var drawer = document.querySelector(".md-sidebar--primary");
-  if (!toggle || !button || !drawer) return;
-
-  function showState() {
-    button.setAttribute("aria-expanded", String(toggle.checked));
-  }
-
-  function setDrawer(open) {
+  function setToggle(toggle, open) {
+    if (toggle.checked === open) return;
     toggle.checked = open;
-    toggle.dispatchEvent(new Event("change"));  /* Material reacts to the toggle's change event */
-    showState();
+    toggle.dispatchEvent(new Event("change"));  /* Material follows its toggles' change events */
   }
 
-  button.setAttribute("role", "button");
-  button.setAttribute("tabindex", "0");
-  button.setAttribute("aria-label", "Navigation");
-  button.setAttribute("aria-controls", "hk-navigation");
-  drawer.id = drawer.id || "hk-navigation";
-  showState();
-  toggle.addEventListener("change", showState);
+  var drawerToggle = document.getElementById("__drawer");
+  var label = document.querySelector('.md-header label[for="__drawer"]');
+  var drawer = document.querySelector(".md-sidebar--primary");
+  if (drawerToggle && label && drawer) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " hk-menueknopf";
+    button.setAttribute("aria-label", label.getAttribute("title") || "Navigation");
+    drawer.id = drawer.id || "hk-navigation";
+    button.setAttribute("aria-controls", drawer.id);
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.replaceWith(button);
 
-  button.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    event.preventDefault();
-    setDrawer(!toggle.checked);
-    if (toggle.checked) {
-      var first = drawer.querySelector("a[href], input, button, [tabindex='0']");
-      if (first) first.focus();
-    }
-  });
+    var showState = function () { button.setAttribute("aria-expanded", String(drawerToggle.checked)); };
+    showState();
+    drawerToggle.addEventListener("change", showState);
 
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape" || !toggle.checked) return;
-    setDrawer(false);
-    button.focus();
-  });
+    button.addEventListener("click", function () {
+      setToggle(drawerToggle, !drawerToggle.checked);
+      if (drawerToggle.checked) {
+        var first = drawer.querySelector("a[href]");
+        if (first) first.focus();
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !drawerToggle.checked) return;
+      setToggle(drawerToggle, false);
+      button.focus();
+    });
+  }
+
+  var searchToggle = document.getElementById("__search");
+  var query = document.querySelector(".md-search__input");
+  if (searchToggle && query) {
+    /* Closing is Material's: Tab or Escape in the search field closes the search. */
+    query.addEventListener("focus", function () { setToggle(searchToggle, true); });
+  }
 })();

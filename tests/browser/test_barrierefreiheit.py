@@ -1,0 +1,111 @@
+"""Every page of the site in a real Chromium: axe-core clean, nothing from other hosts, no errors,
+and the basics a keyboard or screen-reader user relies on."""
+from __future__ import annotations
+
+import pytest
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+NOT_FOUND = "/gibt-es-nicht/"  # any unknown path shows the 404 page
+VIEWS = [pytest.param("light", 1280, id="hell-1280px"), pytest.param("light", 375, id="hell-375px"),
+         pytest.param("dark", 1280, id="dunkel-1280px"), pytest.param("dark", 375, id="dunkel-375px")]
+
+RUN_AXE = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+    .then(result => result.violations)"""
+
+FOCUS_STATE = """() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const area = e => { const box = e.getBoundingClientRect();  // visible part inside the viewport
+    const width = Math.min(box.right, innerWidth) - Math.max(box.left, 0);
+    const height = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+    return Math.max(width, 0) * Math.max(height, 0); };
+  const ring = e => { const style = getComputedStyle(e);
+    return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none"; };
+  // Visually hidden inputs (Material's palette switch) show their focus on the label next to them.
+  const labels = [...(element.labels || [])];
+  const next = element.nextElementSibling;
+  if (next && next.tagName === "LABEL") labels.push(next);
+  const shown = area(element) > 0 ? [element] : labels.filter(label => area(label) > 0);
+  const name = (element.getAttribute("aria-label") || element.textContent || element.getAttribute("title") || "")
+    .trim().replace(/\\s+/g, " ").slice(0, 40);
+  return {
+    description: `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") || ""}"> „${name}“`,
+    shown: shown.length > 0 && getComputedStyle(element).visibility !== "hidden",
+    skip: element.matches("a.hk-sprunglink[href='#hk-inhalt']"),
+    ring: shown.some(ring),
+  };
+}"""
+
+
+def describe(path: str, violations: list[dict]) -> str:
+    """One readable block per axe violation: rule, impact, help text and the offending nodes."""
+    lines = []
+    for violation in violations:
+        lines.append(f"{path}: {violation['id']} ({violation['impact']}) – {violation['help']}\n"
+                     f"    {violation['helpUrl']}")
+        for node in violation["nodes"][:5]:
+            summary = node["failureSummary"].replace("\n", "\n        ")
+            lines.append(f"    {' '.join(map(str, node['target']))}: {node['html'][:160]}\n        {summary}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme, width", VIEWS)
+def test_every_page_passes_axe_without_outside_requests_or_errors(open_page, pages, scheme, width):
+    watched = open_page(scheme=scheme, width=width)
+    report = []
+    for path in [*pages, NOT_FOUND]:
+        watched.goto(path, status=404 if path == NOT_FOUND else 200, settle=True)
+        report += [f"{path}: {problem}" for problem in watched.take_problems()]
+        violations = watched.page.evaluate(RUN_AXE, AXE_TAGS)
+        if violations:
+            report.append(describe(path, violations))
+    assert not report, f"{len(report)} Befund(e) ({scheme}, {width} px):\n" + "\n".join(report)
+
+
+def test_language_heading_and_title(open_page, pages):
+    watched = open_page()
+    titles: dict[str, str] = {}
+    report = []
+    for path in pages:
+        watched.goto(path)
+        page = watched.page
+        if page.get_attribute("html", "lang") != "de":
+            report.append(f"{path}: <html lang> ist nicht „de“")
+        if (count := page.locator("h1").count()) != 1:
+            report.append(f"{path}: {count} h1-Überschriften statt genau einer")
+        title = page.title().strip()
+        if not title:
+            report.append(f"{path}: leerer <title>")
+        elif title in titles:
+            report.append(f"{path}: <title> „{title}“ auch auf {titles[title]}")
+        titles.setdefault(title, path)
+    assert not report, "\n".join(report)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_keyboard_focus_is_visible_and_skip_link_reaches_the_content(open_page, pages, width):
+    """Tab through each page once: every stop is visible and ringed; then the skip link, which must
+    be the first stop, moves focus to the article."""
+    watched = open_page(width=width)
+    report = []
+    for path in [*pages, NOT_FOUND]:
+        watched.goto(path, status=404 if path == NOT_FOUND else 200)
+        page = watched.page
+        stops = 0
+        while (state := page.keyboard.press("Tab") or page.evaluate(FOCUS_STATE)) is not None:
+            stops += 1
+            if stops == 1 and state["skip"] is False:
+                report.append(f"{path}: erstes Tab-Ziel ist {state['description']}, nicht der Sprunglink")
+            if not state["shown"]:
+                report.append(f"{path}: Fokus auf unsichtbarem Element {state['description']}")
+            elif not state["ring"]:
+                report.append(f"{path}: kein sichtbarer Fokusrahmen an {state['description']}")
+            if stops > 400:
+                report.append(f"{path}: Tab-Reihenfolge endet nicht")
+                break
+        # Focus has left the page; the next Tab starts over at the skip link.
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        if page.evaluate("() => document.activeElement.id") != "hk-inhalt":
+            report.append(f"{path}: Sprunglink setzt den Fokus nicht auf den Inhalt (#hk-inhalt)")
+    assert not report, f"{len(report)} Befund(e) bei {width} px:\n" + "\n".join(sorted(set(report)))
