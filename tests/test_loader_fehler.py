@@ -263,6 +263,19 @@ def test_rule_problems_are_all_reported_too(tmp_path):
     assert {p.feld for p in problems} == {"Eintrag 2 (haan) › stadt", "Eintrag 4 (hilden) › veranstalter"}
 
 
+def test_rule_findings_are_reported_while_another_file_has_a_typo(tmp_path):
+    """A cross-record finding in one file does not wait until a syntax error elsewhere is fixed."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / P).write_text((data / P).read_text(encoding="utf-8").replace("  name: Kreissportbund", "\tname: X"),
+                          encoding="utf-8")
+    (data / R).write_text((data / R).read_text(encoding="utf-8").replace("  stadt: Haan", "  stadt: Hilden"),
+                          encoding="utf-8")
+    found = {(p.datei, p.feld) for p in problems_for(data)}
+    assert ("data/partner.yml", "") in found
+    assert ("data/regionalkonferenzen.yml", "Eintrag 2 (haan) › stadt") in found
+
+
 def _run(command: list[str], data: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "macros"), "NO_MKDOCS_2_WARNING": "1", "HK_DATEN": str(data)}
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
