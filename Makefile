@@ -84,8 +84,8 @@ system-deps:
 ## lock: Lock-Dateien aus pyproject.toml neu erzeugen (braucht pip-tools)
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra test -o requirements-test.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras --allow-unsafe --extra test -o requirements-test.lock pyproject.toml
 
 clean:
 	rm -rf site .site-neu .site-alt $(VENV)
