@@ -6,6 +6,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Adresse der Vorschau (`make serve`); die Tests wählen einen eigenen Port.
+SERVE_ADDR ?= 127.0.0.1:8000
 export PYTHONPATH := $(CURDIR)/macros
 # Material kündigt bei jedem Bau sein Support-Ende an; das steht im README.
 export NO_MKDOCS_2_WARNING := 1
@@ -13,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils
 SYSTEM_COMMANDS := chromium nginx pdftotext
 
-.PHONY: site test serve check offen freigabe lock clean system-deps urls teilen-bild
+.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,7 +60,11 @@ teilen-bild:
 
 ## serve: Vorschau auf http://127.0.0.1:8000 mit automatischem Neuladen
 serve: $(VENV)/.runtime
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data --watch macros --watch overrides
+
+## benchmark: Laufzeiten von Prüfung und Bau messen (ändert nichts)
+benchmark: $(VENV)/.test
+	$(BIN)/python tests/benchmark.py
 
 ## test: die ganze Testsuite
 test: $(VENV)/.test system-deps
@@ -78,8 +84,8 @@ system-deps:
 ## lock: Lock-Dateien aus pyproject.toml neu erzeugen (braucht pip-tools)
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra test -o requirements-test.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras --allow-unsafe --extra test -o requirements-test.lock pyproject.toml
 
 clean:
 	rm -rf site .site-neu .site-alt $(VENV)

@@ -96,9 +96,8 @@ def define_env(env) -> None:
     @env.macro
     def konferenzadressen() -> Markup:
         """The permanent address of every conference page, for the press."""
-        site_url = (env.conf.get("site_url") or "/").rstrip("/") + "/"
-        return components.render("konferenzadressen", konferenzen=daten().regionalkonferenzen, site_url=site_url,
-                                 base=base())
+        adressen = [(k, presse.permalink(k, site_url())) for k in daten().regionalkonferenzen]
+        return components.render("konferenzadressen", adressen=adressen, base=base())
 
     @env.macro
     def quellenangabe() -> Markup:

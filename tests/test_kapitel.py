@@ -95,7 +95,7 @@ def test_chapter_is_built_with_one_h1_description_and_source_footer(site, titel,
     assert description and description["content"].strip(), url
     article = page.find("article")
     last = article.find_all(recursive=False)[-1]
-    assert last.name == "footer" and "hk-quellenangabe" in last["class"], f"{url} endet nicht mit der Quellenangabe"
+    assert "hk-quellenangabe" in last.get("class", []), f"{url} endet nicht mit der Quellenangabe"
     assert "Mitteilungsvorlage WP 14-20 SV 50/100" in text(last)
 
 
@@ -116,6 +116,14 @@ def test_every_chapter_is_in_the_navigation_in_order(site):
 @pytest.mark.parametrize("url,fakt", FAKTEN)
 def test_fact_from_the_source_is_on_the_page(site, url, fakt):
     assert fakt in text(soup(site, url).find("article"))
+
+
+def test_startseite_has_entry_points_for_three_audiences(site):
+    page = soup(site, "")
+    for audience in ("Für Bürgerinnen und Bürger", "Für die Presse", "Für Partner und Mitwirkende"):
+        heading = next((h for h in page.find_all("h3") if text(h).startswith(audience)), None)
+        assert heading is not None, audience
+        assert heading.find_next_sibling("ul").find("a", href=True) is not None, audience
 
 
 def test_staff_name_only_from_data(site):
@@ -145,15 +153,6 @@ def test_no_town_but_hilden_shows_status_or_date_without_source(request, which):
         assert konferenz.quelle in text(box), f"{stadt}: Faktenbox nennt die Quelle nicht"
 
 
-def test_startseite_is_honest_that_the_source_names_no_held_towns(site, fixture_site):
-    daten = load(ROOT / "data").daten
-    if daten.projekt.konferenzen_durchgefuehrt_laut_quelle and not any(
-            k.status.value == "durchgefuehrt" for k in daten.regionalkonferenzen):
-        assert "nennt die Quelle nicht" in text(soup(site, "").find(class_="hk-konferenzstand"))
-    # all ten held and sourced: no hedging sentence
-    assert "nennt die Quelle nicht" not in text(soup(fixture_site, "").find(class_="hk-konferenzstand"))
-
-
 @pytest.mark.parametrize("which", ["site", "fixture_site"])
 def test_no_contact_detail_that_is_not_in_the_data(request, which):
     site = request.getfixturevalue(which)
@@ -180,3 +179,11 @@ def test_contact_patterns_catch_invented_details():
     assert PHONE.search(sample) and EMAIL.search(sample)
     assert {m for m in STREET.findall(sample)} == {"Goethestraße 23", "40822 Mettmann"}
     assert not PHONE.search("Stand 2026-11-25, Notruf 110, Stellenanteil 0,3, Version 9.8.2, 2027-01-10")
+
+
+def test_presse_page_promises_only_what_conference_pages_have(site):
+    assert "Für die Presse: verlinken und zitieren" in text(soup(site, "presse/").find("article"))
+    daten = load(ROOT / "data").daten
+    for konferenz in daten.regionalkonferenzen:
+        box = soup(site, konferenz.url).find(class_="hk-pressebox")
+        assert box is not None and "Für die Presse: verlinken und zitieren" in text(box), konferenz.id

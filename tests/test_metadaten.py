@@ -37,6 +37,12 @@ def meta(soup: BeautifulSoup, key: str) -> list[str]:
     return [tag["content"] for tag in soup.find_all("meta", attrs={attribute: key})]
 
 
+def test_sitemap_dates_every_page_by_the_data_stand_not_the_clock(fixture_site):
+    root = ElementTree.parse(fixture_site / "sitemap.xml").getroot()
+    dates = {d.text for d in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod")}
+    assert dates == {"2027-06-30"}  # stand in tests/fixtures/daten-vollstaendig/projekt.yml
+
+
 def test_sitemap_lists_every_page_including_generated_ones(fixture_site):
     listed = {built_file(fixture_site, url) for url in sitemap_urls(fixture_site)}
     built = {p for p in fixture_site.rglob("index.html") if "assets" not in p.parts}

@@ -17,7 +17,7 @@ def projekt():
 
 def test_footer_links_the_source_copy_and_shows_stand():
     html = components.render("quellenangabe", projekt=projekt(), base="../")
-    footer = BeautifulSoup(html, "html.parser").find("footer", class_="hk-quellenangabe")
+    footer = BeautifulSoup(html, "html.parser").find(class_="hk-quellenangabe")
     link = footer.find("a", string="Mitteilungsvorlage WP 14-20 SV 50/100")
     assert link["href"] == "../quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt"
     assert (ROOT / "docs" / projekt().quelle.datei).is_file()
@@ -35,7 +35,7 @@ def test_footer_without_source_file_names_the_source_as_text():
 
 def test_source_link_resolves_on_every_built_chapter(site):
     for page in site.rglob("index.html"):
-        footer = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("footer", class_="hk-quellenangabe")
+        footer = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(class_="hk-quellenangabe")
         if footer is None:
             continue
         for link in footer.find_all("a", href=True):

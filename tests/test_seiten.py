@@ -1,6 +1,7 @@
 """Built pages, parsed with BeautifulSoup: every page type, edit links, permanent URLs, strict build."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,7 @@ def test_start_page(site):
     assert h1(page) == "Handlungskonzept gegen Rechtsextremismus und Rassismus"
     assert edit_link(page) == f"{EDIT_BASE}docs/index.md"
     assert len(page.find(class_="hk-konferenzstand__zahlen").find_all(class_="hk-konferenzstand__zahl")) == 3
+    assert content(page).find("a", href="regionalkonferenzen/") is not None
 
 
 def test_regionalkonferenzen_overview_links_all_ten_towns(site):
@@ -147,8 +149,8 @@ def test_generated_page_shows_held_conference_from_fixture_data(fixture_site):
     summary = page.find("div", class_="hk-konferenz__zusammenfassung")
     assert summary.find("strong") is not None and summary.find("ul") is not None  # Markdown rendered
     documents = page.find("ul", class_="hk-konferenz__dokumente").find_all("a")
-    assert [a.get_text(strip=True).startswith(d["titel"]) for a, d in zip(documents, record["dokumente"])] == \
-        [True] * len(record["dokumente"])
+    for link, dokument in zip(documents, record["dokumente"], strict=True):
+        assert link.get_text(strip=True).startswith(dokument["titel"])
     local = next(a["href"] for a, d in zip(documents, record["dokumente"]) if d.get("pfad"))
     assert (fixture_site / "regionalkonferenzen" / record["id"] / local).resolve().is_file()
 
@@ -212,9 +214,17 @@ def test_markdown_page_for_unknown_town_fails(repo_copy, tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_page_without_description_fails(repo_copy, tmp_path):
-    (repo_copy / "docs" / "neu.md").write_text("# Neue Seite\n\nText.\n", encoding="utf-8")
-    result = build_copy(repo_copy, tmp_path / "out")
-    assert result.returncode != 0
-    assert "docs/neu.md" in result.stderr and "description" in result.stderr
-    assert "Traceback" not in result.stderr
+def test_theme_settings_reach_every_page(site):
+    """Breadcrumbs, table of contents, back-to-top, system colour scheme; no font or script from elsewhere."""
+    for url in ("", "partner/", "regionalkonferenzen/hilden/"):
+        page = soup(site, url)
+        assert page.find("nav", class_="md-nav--secondary") is not None, url  # table of contents
+        assert page.find("button", class_="md-top") is not None, url
+        media = {i.get("data-md-color-media") for i in page.find_all("input", class_="md-option")}
+        assert media == {"(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"}, url
+        for tag in page.find_all(["link", "script", "img"]):
+            address = tag.get("href") or tag.get("src") or ""
+            assert not address.startswith(("http://", "https://", "//")) or tag.name == "link" and \
+                tag.get("rel") in (["canonical"], ["alternate"]), (url, address)
+    config = json.loads(soup(site, "").find("script", id="__config").string)
+    assert config["search"] and "navigation.top" in config["features"]

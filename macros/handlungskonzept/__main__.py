@@ -65,7 +65,9 @@ def offen(args: argparse.Namespace) -> int:
                                     docs_shown=args.docs.rstrip("/"), data_shown=args.daten.rstrip("/"),
                                     config_shown=args.config)
     except YamlProblem as error:
-        print("Offene Punkte nicht ermittelbar:", *error.problems, sep="\n", file=sys.stderr)
+        print("Offene Punkte nicht ermittelbar, die Daten sind nicht lesbar:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  • {problem}", file=sys.stderr)
         return 2
     for eintrag in eintraege:
         print(eintrag)

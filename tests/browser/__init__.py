@@ -1,0 +1,1 @@
+"""Browser and nginx tests; a package so its conftest does not shadow tests/conftest.py."""

@@ -1,0 +1,109 @@
+"""``make serve``: a data error is logged in German, the preview keeps running and recovers."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+PORT = 8101
+BASE = f"http://127.0.0.1:{PORT}/"
+
+
+class Server:
+    """``make serve`` in its own process group (make and mkdocs end together), its log collected line by line."""
+
+    def __init__(self, repo: Path):
+        env = {key: value for key, value in os.environ.items() if key != "HK_DATEN"}  # the copy's own data/
+        self.process = subprocess.Popen(
+            ["make", "--silent", "serve", f"SERVE_ADDR=127.0.0.1:{PORT}"],
+            cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        self.lines: list[str] = []
+        threading.Thread(target=self._collect, daemon=True).start()
+
+    def _collect(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    def log(self) -> str:
+        return "".join(self.lines)
+
+    def rebuild_after(self, change, timeout: float = 60) -> str:
+        """Apply ``change`` to the files and return the log of the rebuild it triggers."""
+        time.sleep(1.1)  # separate from the previous change for the file watcher
+        done = self.log().count("Reloading browsers")
+        mark = len(self.lines)
+        change()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.log().count("Reloading browsers") > done:
+                return "".join(self.lines[mark:])
+            assert self.process.poll() is None, self.log()
+            time.sleep(0.1)
+        raise AssertionError(f"Kein neuer Bau nach der Änderung:\n{self.log()}")
+
+    def wait_until_serving(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while "Serving on" not in self.log():
+            assert time.monotonic() < deadline and self.process.poll() is None, self.log()
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+
+def get(path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(BASE + path, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+@pytest.fixture
+def server(repo_copy):
+    running = Server(repo_copy)
+    try:
+        running.wait_until_serving()
+        yield running
+    finally:
+        running.stop()
+
+
+def test_data_error_while_serving_is_logged_and_server_survives(server, repo_copy):
+    assert get("regionalkonferenzen/hilden/")[0] == 200
+
+    data = repo_copy / "data" / "regionalkonferenzen.yml"
+    good = data.read_text(encoding="utf-8")
+    broken = good.replace("  status: geplant", "  status: gepant", 1)
+    line = broken.split("\n").index("  status: gepant") + 1
+    log = server.rebuild_after(lambda: data.write_text(broken, encoding="utf-8"))
+    assert "Fehler in den Daten – die Vorschau zeigt statt der Seiten diese Liste" in log
+    assert f"regionalkonferenzen.yml, Zeile {line}" in log and "Unbekannter Wert" in log
+    assert "Traceback" not in log
+    status, page = get("")
+    assert status == 200 and "Die Daten enthalten Fehler" in page
+
+    log = server.rebuild_after(lambda: data.write_text(good, encoding="utf-8"))
+    assert "Fehler" not in log
+    status, page = get("regionalkonferenzen/hilden/")
+    assert status == 200 and "hk-faktenbox" in page and "Die Daten enthalten Fehler" not in page
+
+    # A stray brace in a page: named with its line, the preview keeps answering.
+    page_file = repo_copy / "docs" / "neu.md"
+    log = server.rebuild_after(lambda: page_file.write_text(
+        "---\ntitle: Neu\ndescription: Eine Seite im Entstehen.\n---\n# Neu\n\nText {{ stand( \n", encoding="utf-8"))
+    assert "docs/neu.md, Zeile 7" in log and "Traceback" not in log
+    assert get("partner/")[0] == 200
