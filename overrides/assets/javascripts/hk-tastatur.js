@@ -3,7 +3,9 @@
    <button> that reports its state; opening moves focus into the drawer, Escape closes it and
    returns focus to the button.
    Search: Tab into the search field opens the search, as clicking it does; on phones the
-   field is out of view until then. */
+   field is out of view until then.
+   Back-to-top button: kept out of the Tab order. Material hides it again while scrolling and
+   blurs it if it has focus, so keyboard focus got lost; the Home key does the same job. */
 (function () {
   function setToggle(toggle, open) {
     if (toggle.checked === open) return;
@@ -47,5 +49,14 @@
   if (searchToggle && query) {
     /* Closing is Material's: Tab or Escape in the search field closes the search. */
     query.addEventListener("focus", function () { setToggle(searchToggle, true); });
+  }
+
+  var backToTop = document.querySelector(".md-top");
+  if (backToTop) {
+    var keepOutOfTabOrder = function () {
+      if (backToTop.getAttribute("tabindex") !== "-1") backToTop.setAttribute("tabindex", "-1");
+    };
+    keepOutOfTabOrder();
+    new MutationObserver(keepOutOfTabOrder).observe(backToTop, {attributes: true, attributeFilter: ["tabindex"]});
   }
 })();
