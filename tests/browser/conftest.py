@@ -135,6 +135,14 @@ def server(fixture_site: Path, tmp_path_factory) -> Iterator[Server]:
     stop_nginx(running)
 
 
+@pytest.fixture(scope="session")
+def real_server(site: Path, tmp_path_factory) -> Iterator[Server]:
+    """The same for the site as published from data/ (open items and all)."""
+    running = start_nginx(site, tmp_path_factory.mktemp("nginx-echt"))
+    yield running
+    stop_nginx(running)
+
+
 def sitemap_paths(site_dir: Path) -> list[str]:
     """URL paths of every page the built sitemap lists (site_url is a placeholder, keep the path)."""
     tree = ElementTree.parse(site_dir / "sitemap.xml")
@@ -148,6 +156,14 @@ def sitemap_paths(site_dir: Path) -> list[str]:
 def pages(fixture_site: Path) -> list[str]:
     """Every page of the fixture site, as listed in its sitemap.xml."""
     found = sitemap_paths(fixture_site)
+    assert found, "sitemap.xml ist leer"
+    return found
+
+
+@pytest.fixture(scope="session")
+def real_pages(site: Path) -> list[str]:
+    """Every page of the published site, as listed in its sitemap.xml."""
+    found = sitemap_paths(site)
     assert found, "sitemap.xml ist leer"
     return found
 
@@ -230,8 +246,8 @@ def open_page(browser, server):
     """Factory for watched pages; every context it made is closed after the test."""
     made: list[WatchedPage] = []
 
-    def make(**options) -> WatchedPage:
-        made.append(WatchedPage(browser, server, **options))
+    def make(*, on: Server | None = None, **options) -> WatchedPage:
+        made.append(WatchedPage(browser, on or server, **options))
         return made[-1]
 
     yield make

@@ -6,8 +6,15 @@ import pytest
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 NOT_FOUND = "/gibt-es-nicht/"  # any unknown path shows the 404 page
-VIEWS = [pytest.param("light", 1280, id="hell-1280px"), pytest.param("light", 375, id="hell-375px"),
-         pytest.param("dark", 1280, id="dunkel-1280px"), pytest.param("dark", 375, id="dunkel-375px")]
+# Every palette at every width on the complete fixture site; the published site (fewer features
+# to show, open items instead) once per palette, each at the other width, to keep the suite short.
+VIEWS = [pytest.param("fixture", "light", 1280, id="testdaten-hell-1280px"),
+         pytest.param("fixture", "light", 375, id="testdaten-hell-375px"),
+         pytest.param("fixture", "dark", 1280, id="testdaten-dunkel-1280px"),
+         pytest.param("fixture", "dark", 375, id="testdaten-dunkel-375px"),
+         pytest.param("real", "light", 375, id="echt-hell-375px"),
+         pytest.param("real", "dark", 1280, id="echt-dunkel-1280px")]
+SITES = {"fixture": ("server", "pages"), "real": ("real_server", "real_pages")}  # fixture names
 
 RUN_AXE = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
     .then(result => result.violations)"""
@@ -49,9 +56,10 @@ def describe(path: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("scheme, width", VIEWS)
-def test_every_page_passes_axe_without_outside_requests_or_errors(open_page, pages, scheme, width):
-    watched = open_page(scheme=scheme, width=width)
+@pytest.mark.parametrize("data, scheme, width", VIEWS)
+def test_every_page_passes_axe_without_outside_requests_or_errors(request, open_page, data, scheme, width):
+    server, pages = (request.getfixturevalue(name) for name in SITES[data])
+    watched = open_page(on=server, scheme=scheme, width=width)
     report = []
     for path in [*pages, NOT_FOUND]:
         watched.goto(path, status=404 if path == NOT_FOUND else 200, settle=True)
