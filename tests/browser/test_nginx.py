@@ -10,6 +10,8 @@ from bs4 import BeautifulSoup
 
 TOWNS = ["erkrath", "haan", "heiligenhaus", "hilden", "langenfeld", "mettmann", "monheim-am-rhein",
          "ratingen", "velbert", "wuelfrath"]
+# Script types a browser runs; others (application/json, application/ld+json) are data blocks.
+EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 SECURITY_HEADERS = ["Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
                     "Referrer-Policy", "Permissions-Policy", "Cross-Origin-Opener-Policy"]
 
@@ -128,3 +130,19 @@ def test_access_log_keeps_only_shortened_addresses(server):
     line = next(line for line in log.splitlines() if "/?protokoll" in line)
     assert line.startswith("127.0.0.0 ")
     assert "127.0.0.1" not in log
+
+
+def test_pages_need_no_inline_code_the_csp_would_block(fixture_site):
+    """The CSP allows scripts and styles only from files: name every page that has them inline."""
+    report = []
+    for page in sorted(fixture_site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        where = page.relative_to(fixture_site).as_posix()
+        report += [f"{where}: Inline-Skript <script>{(script.string or '')[:60]}" for script in soup.find_all("script")
+                   if not script.get("src") and script.get("type", "") in EXECUTABLE_SCRIPT_TYPES]
+        report += [f"{where}: <style>-Block" for _ in soup.find_all("style")]
+        report += [f"{where}: style-Attribut an <{tag.name}>" for tag in soup.find_all(style=True)]
+        report += [f"{where}: Ereignis-Attribut {name} an <{tag.name}>" for tag in soup.find_all(True)
+                   for name in tag.attrs if name.startswith("on")]
+    assert not report, ("Die Content-Security-Policy in deploy/nginx.conf blockiert das; Skripte und Stile "
+                        "als Datei nach overrides/assets/ legen:\n" + "\n".join(report))
