@@ -114,7 +114,7 @@ CASES = [
     Case("durchgefuehrt-nach-stand", R, after_record("haan", "  datum: 2027-03-01\n"),
          "datum: 2027-03-01", "Eintrag 2 (haan) › datum", "noch kein Termin bekannt"),
     Case("durchgefuehrt-datum-nach-stand", R,
-         lambda t: after_record("hilden", "  datum: 2027-03-01\n")(replace("  status: geplant\n  zeitraum: 1. Quartal (voraussichtlich; das Jahr nennt die Quelle nicht)\n", "  status: durchgefuehrt\n")(t)),
+         lambda t: after_record("hilden", "  datum: 2027-03-01\n")(replace("  status: geplant\n  zeitraum: voraussichtlich 1. Quartal, Jahr nicht angegeben\n", "  status: durchgefuehrt\n")(t)),
          "datum: 2027-03-01", "Eintrag 4 (hilden) › datum", "nach dem Stand der Daten (2026-11-25)"),
     Case("geplant-datum-vor-stand", R, after_record("hilden", "  datum: 2026-01-15\n"),
          "datum: 2026-01-15", "Eintrag 4 (hilden) › datum", "vor dem Stand der Daten (2026-11-25)"),
