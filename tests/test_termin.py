@@ -1,4 +1,4 @@
-"""The shared wording of a conference's date: a date, or honestly „Termin folgt“."""
+"""The shared wording of a conference's date: a date, or honestly „Termin folgt“ / „Nicht bekannt“."""
 from __future__ import annotations
 
 import datetime as dt
@@ -28,3 +28,9 @@ def test_no_date_reads_termin_folgt_with_the_zeitraum_when_known():
     geplant = HILDEN.model_copy(update={"datum": None, "status": Status.geplant})
     assert termin(geplant).get_text() == "Termin folgt"
     assert termin(geplant.model_copy(update={"zeitraum": "2. Quartal"})).get_text() == "Termin folgt – Zeitraum: 2. Quartal"
+
+
+def test_open_town_without_date_promises_no_date():
+    """Three towns held theirs without the source naming them: „Termin folgt“ would be a claim."""
+    offen = HILDEN.model_copy(update={"datum": None, "zeitraum": None, "status": Status.offen})
+    assert termin(offen).get_text() == "Nicht bekannt"
