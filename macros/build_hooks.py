@@ -12,27 +12,18 @@ import re
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import YAML_RE
 
+import hook_failure
 from handlungskonzept import components
 from handlungskonzept.loader import load
 from handlungskonzept.problems import DatenFehler
-
-# While serving, errors go to a logger outside "mkdocs": strict mode counts every mkdocs warning and
-# then leaves the preview hanging ("server will appear stuck") until the error is fixed.
-_preview_log = logging.getLogger("handlungskonzept.vorschau")
-if not _preview_log.handlers:  # the module may be executed again when serve reloads the config
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("FEHLER  -  %(message)s"))
-    _preview_log.addHandler(_handler)
-    _preview_log.propagate = False
+from hook_failure import fail, serving
 
 KONFERENZ_DIR = "regionalkonferenzen"
 _MACRO_ERROR = re.compile(r"\A# _Macro (Syntax|Rendering) Error_")
-_serving = False
 
 
 class _MacroErrorFilter(logging.Filter):
@@ -48,16 +39,7 @@ if not any(type(f).__name__ == _MacroErrorFilter.__name__ for f in _macros_log.f
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
-
-
-def _fail(message: str) -> None:
-    """Stop a build; while serving, log and keep the preview alive."""
-    if _serving:
-        _preview_log.error(message)
-    else:
-        raise PluginError(message)
+    hook_failure.on_startup(command)
 
 
 @event_priority(100)  # before mkdocs-macros, which reads config.extra
@@ -71,7 +53,7 @@ def on_config(config):
         config.extra["daten"] = load(data_dir, Path(config.docs_dir), shown)
     except DatenFehler as error:
         config.extra["datenfehler"] = error
-        _fail(error.bericht("die Vorschau zeigt statt der Seiten diese Liste") if _serving else error.bericht())
+        fail(error.bericht("die Vorschau zeigt statt der Seiten diese Liste") if serving() else error.bericht())
     return config
 
 
@@ -84,7 +66,7 @@ def on_files(files: Files, config) -> Files:
     for file in files.documentation_pages():
         parts = Path(file.src_uri).parts
         if len(parts) == 2 and parts[0] == KONFERENZ_DIR and file.name != "index" and file.name not in ids:
-            _fail(f"docs/{file.src_uri}: Zu „{file.name}“ gibt es keinen Eintrag in "
+            fail(f"docs/{file.src_uri}: Zu „{file.name}“ gibt es keinen Eintrag in "
                   f"{loaded.shown_as['regionalkonferenzen']}. Erlaubt sind: {', '.join(sorted(ids))}.")
     for konferenz in loaded.daten.regionalkonferenzen:
         src = f"{KONFERENZ_DIR}/{konferenz.id}.md"
@@ -120,7 +102,7 @@ def on_nav(nav, config, files):
 @event_priority(100)  # before mkdocs-macros renders the page
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if not str(page.meta.get("description") or "").strip():
-        _fail(f"docs/{page.file.src_uri}: Im Kopf der Seite (zwischen den Linien „---“) fehlt "
+        fail(f"docs/{page.file.src_uri}: Im Kopf der Seite (zwischen den Linien „---“) fehlt "
               "„description:“ – ein deutscher Satz, der die Seite zusammenfasst. Er erscheint in Suchmaschinen "
               "und in der Vorschau geteilter Links. Beispiel:\n---\ntitle: Titel der Seite\n"
               "description: Ein Satz über den Inhalt.\n---")
@@ -135,7 +117,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_page_content(output: str, page, config, files) -> str:
     """mkdocs-macros writes its errors into the page instead of failing; such a page must never be published."""
     if _MACRO_ERROR.match(page.markdown or ""):
-        _fail(_macro_error_message(page))
+        fail(_macro_error_message(page))
     return output
 
 

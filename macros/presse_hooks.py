@@ -8,32 +8,15 @@ problem while ``mkdocs serve`` logs it and keeps running.
 from __future__ import annotations
 
 import calendar
-import logging
 import os
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from handlungskonzept import aktuelles, components, feed, urls
 from handlungskonzept.problems import DatenFehler
-
-log = logging.getLogger("mkdocs.plugins.handlungskonzept.presse")
-_serving = False
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
-
-
-def _fail(message: str) -> None:
-    if _serving:
-        log.error(message)
-    else:
-        raise PluginError(message)
-
+from hook_failure import fail
 
 def on_config(config):
     """Same input, same site: MkDocs dates the sitemap by SOURCE_DATE_EPOCH, which is the data's stand."""
@@ -49,7 +32,7 @@ def on_files(files: Files, config) -> Files:
     try:
         config.extra["beitraege"] = aktuelles.beitraege(Path(config.docs_dir))
     except DatenFehler as error:
-        _fail(error.bericht().replace("in den Daten", "in den Beiträgen unter „Aktuelles“"))
+        fail(error.bericht().replace("in den Daten", "in den Beiträgen unter „Aktuelles“"))
     loaded = config.extra.get("daten")
     if loaded is None:  # data errors are reported by build_hooks.py
         return files
@@ -59,10 +42,10 @@ def on_files(files: Files, config) -> Files:
     for w in loaded.daten.weiterleitungen:
         datei = loaded.shown_as["weiterleitungen"]
         if w.von in seiten:
-            _fail(f"{datei}: Von „{w.von}“ soll weitergeleitet werden, doch dort steht eine Seite. "
+            fail(f"{datei}: Von „{w.von}“ soll weitergeleitet werden, doch dort steht eine Seite. "
                   "Entfernen Sie die Weiterleitung oder die Seite.")
         elif w.nach not in seiten:
-            _fail(f"{datei}: Die Weiterleitung von „{w.von}“ führt nach „{w.nach}“, doch diese Seite gibt es nicht.")
+            fail(f"{datei}: Die Weiterleitung von „{w.von}“ führt nach „{w.nach}“, doch diese Seite gibt es nicht.")
         else:
             files.append(File.generated(config, f"{w.von}index.html", content=components.render(
                 "weiterleitung", site_name=config.site_name, ziel="../" * w.von.count("/") + w.nach,
@@ -84,7 +67,7 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """The description (required by build_hooks.py) must be safe in an attribute; a post shows its date."""
     if set(str(page.meta.get("description") or "")) & set('"<>'):  # the theme prints it unescaped
-        _fail(f"docs/{page.file.src_uri}: „description“ darf keine geraden Anführungszeichen (\") und keine "
+        fail(f"docs/{page.file.src_uri}: „description“ darf keine geraden Anführungszeichen (\") und keine "
               "spitzen Klammern (< >) enthalten. Bitte typografische Anführungszeichen „…“ verwenden.")
     beitrag = next((b for b in config.extra.get("beitraege", []) if b.datei == page.file.src_uri), None)
     if beitrag is None or config.extra.get("datenfehler"):  # with data errors the page shows the error list
@@ -122,4 +105,4 @@ def on_post_build(config) -> None:
     probleme = urls.fehlende(urls.lesen(manifest), Path(config.site_dir), loaded.daten.weiterleitungen)
     if probleme:
         shown = manifest.relative_to(root) if manifest.is_relative_to(root) else manifest
-        _fail(urls.bericht(probleme, str(shown)))
+        fail(urls.bericht(probleme, str(shown)))

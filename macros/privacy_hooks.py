@@ -6,23 +6,13 @@ with the file and the address. ``mkdocs serve`` logs the same message and keeps 
 """
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from handlungskonzept.external_resources import scan_site
+from hook_failure import fail
 
-log = logging.getLogger("mkdocs.plugins.handlungskonzept.datenschutz")
-
-_serving = False
 #: Built file → Markdown source, to name the page an editor has to fix.
 _sources: dict[str, str] = {}
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
 
 
 def on_files(files, config):
@@ -43,7 +33,4 @@ def on_post_build(config) -> None:
                "Dabei erfahren Dritte die IP-Adresse der Besucherinnen und Besucher; das ist nicht erlaubt. "
                "Legen Sie die Datei unter docs/ ab und verweisen Sie relativ darauf, oder entfernen Sie "
                "den Verweis. Ein normaler Link (<a href=…>) ist erlaubt.\n" + "\n".join(lines))
-    if _serving:
-        log.error(message)
-    else:
-        raise PluginError(message)
+    fail(message)

@@ -55,19 +55,37 @@ def repo_copy(tmp_path) -> Path:
     return copy_repo(tmp_path / "repo")
 
 
+def build_ok(target: Path, **kwargs) -> Path:
+    """``build_site`` that must succeed; returns the built site."""
+    result = build_site(target, **kwargs)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The site as published from ``data/``."""
-    target = tmp_path_factory.mktemp("site")
-    result = build_site(target)
-    assert result.returncode == 0, result.stderr
-    return target
+    return build_ok(tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     """The site built from the complete test data set: every feature has something to show."""
-    target = tmp_path_factory.mktemp("fixture-site")
-    result = build_site(target, data_dir=FIXTURE_DATA)
-    assert result.returncode == 0, result.stderr
-    return target
+    return build_ok(tmp_path_factory.mktemp("fixture-site"), data_dir=FIXTURE_DATA)
+
+
+@pytest.fixture(scope="session")
+def fixture_site_rebuilt(tmp_path_factory) -> Path:
+    """The same input built a second time: nothing may differ (no clock, no randomness)."""
+    return build_ok(tmp_path_factory.mktemp("fixture-site-2"), data_dir=FIXTURE_DATA)
+
+
+#: Where ``fixture_site_moved`` is published; every absolute URL must follow it.
+MOVED_SITE_URL = "https://presse.example.org/handlungskonzept/"
+
+
+@pytest.fixture(scope="session")
+def fixture_site_moved(tmp_path_factory) -> Path:
+    """The complete data published under another ``site_url``."""
+    return build_ok(tmp_path_factory.mktemp("fixture-site-moved"), data_dir=FIXTURE_DATA,
+                    env={"HK_SITE_URL": MOVED_SITE_URL})

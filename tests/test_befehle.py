@@ -1,9 +1,11 @@
 """The editor's commands: ``make check`` is quick, settings come from the environment."""
 from __future__ import annotations
 
+import re
 import resource
 import subprocess
 import time
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 
@@ -30,3 +32,28 @@ def test_site_url_and_edit_base_come_from_the_environment(repo_copy, tmp_path):
     page = BeautifulSoup((tmp_path / "out" / "partner" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.find("link", rel="canonical")["href"] == "https://handlungskonzept.test.example/partner/"
     assert page.find("a", rel="edit")["href"] == "https://git.test.example/edit/docs/partner.md"
+
+
+def _locked(lock: Path) -> dict[str, list[str]]:
+    """Requirement name → its hash lines, from a pip-compile lock file."""
+    entries: dict[str, list[str]] = {}
+    current = None
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        if re.match(r"^[A-Za-z0-9_.-]+==", line):
+            current = line.split("==")[0].lower()
+            entries[current] = []
+        elif current and line.strip().startswith("--hash=sha256:"):
+            entries[current].append(line.strip())
+    return entries
+
+
+def test_lock_files_pin_the_required_versions_with_hashes():
+    for name in ("requirements.lock", "requirements-test.lock"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for pin in ("mkdocs==1.6.1", "mkdocs-material==9.8.2", "mkdocs-macros-plugin==1.5.0"):
+            assert f"\n{pin} " in text, (name, pin)
+        entries = _locked(ROOT / name)
+        assert entries and all(entries.values()), f"{name}: jede Abhängigkeit braucht eine Prüfsumme"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert makefile.count("--require-hashes") >= 2
+    assert "exec make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

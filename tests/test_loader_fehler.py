@@ -57,7 +57,7 @@ class Case:
     name: str
     datei: str
     mutate: Callable[[str], str] | None
-    marker: str | None          # text on the line the message must name (None: the file as a whole)
+    marker: str | int           # text on the line the message must name (``text#2``: its 2nd line), or the number
     feld: str                   # expected field path (substring)
     meldung: str                # expected German message (substring)
     content: str | None = None  # replace the whole file (bytes as latin-1 when ``latin1``)
@@ -94,7 +94,7 @@ CASES = [
     Case("doppelte-id", P, replace("- id: kreissportbund", "- id: kreisverwaltung"),
          "- id: kreisverwaltung#2", "Eintrag 4 (kreisverwaltung) › id", "mehrfach"),
     Case("doppelter-yaml-schluessel", R, after_record("haan", "  stadt: Haan\n"),
-         None, "Eintrag 2 (haan) › stadt", "doppelt"),
+         "  stadt: Haan#2", "Eintrag 2 (haan) › stadt", "doppelt"),
     Case("verwaister-partner", R, replace("    - imap-institut\n", "    - imap-institu\n"),
          "    - imap-institu\n", "Eintrag 4 (hilden) › partner › Eintrag 1", "steht nicht in data/partner.yml"),
     Case("verwaister-veranstalter", R, replace("veranstalter: imap-institut", "veranstalter: imap"),
@@ -132,17 +132,19 @@ CASES = [
          'name: ""', "Eintrag 4 (kreissportbund) › name", "Darf nicht leer sein"),
     Case("teilnehmende-bei-geplant", R, after_record("hilden", "  teilnehmende: 12\n"),
          "teilnehmende: 12", "Eintrag 4 (hilden) › teilnehmende", "erst bei Status „durchgefuehrt“"),
-    Case("leere-datei", P, None, None, "", "Die Datei ist leer", content=""),
-    Case("nur-kommentare", P, None, None, "", "Die Datei ist leer", content="# nur ein Kommentar\n"),
+    Case("leere-datei", P, None, 1, "", "Die Datei ist leer", content=""),
+    Case("nur-kommentare", P, None, 1, "", "Die Datei ist leer", content="# nur ein Kommentar\n"),
     Case("liste-statt-abschnitt", K, None, "- titel: Handlungskonzept", "", "Abschnitt mit Feldern",
          content="- titel: Handlungskonzept\n- stand: 2026-11-25\n"),
     Case("abschnitt-statt-liste", P, None, "id: kreissportbund", "", "Liste",
          content="id: kreissportbund\nname: Kreissportbund\n"),
     Case("verweis-anker", P, replace("  art: verband\n", "  art: &a verband\n", 1), "art: &a verband", "", "Verweise"),
-    Case("falsche-zeichenkodierung", P, None, None, "", "UTF-8",
+    Case("falsche-zeichenkodierung", P, None, 2, "", "UTF-8",
          content="- id: kreissportbund\n  name: Städtischer Sportbund\n", latin1=True),
     Case("steuerzeichen", P, replace("  name: Kreissportbund", "  name: Kreis\x07sportbund"),
          "Kreis\x07sportbund", "", "nicht erlaubtes Zeichen"),
+    Case("falscher-typ-mit-tag", R, after_record("hilden", "  teilnehmende: !!int zwoelf\n"),
+         "teilnehmende: !!int zwoelf", "Eintrag 4 (hilden) › teilnehmende", "ganze Zahl"),
     Case("mehrere-dokumente", P, lambda t: t + "---\n- id: noch-eins\n", "---", "", "nur ein YAML-Dokument"),
 ]
 
@@ -161,10 +163,10 @@ def write_broken(tmp_path: Path, case: Case) -> tuple[Path, str]:
     return data, text
 
 
-def expected_line(text: str, marker: str | None) -> int | None:
-    """1-based line holding ``marker`` (``marker#2``: its second occurrence)."""
-    if marker is None:
-        return None
+def expected_line(text: str, marker: str | int) -> int:
+    """1-based line holding ``marker`` (``marker#2``: its second occurrence); a number is the line itself."""
+    if isinstance(marker, int):
+        return marker
     marker, _, nth = marker.partition("#")
     hits = [i + 1 for i, line in enumerate(text.split("\n")) if marker.strip("\n") in line]
     assert hits, marker
@@ -190,11 +192,7 @@ def test_bad_input_is_named_by_file_line_and_field(tmp_path, case):
     assert matching, f"keine passende Meldung für {case.name}:\n" + "\n".join(map(str, problems))
     problem = matching[0]
     assert problem.datei == f"data/{case.datei}"
-    line = expected_line(text, case.marker)
-    if case.marker is None:
-        assert problem.zeile is not None  # the line is the one the reader stopped at; see the precise cases below
-    else:
-        assert problem.zeile == line, str(problem)
+    assert problem.zeile == expected_line(text, case.marker), str(problem)
     if case.feld:
         assert problem.feld.endswith(case.feld.split(" › ")[-1]), str(problem)
     shown = str(problem)
@@ -202,13 +200,6 @@ def test_bad_input_is_named_by_file_line_and_field(tmp_path, case):
     if case.feld:
         assert f"Feld „{problem.feld}“" in shown
     assert "Traceback" not in shown and "pydantic" not in shown.lower()
-
-
-def test_duplicate_yaml_key_names_the_second_key(tmp_path):
-    case = next(c for c in CASES if c.name == "doppelter-yaml-schluessel")
-    data, text = write_broken(tmp_path, case)
-    problem = next(p for p in problems_for(data) if "doppelt" in p.meldung)
-    assert problem.zeile == expected_line(text, "  stadt: Haan#2")
 
 
 def test_unknown_file_in_data_is_an_error(tmp_path):
@@ -219,6 +210,15 @@ def test_unknown_file_in_data_is_an_error(tmp_path):
     assert [p.datei for p in problems] == ["data/konferenzen.yml"]
     assert "Unbekannte Datei" in problems[0].meldung
     assert "regionalkonferenzen.yml" in problems[0].meldung
+
+
+def test_runaway_nesting_is_an_error_not_a_crash(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / P).write_text("- " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    problems = problems_for(data)
+    assert [(p.datei, p.meldung) for p in problems] == [
+        ("data/partner.yml", "Die Daten sind zu tief verschachtelt (zu viele Klammern oder Einrückungsebenen).")]
 
 
 def test_missing_file_is_an_error(tmp_path):
@@ -263,6 +263,19 @@ def test_rule_problems_are_all_reported_too(tmp_path):
     assert {p.feld for p in problems} == {"Eintrag 2 (haan) › stadt", "Eintrag 4 (hilden) › veranstalter"}
 
 
+def test_rule_findings_are_reported_while_another_file_has_a_typo(tmp_path):
+    """A cross-record finding in one file does not wait until a syntax error elsewhere is fixed."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / P).write_text((data / P).read_text(encoding="utf-8").replace("  name: Kreissportbund", "\tname: X"),
+                          encoding="utf-8")
+    (data / R).write_text((data / R).read_text(encoding="utf-8").replace("  stadt: Haan", "  stadt: Hilden"),
+                          encoding="utf-8")
+    found = {(p.datei, p.feld) for p in problems_for(data)}
+    assert ("data/partner.yml", "") in found
+    assert ("data/regionalkonferenzen.yml", "Eintrag 2 (haan) › stadt") in found
+
+
 def _run(command: list[str], data: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "macros"), "NO_MKDOCS_2_WARNING": "1", "HK_DATEN": str(data)}
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
@@ -289,7 +302,8 @@ def test_check_and_build_fail_without_traceback(tmp_path):
 YAMLISH = st.lists(
     st.one_of(
         st.sampled_from(["- ", "  ", "\t", ": ", ":", "-", "id", "stadt", "status", "datum", "partner", "'", '"',
-                         "[", "]", "{", "}", ",", "&a", "*a", "!!str", "!!python/object:os.system", "#", "---",
+                         "[", "]", "{", "}", ",", "&a", "*a", "!!str", "!!int ", "!!bool ", "!!float ", "!!binary ",
+                         "!!python/object:os.system", "#", "---",
                          "...", "|", ">", "?", "%YAML 1.1", "2018-02-30", "null", "~", "1e3", ".inf", "yes",
                          "\n", "\n  ", "\n- ", "\x00", "\x07", "\ufeff", "ä", "{{ 7*7 }}", "<script>"]),
         st.text(max_size=8),

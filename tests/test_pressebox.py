@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_DATA, ROOT, build_site
+from conftest import FIXTURE_DATA, MOVED_SITE_URL, ROOT
 
 from handlungskonzept.loader import load
 from handlungskonzept.text import datum_de
@@ -43,9 +43,7 @@ def test_real_pages_cite_the_data_stand_and_the_open_press_contact(site, k):
     assert felder["Pressekontakt"] == "Diese Angabe wird ergänzt."
 
 
-def test_permalink_follows_site_url(tmp_path):
-    result = build_site(tmp_path, data_dir=FIXTURE_DATA, env={"HK_SITE_URL": "https://presse.example.org/handlungskonzept/"})
-    assert result.returncode == 0, result.stderr
-    _, felder = pressebox(tmp_path, "regionalkonferenzen/hilden/")
-    assert felder["Dauerhafte Adresse dieser Seite"] == "https://presse.example.org/handlungskonzept/regionalkonferenzen/hilden/"
+def test_permalink_follows_site_url(fixture_site_moved):
+    _, felder = pressebox(fixture_site_moved, "regionalkonferenzen/hilden/")
+    assert felder["Dauerhafte Adresse dieser Seite"] == f"{MOVED_SITE_URL}regionalkonferenzen/hilden/"
     assert felder["Zitiervorschlag"].endswith(", https://presse.example.org/handlungskonzept/regionalkonferenzen/hilden/")

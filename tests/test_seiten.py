@@ -1,6 +1,7 @@
 """Built pages, parsed with BeautifulSoup: every page type, edit links, permanent URLs, strict build."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -185,8 +186,7 @@ def test_partner_page_has_an_anchor_per_partner(site, fixture_site):
 def test_partner_links_from_conference_pages_hit_an_anchor(fixture_site):
     partner_page = soup(fixture_site, "partner/")
     for town in TOWNS:
-        links = [a for a in soup(fixture_site, f"regionalkonferenzen/{town}/").select("aside.hk-faktenbox a")
-                 if "partner/" in a["href"]]
+        links = soup(fixture_site, f"regionalkonferenzen/{town}/").select("aside.hk-faktenbox a[href*='partner/']")
         assert links, town
         for link in links:
             path, _, anchor = link["href"].partition("#")
@@ -212,3 +212,19 @@ def test_markdown_page_for_unknown_town_fails(repo_copy, tmp_path):
     assert "docs/regionalkonferenzen/solingen.md" in result.stderr
     assert "keinen Eintrag in data/regionalkonferenzen.yml" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_theme_settings_reach_every_page(site):
+    """Breadcrumbs, table of contents, back-to-top, system colour scheme; no font or script from elsewhere."""
+    for url in ("", "partner/", "regionalkonferenzen/hilden/"):
+        page = soup(site, url)
+        assert page.find("nav", class_="md-nav--secondary") is not None, url  # table of contents
+        assert page.find("button", class_="md-top") is not None, url
+        media = {i.get("data-md-color-media") for i in page.find_all("input", class_="md-option")}
+        assert media == {"(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"}, url
+        for tag in page.find_all(["link", "script", "img"]):
+            address = tag.get("href") or tag.get("src") or ""
+            assert not address.startswith(("http://", "https://", "//")) or tag.name == "link" and \
+                tag.get("rel") in (["canonical"], ["alternate"]), (url, address)
+    config = json.loads(soup(site, "").find("script", id="__config").string)
+    assert config["search"] and "navigation.top" in config["features"]

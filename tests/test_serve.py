@@ -1,10 +1,9 @@
-"""``mkdocs serve``: a data error is logged in German, the preview keeps running and recovers."""
+"""``make serve``: a data error is logged in German, the preview keeps running and recovers."""
 from __future__ import annotations
 
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -18,14 +17,12 @@ BASE = f"http://127.0.0.1:{PORT}/"
 
 
 class Server:
-    """A ``mkdocs serve`` in its own process group, its log collected line by line."""
+    """``make serve`` in its own process group (make and mkdocs end together), its log collected line by line."""
 
     def __init__(self, repo: Path):
-        env = {key: value for key, value in os.environ.items() if key != "HK_DATEN"}
-        env.update(PYTHONPATH=str(repo / "macros"), NO_MKDOCS_2_WARNING="1")
+        env = {key: value for key, value in os.environ.items() if key != "HK_DATEN"}  # the copy's own data/
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{PORT}",
-             "--watch", "data", "--watch", "macros"],
+            ["make", "--silent", "serve", f"SERVE_ADDR=127.0.0.1:{PORT}"],
             cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
         self.lines: list[str] = []
         threading.Thread(target=self._collect, daemon=True).start()

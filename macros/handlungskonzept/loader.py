@@ -81,12 +81,12 @@ def load(data_dir: Path, docs_dir: Path | None = None, shown_dir: str | None = N
             values[spec.key] = spec.adapter.validate_python(raw)
         except ValidationError as error:
             problems += problems_from(error, raw, (), shown, positions[spec.key], _KNOWN_FIELDS)
-    if problems:
-        raise DatenFehler(problems)
-    daten = Daten(**values)
-    for key, path, message, value in rules.check(daten, docs_dir):
+    # The rules see only the files that are valid so far (unvalidated construction is safe for exactly
+    # those); the complete, validated ``Daten`` is built once nothing is wrong.
+    partial = Daten.model_construct(**values)
+    for key, path, message, value in rules.check(partial, docs_dir, set(values)):
         line, column = position_of(positions.get(key, {}), path)
         problems.append(Problem(shown_as[key], line, column, field_name(path, raw_values.get(key)), message, show_value(value)))
     if problems:
         raise DatenFehler(problems)
-    return Loaded(daten, positions, shown_as)
+    return Loaded(Daten(**values), positions, shown_as)

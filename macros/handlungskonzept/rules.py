@@ -14,18 +14,21 @@ from .model import STAEDTE, Daten, Status
 Finding = tuple[str, tuple, str, object]
 
 
-def check(daten: Daten, docs_dir: Path | None) -> Iterator[Finding]:
-    for rule in RULES:
-        yield from rule(daten, docs_dir)
+def check(daten: Daten, docs_dir: Path | None, valid: set[str]) -> Iterator[Finding]:
+    """Run every rule whose files are in ``valid``: a typo in one file does not hide findings in another."""
+    for needs, rule in RULES:
+        if needs <= valid:
+            yield from rule(daten, docs_dir)
 
 
-def _unique_ids(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
-    for key, records in (("partner", daten.partner), ("regionalkonferenzen", daten.regionalkonferenzen)):
+def _unique_ids(key: str) -> Callable[[Daten, Path | None], Iterator[Finding]]:
+    def rule(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
         seen: set[str] = set()
-        for index, record in enumerate(records):
+        for index, record in enumerate(getattr(daten, key)):
             if record.id in seen:
                 yield key, (index, "id"), "Diese id kommt mehrfach vor; jede id darf nur einmal stehen.", record.id
             seen.add(record.id)
+    return rule
 
 
 def _every_town_once(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
@@ -97,6 +100,13 @@ def _redirects_unique(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
         seen.add(weiterleitung.von)
 
 
-RULES: list[Callable[[Daten, Path | None], Iterator[Finding]]] = [
-    _unique_ids, _every_town_once, _references_exist, _status_fits_date, _documents_exist, _redirects_unique,
+#: Each rule with the data files it reads; it runs once those files are valid on their own.
+RULES: list[tuple[set[str], Callable[[Daten, Path | None], Iterator[Finding]]]] = [
+    ({"partner"}, _unique_ids("partner")),
+    ({"regionalkonferenzen"}, _unique_ids("regionalkonferenzen")),
+    ({"regionalkonferenzen"}, _every_town_once),
+    ({"partner", "regionalkonferenzen", "projekt"}, _references_exist),
+    ({"projekt", "regionalkonferenzen"}, _status_fits_date),
+    ({"regionalkonferenzen"}, _documents_exist),
+    ({"weiterleitungen"}, _redirects_unique),
 ]

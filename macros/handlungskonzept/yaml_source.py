@@ -52,6 +52,8 @@ def read(path: Path, shown_as: str) -> tuple[object, Positions]:
         raise YamlProblem([Problem(shown_as, line, None, "",
                                    f"Hier steht ein nicht erlaubtes Zeichen (U+{error.character:04X}, "
                                    "unsichtbares Steuerzeichen). Bitte löschen.")]) from None
+    except RecursionError:
+        raise _too_deep(shown_as) from None
     except yaml.MarkedYAMLError as error:
         mark = _mark_of(error)
         raise YamlProblem([Problem(shown_as, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
@@ -61,13 +63,22 @@ def read(path: Path, shown_as: str) -> tuple[object, Positions]:
                                    "Die Datei ist leer. Sie muss die Daten enthalten (siehe die anderen Dateien in data/).")])
     positions: Positions = {}
     found: list[tuple[Path_, yaml.Node, str]] = []
-    data = _convert(node, (), positions, found)
+    try:
+        data = _convert(node, (), positions, found)
+    except RecursionError:
+        raise _too_deep(shown_as) from None
     if found:
         raise YamlProblem([
             Problem(shown_as, node.start_mark.line + 1, node.start_mark.column + 1, field_name(where, data), message)
             for where, node, message in found
         ])
     return data, positions
+
+
+def _too_deep(shown_as: str) -> YamlProblem:
+    """PyYAML and the converter recurse per level; a runaway nesting must not become a traceback."""
+    return YamlProblem([Problem(shown_as, None, None, "",
+                                "Die Daten sind zu tief verschachtelt (zu viele Klammern oder Einrückungsebenen).")])
 
 
 def _mark_of(error: yaml.MarkedYAMLError) -> yaml.Mark | None:
@@ -105,8 +116,8 @@ def _scalar(node: yaml.ScalarNode) -> object:
     if node.tag.startswith("tag:yaml.org,2002:"):
         try:
             return _SCALARS.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError:
-            return node.value  # e.g. ``!!int abc``: the model reports the wrong type
+        except Exception:  # PyYAML's constructors fail in many ways on e.g. ``!!int abc`` or ``!!int ``
+            return node.value  # keep the text: the model then reports the wrong type with its line
     return node.value
 
 
