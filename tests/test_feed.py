@@ -81,3 +81,11 @@ def test_feed_is_linked_visibly_from_aktuelles(fixture_site):
     link = soup.find("a", type="application/atom+xml")
     assert "Feed abonnieren" in link.get_text()
     assert (fixture_site / "aktuelles" / link["href"]).resolve() == (fixture_site / "aktuelles/feed.xml").resolve()
+
+
+def test_presse_chapter_links_feed_and_calendar_subscriptions(site):
+    page = BeautifulSoup((site / "presse/index.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = [a["href"] for a in page.find("article").find_all("a", href=True)]
+    for target in ("aktuelles/feed.xml", "regionalkonferenzen/termine.ics"):
+        [href] = [h for h in hrefs if h.endswith(target)]
+        assert (site / "presse" / href).resolve().is_file(), href
