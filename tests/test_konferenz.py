@@ -104,8 +104,8 @@ def test_undated_conferences_read_termin_folgt_never_empty(site, k):
     geplant = k.status.value == "geplant"
     if k.zeitraum:
         assert termin == f"Termin folgt – Zeitraum: {k.zeitraum}"
-    else:  # an open town may have held its conference already: no „folgt“ promise
-        assert termin == ("Termin folgt" if geplant else "Nicht bekannt")
+    else:
+        assert termin == "Termin folgt"
     assert box["Status"].get_text(strip=True) == k.status.label
     assert box["Ort"].get_text(strip=True) == ("Ort folgt" if geplant else "Nicht bekannt")
     assert "Teilnehmende" not in box  # only a held conference has participants

@@ -1,4 +1,4 @@
-"""The shared wording of a conference's date: a date, or honestly „Termin folgt“ / „Nicht bekannt“."""
+"""The shared wording of a conference's date: a date, or honestly „Termin folgt“."""
 from __future__ import annotations
 
 import datetime as dt
@@ -30,7 +30,7 @@ def test_no_date_reads_termin_folgt_with_the_zeitraum_when_known():
     assert termin(geplant.model_copy(update={"zeitraum": "2. Quartal"})).get_text() == "Termin folgt – Zeitraum: 2. Quartal"
 
 
-def test_open_town_without_date_promises_no_date():
-    """Three towns held theirs without the source naming them: „Termin folgt“ would be a claim."""
+def test_open_town_without_date_says_termin_folgt():
+    """The date is supplied once a source names it; the overview explains what „offen“ means."""
     offen = HILDEN.model_copy(update={"datum": None, "zeitraum": None, "status": Status.offen})
-    assert termin(offen).get_text() == "Nicht bekannt"
+    assert termin(offen).get_text() == "Termin folgt"
