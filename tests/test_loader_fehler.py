@@ -65,8 +65,8 @@ class Case:
 
 
 CASES = [
-    Case("syntaxfehler-doppelpunkt", P, replace("rolle: Projektleitung; verantwortlich", "rolle: Projektleitung: verantwortlich"),
-         "rolle: Projektleitung: verantwortlich", "", "Doppelpunkt an unerwarteter Stelle"),
+    Case("syntaxfehler-doppelpunkt", P, replace("rolle: Hat die Projektleitung. Verantwortlich", "rolle: Hat die Projektleitung: Verantwortlich"),
+         "rolle: Hat die Projektleitung: Verantwortlich", "", "Doppelpunkt an unerwarteter Stelle"),
     # PyYAML notices a missing quote only at the end of the file; the message names where it opened.
     Case("syntaxfehler-anfuehrungszeichen", P, replace("name: Kreissportbund\n", 'name: "Kreissportbund\n'),
          'name: "Kreissportbund', "", "Anführungszeichen"),
@@ -77,7 +77,7 @@ CASES = [
     Case("unbekanntes-feld-verschachtelt", K, replace("  telefon:\n", "  telefonn:\n"),
          "telefonn:", "projektleitung_kontakt › telefonn", "Unbekanntes Feld"),
     Case("pflichtfeld-fehlt", R, replace("  quelle: \"Mitteilungsvorlage WP 14-20 SV 50/100: Regionalkonferenzen sind in allen "
-                                        "kreisangehörigen Städten geplant; Stand und Termin für Haan nennt die Quelle nicht.\"\n", ""),
+                                        "kreisangehörigen Städten geplant. Stand und Termin für Haan nennt die Quelle nicht.\"\n", ""),
          "- id: haan", "Eintrag 2 (haan) › quelle", "Pflichtfeld fehlt"),
     Case("falscher-typ-zahl", R, after_record("hilden", "  teilnehmende: viele\n"),
          "teilnehmende: viele", "Eintrag 4 (hilden) › teilnehmende", "ganze Zahl"),
@@ -114,7 +114,7 @@ CASES = [
     Case("durchgefuehrt-nach-stand", R, after_record("haan", "  datum: 2027-03-01\n"),
          "datum: 2027-03-01", "Eintrag 2 (haan) › datum", "noch kein Termin bekannt"),
     Case("durchgefuehrt-datum-nach-stand", R,
-         lambda t: after_record("hilden", "  datum: 2027-03-01\n")(replace("  status: geplant\n  zeitraum: 1. Quartal (voraussichtlich; das Jahr nennt die Quelle nicht)\n", "  status: durchgefuehrt\n")(t)),
+         lambda t: after_record("hilden", "  datum: 2027-03-01\n")(replace("  status: geplant\n  zeitraum: voraussichtlich 1. Quartal, Jahr nicht angegeben\n", "  status: durchgefuehrt\n")(t)),
          "datum: 2027-03-01", "Eintrag 4 (hilden) › datum", "nach dem Stand der Daten (2026-11-25)"),
     Case("geplant-datum-vor-stand", R, after_record("hilden", "  datum: 2026-01-15\n"),
          "datum: 2026-01-15", "Eintrag 4 (hilden) › datum", "vor dem Stand der Daten (2026-11-25)"),

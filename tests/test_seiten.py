@@ -163,7 +163,7 @@ def test_editor_written_conference_page(site):
     prose = article.find("h1").find_next_sibling("p")
     assert "IMAP Institut" in prose.get_text()  # the editor's own text comes first …
     assert article.find("aside", class_="hk-faktenbox") is not None  # … then the data
-    organiser = article.find("dt", string="Veranstalter").find_next_sibling("dd").find("a")
+    organiser = article.find("dt", string="Durchführung").find_next_sibling("dd").find("a")
     assert organiser["href"] == "../../partner/#imap-institut"
 
 

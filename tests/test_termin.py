@@ -27,4 +27,10 @@ def test_date_is_machine_readable_and_german():
 def test_no_date_reads_termin_folgt_with_the_zeitraum_when_known():
     geplant = HILDEN.model_copy(update={"datum": None, "status": Status.geplant})
     assert termin(geplant).get_text() == "Termin folgt"
-    assert termin(geplant.model_copy(update={"zeitraum": "2. Quartal"})).get_text() == "Termin folgt (Zeitraum: 2. Quartal)"
+    assert termin(geplant.model_copy(update={"zeitraum": "2. Quartal"})).get_text() == "Termin folgt – Zeitraum: 2. Quartal"
+
+
+def test_open_town_without_date_says_termin_folgt():
+    """The date is supplied once a source names it; the overview explains what „offen“ means."""
+    offen = HILDEN.model_copy(update={"datum": None, "zeitraum": None, "status": Status.offen})
+    assert termin(offen).get_text() == "Termin folgt"

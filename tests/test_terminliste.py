@@ -42,7 +42,7 @@ def test_real_site_lists_planned_then_open_towns(site):
     liste = terminliste(site)
     [hilden] = liste.find("ol").find_all("li", recursive=False)
     k = REAL.konferenz("hilden")
-    assert hilden.get_text(" ", strip=True) == f"Termin folgt (Zeitraum: {k.zeitraum}) Regionalkonferenz Hilden Geplant"
+    assert hilden.get_text(" ", strip=True) == f"Termin folgt – Zeitraum: {k.zeitraum} Regionalkonferenz Hilden Geplant"
     offen = liste.find("p", class_="hk-terminliste__offen")
     assert [a.get_text() for a in offen.find_all("a")] == [k.stadt for k in REAL.regionalkonferenzen if k.status.value == "offen"]
     for link in offen.find_all("a"):

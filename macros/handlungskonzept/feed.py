@@ -45,7 +45,12 @@ def kennung(pfad: str) -> str:
 
 def konferenz_stand(k: Regionalkonferenz) -> str:
     """One honest sentence about where a conference stands, e.g. „Geplant – 1. Quartal.“."""
-    termin = datum_de(k.datum) if k.datum else (k.zeitraum or "Termin folgt")
+    if k.datum:
+        termin = datum_de(k.datum)
+    elif k.zeitraum:
+        termin = k.zeitraum
+    else:  # an open town may already have held its conference: promise nothing
+        termin = "Termin folgt" if k.status.value == "geplant" else "Termin nicht bekannt"
     return f"{k.status.label} – {termin}."
 
 

@@ -136,7 +136,7 @@ class Regionalkonferenz(Strict):
     stadt: Text
     status: Status
     datum: dt.date | None = None
-    zeitraum: Text | None = Field(default=None, description="z. B. „1. Quartal (voraussichtlich)“")
+    zeitraum: Text | None = Field(default=None, description="z. B. „voraussichtlich 1. Quartal“")
     ort: Text | OffenerPunkt | None = None
     adresse: Text | None = None
     veranstalter: Kennung | None = None
