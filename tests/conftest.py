@@ -89,3 +89,31 @@ def fixture_site_moved(tmp_path_factory) -> Path:
     """The complete data published under another ``site_url``."""
     return build_ok(tmp_path_factory.mktemp("fixture-site-moved"), data_dir=FIXTURE_DATA,
                     env={"HK_SITE_URL": MOVED_SITE_URL})
+
+
+#: Debian's Chromium; Playwright never downloads a browser here.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--metrics-recording-only",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole session (Playwright never downloads one here)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

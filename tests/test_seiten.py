@@ -225,6 +225,6 @@ def test_theme_settings_reach_every_page(site):
         for tag in page.find_all(["link", "script", "img"]):
             address = tag.get("href") or tag.get("src") or ""
             assert not address.startswith(("http://", "https://", "//")) or tag.name == "link" and \
-                tag.get("rel") in (["canonical"], ["alternate"]), (url, address)
+                set(tag.get("rel")) <= {"canonical", "alternate", "feed"}, (url, address)
     config = json.loads(soup(site, "").find("script", id="__config").string)
     assert config["search"] and "navigation.top" in config["features"]

@@ -68,19 +68,16 @@ def test_dated_conferences_sorted_by_date_then_town():
     assert [k.id for k in nach_datum([undated, same_day, erkrath])] == ["erkrath", "haan"]
 
 
-def test_overview_fits_a_phone(site, fixture_site):
+def test_overview_fits_a_phone(browser, site, fixture_site):
     """375 px wide, no JavaScript: nothing wider than the screen."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True)
-        page = browser.new_page(viewport={"width": 375, "height": 800}, java_script_enabled=False)
-        try:
-            for built in (site, fixture_site):
-                page.goto((built / OVERVIEW / "index.html").as_uri())
-                assert page.locator(".hk-terminliste").is_visible()
-                for selector in (".hk-terminliste", ".hk-statusuebersicht table"):
-                    box = page.locator(selector).bounding_box()
-                    assert box["x"] >= 0 and box["x"] + box["width"] <= 375, selector
-        finally:
-            browser.close()
+    context = browser.new_context(viewport={"width": 375, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        for built in (site, fixture_site):
+            page.goto((built / OVERVIEW / "index.html").as_uri())
+            assert page.locator(".hk-terminliste").is_visible()
+            for selector in (".hk-terminliste", ".hk-statusuebersicht table"):
+                box = page.locator(selector).bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= 375, selector
+    finally:
+        context.close()

@@ -24,21 +24,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-CHROMIUM = "/usr/bin/chromium"
 PORTS = range(8105, 8110)
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-default-apps",
-    "--disable-extensions",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--metrics-recording-only",
-]
 
 
 def site_config(port: int, root: Path, logs: Path) -> str:
@@ -166,17 +152,6 @@ def real_pages(site: Path) -> list[str]:
     found = sitemap_paths(site)
     assert found, "sitemap.xml ist leer"
     return found
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Debian Chromium for the whole session (Playwright never downloads one here)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
