@@ -6,7 +6,6 @@ is not MkDocs glue lives in the ``handlungskonzept`` package.
 """
 from __future__ import annotations
 
-import html
 import logging
 import re
 from pathlib import Path
@@ -110,8 +109,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if error is None:
         return markdown
     page.meta["render_macros"] = False
-    items = "\n".join(f"- {html.escape(str(p))}" for p in error.problems)
-    return f"# Die Daten enthalten Fehler\n\nDiese Vorschau zeigt die Fehlerliste statt der Seite.\n\n{items}\n"
+    return components.render("datenfehler", problems=[str(p) for p in error.problems])
 
 
 def on_page_content(output: str, page, config, files) -> str:
