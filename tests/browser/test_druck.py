@@ -89,3 +89,28 @@ def test_print_is_dark_text_on_white_in_both_palettes(open_page, scheme):
     color = watched.page.eval_on_selector("article p", "p => getComputedStyle(p).color")
     channels = [float(c) for c in re.findall(r"[\d.]+", color)[:3]]
     assert max(channels) < 80, f"Drucktext {color} ist auf weißem Papier zu hell"
+
+
+def test_internal_links_print_their_absolute_address(open_page, server):
+    """Relative links mean nothing on paper: the PDF shows the full address after the link text."""
+    watched = open_page()
+    watched.goto("/presse/")
+    page = watched.page
+    printed = squeeze(pdf_text(page))
+    contact = page.eval_on_selector("article a[href*='projektorganisation']", "a => a.href")
+    assert contact.startswith(server.url("/projektorganisation/")), contact
+    # pdftotext drops a hyphen where Chromium broke the line after it.
+    assert f"({squeeze(contact)})".replace("-", "") in printed.replace("-", ""), \
+        f"Adresse {contact} fehlt hinter dem Linktext"
+
+    # Every other relative link too (in table cells pdftotext interleaves the columns, so ask the CSS).
+    page.emulate_media(media="print")
+    after = page.eval_on_selector_all(
+        "article a[href]:not([href^='#']):not([href*=':'])",
+        "links => links.map(a => [a.href, getComputedStyle(a, '::after').content])")
+    assert len(after) > 1, after
+    for url, content in after:
+        assert content == f'" ({url})"', f"{url}: gedruckt wird {content}"
+    anchors = page.eval_on_selector_all("article a[href^='#']",
+                                        "links => links.map(a => getComputedStyle(a, '::after').content)")
+    assert set(anchors) <= {"none"}, "Sprungmarken innerhalb der Seite bekommen keine Adresse"
