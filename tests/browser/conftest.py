@@ -176,6 +176,19 @@ class WatchedPage:
         self.page.on("requestfailed", lambda request: self.problems.append(
             f"Anfrage gescheitert: {request.url} ({request.failure})"))
         self.page.on("response", self._response)
+        # Requests still under way (worker requests included), for ``goto(settle=True)``.
+        self.started = 0
+        self.in_flight: set = set()
+        self.page.on("request", self._started)
+        self.page.on("requestfinished", self._ended)
+        self.page.on("requestfailed", self._ended)
+
+    def _started(self, request) -> None:
+        self.started += 1
+        self.in_flight.add(request)
+
+    def _ended(self, request) -> None:
+        self.in_flight.discard(request)
 
     def _only_local(self, route) -> None:
         if route.request.url.startswith(self.server.base_url + "/"):
@@ -203,9 +216,23 @@ class WatchedPage:
         url = self.server.url(path)
         if status != 200:
             self.expected_status[url] = status
-        response = self.page.goto(url, wait_until="networkidle" if settle else "load")
+        response = self.page.goto(url, wait_until="load")
         assert response is not None and response.status == status, f"{path}: HTTP {response and response.status}"
+        if settle:
+            self.settle()
         return response
+
+    def settle(self, quiet_ms: int = 100, timeout_s: float = 15) -> None:
+        """Wait until no request is under way and none started for ``quiet_ms``. Playwright's
+        "networkidle" does the same with a fixed 500 ms per page, which made up half the suite's
+        time; the search worker's chained requests follow each other within a few milliseconds."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            started = self.started
+            self.page.wait_for_timeout(quiet_ms)
+            if not self.in_flight and self.started == started:
+                return
+        self.problems.append(f"Anfragen enden nicht: {[request.url for request in self.in_flight]}")
 
     def take_problems(self) -> list[str]:
         """Problems recorded since the last call."""

@@ -6,14 +6,13 @@ import pytest
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 NOT_FOUND = "/gibt-es-nicht/"  # any unknown path shows the 404 page
-# Every palette at every width on the complete fixture site; the published site (fewer features
-# to show, open items instead) once per palette, each at the other width, to keep the suite short.
-VIEWS = [pytest.param("fixture", "light", 1280, id="testdaten-hell-1280px"),
-         pytest.param("fixture", "light", 375, id="testdaten-hell-375px"),
-         pytest.param("fixture", "dark", 1280, id="testdaten-dunkel-1280px"),
-         pytest.param("fixture", "dark", 375, id="testdaten-dunkel-375px"),
-         pytest.param("real", "light", 375, id="echt-hell-375px"),
-         pytest.param("real", "dark", 1280, id="echt-dunkel-1280px")]
+# Every palette at every width, on the complete fixture site and on the site as published
+# (open items instead of data).
+VIEWS = [pytest.param(data, scheme, width, id=f"{label}-{scheme_label}-{width}px")
+         for data, label in [("fixture", "testdaten"), ("real", "echt")]
+         for scheme, scheme_label in [("light", "hell"), ("dark", "dunkel")]
+         for width in [1280, 375]]
+PALETTES = {"light": "default", "dark": "slate"}  # Material's data-md-color-scheme per browser setting
 SITES = {"fixture": ("server", "pages"), "real": ("real_server", "real_pages")}  # fixture names
 
 RUN_AXE = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
@@ -64,6 +63,8 @@ def test_every_page_passes_axe_without_outside_requests_or_errors(request, open_
     for path in [*pages, NOT_FOUND]:
         watched.goto(path, status=404 if path == NOT_FOUND else 200, settle=True)
         report += [f"{path}: {problem}" for problem in watched.take_problems()]
+        if (palette := watched.page.get_attribute("body", "data-md-color-scheme")) != PALETTES[scheme]:
+            report.append(f"{path}: Farbschema {palette} statt {PALETTES[scheme]}")
         violations = watched.page.evaluate(RUN_AXE, AXE_TAGS)
         if violations:
             report.append(describe(path, violations))
@@ -90,15 +91,17 @@ def test_language_heading_and_title(open_page, pages):
     assert not report, "\n".join(report)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 375])
-def test_keyboard_focus_is_visible_and_skip_link_reaches_the_content(open_page, pages, width):
+def test_keyboard_focus_is_visible_and_skip_link_reaches_the_content(open_page, pages, scheme, width):
     """Tab through each page once: every stop is visible and ringed; then the skip link, which must
     be the first stop, moves focus to the article."""
-    watched = open_page(width=width)
+    watched = open_page(scheme=scheme, width=width)
     report = []
     for path in [*pages, NOT_FOUND]:
         watched.goto(path, status=404 if path == NOT_FOUND else 200)
         page = watched.page
+        assert page.get_attribute("body", "data-md-color-scheme") == PALETTES[scheme], path
         stops = 0
         while (state := page.keyboard.press("Tab") or page.evaluate(FOCUS_STATE)) is not None:
             stops += 1
@@ -121,4 +124,4 @@ def test_keyboard_focus_is_visible_and_skip_link_reaches_the_content(open_page, 
         page.keyboard.press("Enter")
         if page.evaluate("() => document.activeElement.id") != "hk-inhalt":
             report.append(f"{path}: Sprunglink setzt den Fokus nicht auf den Inhalt (#hk-inhalt)")
-    assert not report, f"{len(report)} Befund(e) bei {width} px:\n" + "\n".join(sorted(set(report)))
+    assert not report, f"{len(report)} Befund(e) ({scheme}, {width} px):\n" + "\n".join(sorted(set(report)))

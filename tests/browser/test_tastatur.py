@@ -50,7 +50,7 @@ def test_search_by_keyboard_alone(open_page, how):
         page.keyboard.press(how)
         assert page.evaluate(ACTIVE)["cls"].startswith("md-search__input"), page.evaluate(ACTIVE)
     search_and_open_first_result(page, "Hilden")
-    page.wait_for_load_state("networkidle")
+    watched.settle()
     assert "/regionalkonferenzen/hilden/" in page.url or "Hilden" in page.locator("article").inner_text()
     assert page.locator("article").inner_text().count("Hilden") >= 1
     assert_clean(watched)
@@ -93,4 +93,39 @@ def test_drawer_opens_with_keyboard_and_closes_with_escape(open_page):
     assert page.evaluate(DRAWER_OPEN), "Leertaste öffnet die Navigation nicht"
     page.keyboard.press("Escape")
     assert not page.evaluate(DRAWER_OPEN)
+    assert_clean(watched)
+
+
+def test_search_from_the_404_page(open_page):
+    """The 404 page's own search form hands the term to the start page (?q=), where Material's
+    search opens with results."""
+    watched = open_page()
+    watched.goto("/gibt-es-nicht/", status=404, settle=True)
+    page = watched.page
+    tab_to(page, "#hk-fehlerseite-suchbegriff", limit=80)
+    page.keyboard.type("Hilden")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == watched.server.url("/?q=Hilden"), page.url
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    assert page.evaluate(SEARCH_OPEN), "Suche ist nicht geöffnet"
+    assert page.locator(".md-search__input").input_value() == "Hilden"
+    results = page.locator(".md-search-result__item").all_inner_texts()
+    assert any("Hilden" in result for result in results), results
+    watched.settle()
+    assert_clean(watched)
+
+
+@pytest.mark.parametrize("scheme, name, switched", [("light", "Dunkles Farbschema einschalten", "slate"),
+                                                    ("dark", "Helles Farbschema einschalten", "default")])
+def test_colour_scheme_switch_by_keyboard(open_page, scheme, name, switched):
+    """Tab reaches the switch that is on screen, named for what it does, and Enter uses it."""
+    watched = open_page(scheme=scheme)
+    watched.goto("/partner/", settle=True)
+    page = watched.page
+    tab_to(page, ".md-header .md-option", limit=15)
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == name
+    assert page.evaluate("() => getComputedStyle(document.activeElement.nextElementSibling).display") != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=switched)
     assert_clean(watched)

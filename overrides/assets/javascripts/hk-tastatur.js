@@ -4,6 +4,10 @@
    returns focus to the button.
    Search: Tab into the search field opens the search, as clicking it does; on phones the
    field is out of view until then.
+   Colour scheme switch: on a first visit Material follows the browser's colour setting but
+   checks none of its radio buttons, so Tab lands on the first one, which in the dark palette is
+   the hidden "Dunkles Farbschema einschalten" switch (no visible focus, wrong name). Checking
+   the button of the palette on screen puts Tab on the visible switch.
    Back-to-top button: kept out of the Tab order. Material hides it again while scrolling and
    blurs it if it has focus, so keyboard focus got lost; the Home key does the same job. */
 (function () {
@@ -50,6 +54,14 @@
     /* Closing is Material's: Tab or Escape in the search field closes the search. */
     query.addEventListener("focus", function () { setToggle(searchToggle, true); });
   }
+
+  document.addEventListener("DOMContentLoaded", function () {  /* after Material has set the palette */
+    var options = [].slice.call(document.querySelectorAll(".md-header .md-option"));
+    if (options.some(function (option) { return option.checked; })) return;
+    var scheme = document.body.getAttribute("data-md-color-scheme");
+    var shown = options.filter(function (option) { return option.getAttribute("data-md-color-scheme") === scheme; })[0];
+    if (shown) shown.checked = true;
+  });
 
   var backToTop = document.querySelector(".md-top");
   if (backToTop) {
