@@ -173,22 +173,34 @@ class WatchedPage:
         self.expected_status: dict[str, int] = {}
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.problems.append(f"Skriptfehler: {error}"))
-        self.page.on("requestfailed", lambda request: self.problems.append(
-            f"Anfrage gescheitert: {request.url} ({request.failure})"))
         self.page.on("response", self._response)
         # Requests still under way (worker requests included), for ``goto(settle=True)``.
         self.started = 0
         self.in_flight: set = set()
+        # While goto() leaves a page: its address, and what that page still started meanwhile.
+        self.leaving: str | None = None
+        self.cut_off: set = set()
         self.page.on("request", self._started)
         self.page.on("requestfinished", self._ended)
-        self.page.on("requestfailed", self._ended)
+        self.page.on("requestfailed", self._failed)
 
     def _started(self, request) -> None:
         self.started += 1
         self.in_flight.add(request)
+        if self.leaving and request.frame.url == self.leaving:
+            self.cut_off.add(request)
 
     def _ended(self, request) -> None:
         self.in_flight.discard(request)
+
+    def _failed(self, request) -> None:
+        """A failed request is a finding, except one the page being left started after goto()
+        had begun to leave it: Chromium fetches the favicon for a page's #jump address only then,
+        and the navigation cancels it at once."""
+        self._ended(request)
+        if request in self.cut_off and request.failure == "net::ERR_ABORTED":
+            return
+        self.problems.append(f"Anfrage gescheitert: {request.url} ({request.failure})")
 
     def _only_local(self, route) -> None:
         if route.request.url.startswith(self.server.base_url + "/"):
@@ -213,10 +225,17 @@ class WatchedPage:
         """Open a page of the site. ``settle`` waits until every request it started has finished,
         so the search worker's late requests (index, lunr) are checked on this page too instead
         of being cut off by the next navigation."""
+        if self.in_flight:  # never cut off what the last page still loads
+            self.settle()
         url = self.server.url(path)
         if status != 200:
             self.expected_status[url] = status
-        response = self.page.goto(url, wait_until="load")
+        self.cut_off.clear()
+        self.leaving = self.page.url
+        try:
+            response = self.page.goto(url, wait_until="load")
+        finally:
+            self.leaving = None
         assert response is not None and response.status == status, f"{path}: HTTP {response and response.status}"
         if settle:
             self.settle()
