@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -15,7 +16,12 @@ SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
 JINJA = "{{ 7*7 }}"
 RAW = "{% raw %}"
-MARKDOWN = f'Vorher <b onclick="alert(1)">fett</b> **echt fett**\n\n{SCRIPT}\n\nTemplate: {JINJA} {RAW}'
+LINKS = ("[Klick eins](javascript:alert(4)) [Klick zwei]( JaVaScRiPt:alert(5)) [Klick drei](jav&#x09;ascript:alert(6)) "
+         "[Klick vier](vbscript:msgbox(1)) [Klick fünf](data:text/html;base64,PHNjcmlwdD4=) "
+         "![Bild sechs](data:image/png;base64,AAAA) [Klick sieben][ref]\n\n[ref]: &#106;avascript:alert(8)\n\n"
+         "[Anker](#ergebnisse) [Netz](https://example.org/) [Post](mailto:info@example.org) [Datei](../partner/)")
+MARKDOWN = f'Vorher <b onclick="alert(1)">fett</b> **echt fett**\n\n{SCRIPT}\n\nTemplate: {JINJA} {RAW}\n\n{LINKS}'
+GEFAEHRLICH = ("javascript:", "vbscript:", "data:")
 
 
 def _hostile(data: Path) -> None:
@@ -68,6 +74,10 @@ def test_attacks_in_data_appear_as_text(hostile_site, url):
             assert "<" not in script.string and json.loads(script.string)
     assert page.find_all(attrs={"onerror": True}) == [] and page.find_all(attrs={"onclick": True}) == []
     assert page.find_all("img", src="x") == []
+    for element in page.find_all(lambda tag: tag.has_attr("href") or tag.has_attr("src")):
+        for adresse in (element.get("href"), element.get("src")):  # entities are decoded by the parser already
+            gelesen = re.sub(r"[\x00-\x20\x7f]", "", adresse or "").lower()  # what a browser skips
+            assert not gelesen.startswith(GEFAEHRLICH), element
     text = article.get_text()
     if url != "regionalkonferenzen/":  # the overview shows towns and dates only
         assert SCRIPT in text and JINJA in text and RAW in text
@@ -82,6 +92,19 @@ def test_markdown_field_is_markdown_with_raw_html_escaped(hostile_site):
     assert summary.find("b") is None and summary.find("script") is None
     assert '<b onclick="alert(1)">fett</b>' in summary.get_text()
     assert SCRIPT in summary.get_text() and JINJA in summary.get_text()
+
+
+def test_dangerous_links_in_markdown_fields_become_plain_text(hostile_site):
+    page = BeautifulSoup((hostile_site / "regionalkonferenzen/erkrath/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    summary = page.find("div", class_="hk-konferenz__zusammenfassung")
+    text = summary.get_text()
+    for wort in ("eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben"):
+        assert f"Klick {wort}" in text or f"Bild {wort}" in text
+    assert summary.find("img") is None
+    links = {link.get_text(): link["href"] for link in summary.find_all("a")}
+    assert links == {"Anker": "#ergebnisse", "Netz": "https://example.org/", "Post": "mailto:info@example.org",
+                     "Datei": "../partner/"}
 
 
 def test_stray_braces_fail_the_build_naming_page_and_line(repo_copy):
