@@ -27,6 +27,7 @@ DATA = ROOT / "data"
 DOCS = ROOT / "docs"
 
 P, K, R = "partner.yml", "projekt.yml", "regionalkonferenzen.yml"
+I, W = "impressum.yml", "weiterleitungen.yml"
 
 
 def replace(old: str, new: str, count: int = 1) -> Callable[[str], str]:
@@ -145,6 +146,28 @@ CASES = [
          "Kreis\x07sportbund", "", "nicht erlaubtes Zeichen"),
     Case("falscher-typ-mit-tag", R, after_record("hilden", "  teilnehmende: !!int zwoelf\n"),
          "teilnehmende: !!int zwoelf", "Eintrag 4 (hilden) › teilnehmende", "ganze Zahl"),
+    Case("teilnehmende-wahrheitswert", R, after_record("hilden", "  teilnehmende: true\n"),
+         "teilnehmende: true", "Eintrag 4 (hilden) › teilnehmende", "ganze Zahl"),
+    Case("teilnehmende-in-anfuehrungszeichen", R, after_record("hilden", '  teilnehmende: "12"\n'),
+         'teilnehmende: "12"', "Eintrag 4 (hilden) › teilnehmende", "ganze Zahl"),
+    Case("anzahl-laut-quelle-wahrheitswert", K, replace("konferenzen_durchgefuehrt_laut_quelle: 3", "konferenzen_durchgefuehrt_laut_quelle: yes"),
+         "konferenzen_durchgefuehrt_laut_quelle: yes", "konferenzen_durchgefuehrt_laut_quelle", "ganze Zahl"),
+    Case("datum-als-zahl", R, after_record("hilden", "  datum: 20270301\n"),
+         "datum: 20270301", "Eintrag 4 (hilden) › datum", "Kein gültiges Datum. Erwartet: ein Datum im Format JJJJ-MM-TT"),
+    Case("stand-als-kommazahl", K, replace("stand: 2026-11-25", "stand: 2026.11"),
+         "stand: 2026.11", "stand", "Kein gültiges Datum. Erwartet: ein Datum im Format JJJJ-MM-TT"),
+    Case("impressum-unbekanntes-feld", I, replace("herausgeber: Kreis Mettmann", "herausgeberr: Kreis Mettmann"),
+         "herausgeberr: Kreis Mettmann", "herausgeberr", "Meinten Sie „herausgeber“?"),
+    Case("impressum-offen-tippfehler", I, replace("  offen: Postanschrift", "  ofen: Postanschrift"),
+         "  ofen: Postanschrift", "anschrift › ofen", "Meinten Sie „offen“?"),
+    Case("impressum-pflichtfeld-fehlt", I, lambda t: re.sub(r"^quelle:.*\n", "", t, flags=re.M),
+         "herausgeber: Kreis Mettmann", "quelle", "Pflichtfeld fehlt"),
+    Case("weiterleitung-mit-schraegstrich", W, None, "  nach: /neue-seite/", "Eintrag 1 › nach",
+         "ohne „/“ am Anfang", content="- von: alte-seite/\n  nach: /neue-seite/\n"),
+    Case("weiterleitung-unbekanntes-feld", W, None, "  ziel: partner/", "Eintrag 1 › ziel",
+         "Unbekanntes Feld", content="- von: alte-seite/\n  ziel: partner/\n"),
+    Case("weiterleitung-doppelt", W, None, "- von: alt/#2", "Eintrag 2 › von", "schon eine Weiterleitung",
+         content="- von: alt/\n  nach: partner/\n- von: alt/\n  nach: ''\n"),
     Case("mehrere-dokumente", P, lambda t: t + "---\n- id: noch-eins\n", "---", "", "nur ein YAML-Dokument"),
 ]
 
