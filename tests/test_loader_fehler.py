@@ -382,3 +382,20 @@ def test_unforeseen_yaml_error_still_starts_in_german():
     message = yaml_source._syntax_message(error, "a: 1\n")
     assert message.startswith("Die Datei ist an dieser Stelle kein gültiges YAML.")
     assert message.endswith("(technische Angabe: found something odd while frobnicating a node).")
+
+
+def test_broken_mkdocs_yml_is_reported_by_check_with_line(tmp_path):
+    """``make check`` (and so ``make site``) reads mkdocs.yml too, with the same German syntax messages."""
+    config = tmp_path / "mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "!ENV" in text  # MkDocs' own tags are accepted …
+    text += "markdown_extensions_extra:\n  - emoji: !!python/name:material.extensions.emoji.twemoji\n  - !relative x\n"
+    config.write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "handlungskonzept", "--config", str(config), "check"]
+    assert _run(command, DATA).returncode == 0
+    config.write_text(text + "herausgeber: [Kreis Mettmann\n", encoding="utf-8")  # … a syntax error is not
+    result = _run(command, DATA)
+    line = len(text.splitlines()) + 1
+    assert result.returncode != 0
+    assert f"mkdocs.yml, Zeile {line}, Spalte 14: Die eckige Klammer „[“ wird nicht richtig geschlossen" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr and "expected" not in result.stderr

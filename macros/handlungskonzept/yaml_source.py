@@ -83,6 +83,47 @@ def parse(path: Path, shown_as: str, loader: type[yaml.SafeLoader]) -> yaml.Node
         raise YamlProblem([Problem(shown_as, line, column, "", _syntax_message(error, text))]) from None
 
 
+class _MkDocsConfig(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` with MkDocs' own tags (``!ENV``, ``!relative``, ``!!python/name:…``) as plain values.
+
+    Only the file's syntax is checked here; what the values mean is MkDocs' business.
+    """
+
+
+def _plain(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> object:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_scalar(node)
+
+
+_MkDocsConfig.add_multi_constructor("!", _plain)
+_MkDocsConfig.add_multi_constructor("tag:yaml.org,2002:python/", _plain)
+
+
+def read_config(path: Path, shown_as: str) -> dict:
+    """``mkdocs.yml`` as plain data; syntax errors and tabs are reported like those in ``data/``.
+
+    MkDocs itself would only say, in English, that the file is broken, without a line an editor understands.
+    """
+    if not path.is_file():
+        raise YamlProblem([Problem(shown_as, None, None, "", "Die Datei fehlt.")])
+    node = parse(path, shown_as, _MkDocsConfig)
+    if not isinstance(node, yaml.MappingNode):
+        line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, None)
+        raise YamlProblem([Problem(shown_as, line, column, "",
+                                   "Hier werden Einstellungen in der Form „name: Wert“ erwartet.")])
+    try:
+        return _MkDocsConfig("").construct_document(node)
+    except RecursionError:
+        raise _too_deep(shown_as) from None
+    except yaml.MarkedYAMLError as error:  # e.g. a list or a section used as a key
+        mark = error.problem_mark or error.context_mark
+        raise YamlProblem([Problem(shown_as, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "",
+                                   "Schlüssel müssen einfache Wörter sein (Form: „name: Wert“).")]) from None
+
+
 def _too_deep(shown_as: str) -> YamlProblem:
     """PyYAML and the converter recurse per level; a runaway nesting must not become a traceback."""
     return YamlProblem([Problem(shown_as, None, None, "",
