@@ -226,6 +226,11 @@ class Impressum(Strict):
     kontakt_barrierefreiheit: Text | OffenerPunkt = Field(title="Kontakt für Rückmeldungen zur Barrierefreiheit")
     hosting: Text | OffenerPunkt = Field(title="Betrieb des Webservers (Hosting)")
     speicherdauer_protokolle: Text | OffenerPunkt = Field(title="Speicherdauer der Server-Protokolle")
+    # Dates of the legal statements themselves; unlike ``projekt.stand`` they move only
+    # when someone reviews the statement, not with every data edit.
+    erklaerung_erstellt: dt.date | OffenerPunkt = Field(title="Erklärung erstellt am")
+    erklaerung_ueberprueft: dt.date | OffenerPunkt = Field(title="Erklärung zuletzt überprüft am")
+    datenschutz_stand: dt.date | OffenerPunkt = Field(title="Datenschutzerklärung zuletzt geprüft am")
     quelle: Text
 
 
