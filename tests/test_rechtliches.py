@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE_DATA
+from conftest import FIXTURE_DATA, ROOT
+from handlungskonzept import open_items
 from handlungskonzept.loader import load
 
 RECHTLICHE_SEITEN = {
@@ -103,6 +104,16 @@ def test_statements_name_open_items_instead_of_guessing(site):
     leichte_sprache = soup(site / "leichte-sprache/index.html").find("article")
     gebaerden = leichte_sprache.find(id="video-in-gebarden-sprache").find_next(class_="hk-offen")
     assert "Gebärdensprache" in gebaerden["data-offen"]
+
+
+def test_enforcement_bodies_are_marked_as_draft_to_confirm(site):
+    article = soup(site / "barrierefreiheit/index.html").find("article")
+    abschnitt = article.find("h2", id="durchsetzungsverfahren")
+    entwurf = abschnitt.find_next(class_="hk-entwurf")
+    assert entwurf is not None and "Ombudsstelle" in entwurf["data-offen"] and "Überwachungsstelle" in entwurf["data-offen"]
+    assert entwurf.get_text(strip=True) == "Entwurf der Redaktion, noch nicht freigegeben."
+    listed = [e for e in open_items.in_docs(ROOT / "docs", "docs") if e.datei == "docs/barrierefreiheit.md"]
+    assert any("Ombudsstelle" in e.text and e.text.startswith("Entwurf freigeben") for e in listed)
 
 
 def statement_dates(site: Path, slug: str) -> dict[str, object]:
