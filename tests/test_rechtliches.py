@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,35 @@ def test_enforcement_bodies_are_marked_as_draft_to_confirm(site):
     assert entwurf.get_text(strip=True) == "Entwurf der Redaktion, noch nicht freigegeben."
     listed = [e for e in open_items.in_docs(ROOT / "docs", "docs") if e.datei == "docs/barrierefreiheit.md"]
     assert any("Ombudsstelle" in e.text and e.text.startswith("Entwurf freigeben") for e in listed)
+
+
+#: What each nginx log variable records, in the words of the privacy notice.
+LOG_ANGABEN = {
+    "$hk_ip_gekuerzt": "gekürzte IP-Adresse",
+    "$time_local": "Datum und Uhrzeit",
+    "$request": "aufgerufenen Adresse",
+    "$status": "Statuscode",
+    "$body_bytes_sent": "übertragene Datenmenge",
+}
+NICHT_PROTOKOLLIERT = {"$http_referer": "Referrer", "$http_user_agent": "User-Agent"}
+
+
+def test_privacy_notice_describes_exactly_what_nginx_logs(site):
+    config = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    log_format = next(line for line in config.splitlines() if line.startswith("log_format hk_datensparsam"))
+    variables = set(re.findall(r"\$\w+", log_format))
+    assert variables == set(LOG_ANGABEN), "Neue Log-Angabe: Datenschutzerklärung und LOG_ANGABEN anpassen"
+    article = soup(site / "datenschutz/index.html").find("article")
+    liste = article.find("h3", id="protokolle-des-webservers").find_next("ul")
+    punkte = [" ".join(li.get_text(" ").split()) for li in liste.find_all("li")]
+    assert len(punkte) == len(LOG_ANGABEN)
+    for angabe in LOG_ANGABEN.values():
+        assert any(angabe in punkt for punkt in punkte), angabe
+    nachsatz = " ".join(liste.find_next("p").get_text(" ").split())
+    for variable, wort in NICHT_PROTOKOLLIERT.items():
+        assert variable not in config
+        assert nachsatz.startswith("Nicht protokolliert") and wort in nachsatz
+    assert re.findall(r"^\s*access_log\s+\S+\s+(\S+);", config, re.M) == ["hk_datensparsam"]
 
 
 def statement_dates(site: Path, slug: str) -> dict[str, object]:
