@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -196,6 +196,9 @@ class Projekt(Strict):
     arbeitsgruppe: list[Kennung] = []
     arbeitsgruppe_kommunal: list[Text] = []
     konferenzen_durchgefuehrt_laut_quelle: Annotated[int, Field(ge=0)] | None = None
+    # Which towns those are; the source does not say, so the real data keep it open.
+    konferenzen_durchgefuehrt_staedte: list[Literal[tuple(STAEDTE)]] | OffenerPunkt | None = Field(
+        default=None, description="Stadt-ids der laut Quelle durchgeführten Regionalkonferenzen")
     pressekontakt: Kontakt | OffenerPunkt | None = None
 
 
