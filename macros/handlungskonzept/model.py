@@ -176,6 +176,7 @@ class Quelle(Strict):
     art: Text
     gremien: list[Text] = []
     datei: Text | None = None
+    datum: dt.date | None = Field(default=None, description="Datum, das die Vorlage selbst nennt; leer, wenn sie keins nennt")
 
 
 class Projekt(Strict):
@@ -196,10 +197,10 @@ class Projekt(Strict):
     arbeitsgruppe: list[Kennung] = []
     arbeitsgruppe_kommunal: list[Text] = []
     konferenzen_durchgefuehrt_laut_quelle: Annotated[int, Field(ge=0)] | None = None
-    # Which towns those are; the source does not say, so the real data keep it open.
+    pressekontakt: Kontakt | OffenerPunkt | None = None
+    # Which towns held the conferences the source counts; it does not say, so the real data keep it open.
     konferenzen_durchgefuehrt_staedte: list[Literal[tuple(STAEDTE)]] | OffenerPunkt | None = Field(
         default=None, description="Stadt-ids der laut Quelle durchgeführten Regionalkonferenzen")
-    pressekontakt: Kontakt | OffenerPunkt | None = None
 
 
 class Weiterleitung(Strict):
