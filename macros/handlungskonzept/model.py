@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StringConstraints,
                       field_validator, model_validator)
@@ -190,6 +190,7 @@ class Quelle(Strict):
     art: Text
     gremien: list[Text] = []
     datei: Text | None = None
+    datum: dt.date | None = Field(default=None, description="Datum, das die Vorlage selbst nennt; leer, wenn sie keins nennt")
 
 
 class Projekt(Strict):
@@ -211,6 +212,9 @@ class Projekt(Strict):
     arbeitsgruppe_kommunal: list[Text] = []
     konferenzen_durchgefuehrt_laut_quelle: Anzahl | None = None
     pressekontakt: Kontakt | OffenerPunkt | None = None
+    # Which towns held the conferences the source counts; it does not say, so the real data keep it open.
+    konferenzen_durchgefuehrt_staedte: list[Literal[tuple(STAEDTE)]] | OffenerPunkt | None = Field(
+        default=None, description="Stadt-ids der laut Quelle durchgeführten Regionalkonferenzen")
 
 
 def _page_address(value: str) -> str:
@@ -258,6 +262,11 @@ class Impressum(Strict):
     kontakt_barrierefreiheit: Text | OffenerPunkt = Field(title="Kontakt für Rückmeldungen zur Barrierefreiheit")
     hosting: Text | OffenerPunkt = Field(title="Betrieb des Webservers (Hosting)")
     speicherdauer_protokolle: Text | OffenerPunkt = Field(title="Speicherdauer der Server-Protokolle")
+    # Dates of the legal statements themselves; unlike ``projekt.stand`` they move only
+    # when someone reviews the statement, not with every data edit.
+    erklaerung_erstellt: dt.date | OffenerPunkt = Field(title="Erklärung erstellt am")
+    erklaerung_ueberprueft: dt.date | OffenerPunkt = Field(title="Erklärung zuletzt überprüft am")
+    datenschutz_stand: dt.date | OffenerPunkt = Field(title="Datenschutzerklärung zuletzt geprüft am")
     quelle: Text
 
 
