@@ -190,7 +190,7 @@ class Quelle(Strict):
     art: Text
     gremien: list[Text] = []
     datei: Text | None = None
-    datum: dt.date | None = Field(default=None, description="Datum, das die Vorlage selbst nennt; leer, wenn sie keins nennt")
+    datum: Datum | None = Field(default=None, description="Datum, das die Vorlage selbst nennt; leer, wenn sie keins nennt")
 
 
 class Projekt(Strict):
@@ -264,9 +264,9 @@ class Impressum(Strict):
     speicherdauer_protokolle: Text | OffenerPunkt = Field(title="Speicherdauer der Server-Protokolle")
     # Dates of the legal statements themselves; unlike ``projekt.stand`` they move only
     # when someone reviews the statement, not with every data edit.
-    erklaerung_erstellt: dt.date | OffenerPunkt = Field(title="Erklärung erstellt am")
-    erklaerung_ueberprueft: dt.date | OffenerPunkt = Field(title="Erklärung zuletzt überprüft am")
-    datenschutz_stand: dt.date | OffenerPunkt = Field(title="Datenschutzerklärung zuletzt geprüft am")
+    erklaerung_erstellt: Datum | OffenerPunkt = Field(title="Erklärung erstellt am")
+    erklaerung_ueberprueft: Datum | OffenerPunkt = Field(title="Erklärung zuletzt überprüft am")
+    datenschutz_stand: Datum | OffenerPunkt = Field(title="Datenschutzerklärung zuletzt geprüft am")
     quelle: Text
 
 
