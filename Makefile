@@ -28,7 +28,7 @@ $(VENV)/.test: requirements-test.lock $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.lock
 	touch $@
 
-## check: nur die Daten prüfen (schnell)
+## check: nur die Daten und mkdocs.yml prüfen (schnell)
 check: $(VENV)/.runtime
 	$(BIN)/python -m handlungskonzept check
 

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import YAML_RE
 
 import hook_failure
-from handlungskonzept import components
+from handlungskonzept import components, macro_errors
 from handlungskonzept.loader import load
 from handlungskonzept.problems import DatenFehler
 from hook_failure import fail, serving
@@ -32,9 +32,20 @@ class _MacroErrorFilter(logging.Filter):
         return not _MACRO_ERROR.search(str(record.msg).split("ERROR ", 1)[-1].lstrip())
 
 
-_macros_log = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
-if not any(type(f).__name__ == _MacroErrorFilter.__name__ for f in _macros_log.filters):  # see above
-    _macros_log.addFilter(_MacroErrorFilter())
+class _PageErrorFilter(logging.Filter):
+    """MkDocs announces a failed page in English ("Error reading page 'x.md':") right before the German message.
+
+    Only that bare announcement goes; with an unexpected error MkDocs appends its text, which stays.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not re.fullmatch(r"Error reading page '.*':", str(record.msg))
+
+
+for _logger, _filter in ((logging.getLogger("mkdocs.plugins.mkdocs_macros.util"), _MacroErrorFilter),
+                         (logging.getLogger("mkdocs.commands.build"), _PageErrorFilter)):
+    if not any(type(f).__name__ == _filter.__name__ for f in _logger.filters):  # serve may load this module again
+        _logger.addFilter(_filter())
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -119,39 +130,21 @@ def on_page_content(output: str, page, config, files) -> str:
     return output
 
 
-def _template_line(report: str) -> int | None:
-    match = re.search(r"_Line (\d+) in Markdown file:_", report)
-    if match:
-        return int(match.group(1))
-    frames = re.findall(r'File "<template>", line (\d+)', report)
-    return int(frames[-1]) if frames else None
-
-
 def _macro_error_message(page) -> str:
     """German: which file, which line of that file, and what is wrong with the ``{{ … }}``."""
     report = page.markdown
     where = f"docs/{page.file.src_uri}"
-    line = _template_line(report)
+    line = macro_errors.report_line(report)
     if line is not None and page.file.abs_src_path:
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
         front = YAML_RE.match(source)  # macros count lines after the front matter
         offset = source[:front.end()].count("\n") if front else 0
         body = (source[front.end():] if front else source).splitlines()
-        # Jinja notices an unclosed brace only further down; the editor needs the line where it opened.
-        opened = next((n for n in range(min(line, len(body)), 0, -1) if "{{" in body[n - 1] or "{%" in body[n - 1]), line)
-        where += f", Zeile {opened + offset}"
-    syntax = re.search(r"in Markdown file:_ \*\*(.*)\*\*", report)
-    undefined = re.search(r"_UndefinedError_: '([^']+)' is undefined", report)
-    other = re.search(r"^_(?!File_)(\w+)_: (.*)$", report, re.M)
-    if syntax:
-        cause = f"Die geschweiften Klammern ergeben keinen gültigen Platzhalter ({syntax.group(1)})."
-    elif undefined:
-        cause = (f"„{undefined.group(1)}“ ist kein bekannter Platzhalter. Die Bausteine sind in "
-                 "macros/components/<name>/README.md beschrieben.")
-    else:
-        cause = f"Der Platzhalter ließ sich nicht ausführen ({other.group(1)}: {other.group(2)})." if other else ""
+        where += f", Zeile {macro_errors.opening_line(body, line) + offset}"
+    german, original = macro_errors.cause(report)
+    technisch = f" (technische Angabe: {original})" if original else ""
     return (f"{where}: Fehler in einem Platzhalter mit geschweiften Klammern („{{{{ … }}}}“ oder „{{% … %}}“). "
-            f"{cause} Soll eine Klammer wörtlich erscheinen, schreiben Sie {{{{ '{{{{' }}}}.")
+            f"{german} Soll eine Klammer wörtlich erscheinen, schreiben Sie {{{{ '{{{{' }}}}.{technisch}")
 
 
 def on_page_context(context, page, config, nav):

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape  # noqa: E402
 
 from handlungskonzept import calendar_feed, components, feed, presse  # noqa: E402
 from handlungskonzept.dokumente import dateiangabe  # noqa: E402
-from handlungskonzept.model import Impressum, PartnerArt, Status  # noqa: E402
+from handlungskonzept.model import STAEDTE, Impressum, PartnerArt, Status  # noqa: E402
 from handlungskonzept.text import datum_de  # noqa: E402
 
 
@@ -91,7 +91,7 @@ def define_env(env) -> None:
         """Counts at a glance plus what the source says about held conferences it does not name."""
         d = daten()
         return components.render("konferenzstand", zaehlung=zaehlung(), anzahl=len(d.regionalkonferenzen),
-                                 projekt=d.projekt, zahlen=zahlen, base=base())
+                                 projekt=d.projekt, staedte=STAEDTE, zahlen=zahlen, base=base())
 
     @env.macro
     def konferenzadressen() -> Markup:

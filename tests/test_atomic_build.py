@@ -46,3 +46,15 @@ def test_failed_builds_leave_site_unchanged(repo_copy):
     assert "docs/kaputt.md, Zeile 7" in output and "site/ bleibt unverändert" in output
     assert fingerprint(repo_copy / "site") == before
     assert not (repo_copy / ".site-neu").exists() and not (repo_copy / ".site-alt").exists()
+
+    # 3. A tab in mkdocs.yml: the check names file and line in German (MkDocs alone would not).
+    config = repo_copy / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good.replace("\n  custom_dir: overrides\n", "\n\tcustom_dir: overrides\n", 1), encoding="utf-8")
+    line = config.read_text(encoding="utf-8").split("\n").index("\tcustom_dir: overrides") + 1
+    result = make_site(repo_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"mkdocs.yml, Zeile {line}, Spalte 1: Tabulatorzeichen gefunden" in output
+    assert "Traceback" not in output
+    assert fingerprint(repo_copy / "site") == before

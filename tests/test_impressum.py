@@ -43,7 +43,8 @@ def test_real_data_marks_everything_beyond_the_source_as_open():
     angaben = load(ROOT / "data").daten.impressum
     assert angaben.herausgeber == "Kreis Mettmann"
     for feld in ("anschrift", "telefon", "email", "vertretungsberechtigt", "inhaltlich_verantwortlich",
-                 "aufsichtsbehoerde", "datenschutzbeauftragte", "kontakt_barrierefreiheit"):
+                 "aufsichtsbehoerde", "datenschutzbeauftragte", "kontakt_barrierefreiheit",
+                 "erklaerung_erstellt", "erklaerung_ueberprueft", "datenschutz_stand"):
         assert isinstance(getattr(angaben, feld), OffenerPunkt), feld
 
 

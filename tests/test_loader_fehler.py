@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from handlungskonzept import yaml_source
 from handlungskonzept.loader import load
 from handlungskonzept.problems import DatenFehler, Problem
 
@@ -27,6 +29,7 @@ DATA = ROOT / "data"
 DOCS = ROOT / "docs"
 
 P, K, R = "partner.yml", "projekt.yml", "regionalkonferenzen.yml"
+I, W = "impressum.yml", "weiterleitungen.yml"
 
 
 def replace(old: str, new: str, count: int = 1) -> Callable[[str], str]:
@@ -145,6 +148,45 @@ CASES = [
          "Kreis\x07sportbund", "", "nicht erlaubtes Zeichen"),
     Case("falscher-typ-mit-tag", R, after_record("hilden", "  teilnehmende: !!int zwoelf\n"),
          "teilnehmende: !!int zwoelf", "Eintrag 4 (hilden) › teilnehmende", "ganze Zahl"),
+    Case("teilnehmende-wahrheitswert", R, after_record("hilden", "  teilnehmende: true\n"),
+         "teilnehmende: true", "Eintrag 4 (hilden) › teilnehmende", "ganze Zahl"),
+    Case("teilnehmende-in-anfuehrungszeichen", R, after_record("hilden", '  teilnehmende: "12"\n'),
+         'teilnehmende: "12"', "Eintrag 4 (hilden) › teilnehmende", "ganze Zahl"),
+    Case("anzahl-laut-quelle-wahrheitswert", K, replace("konferenzen_durchgefuehrt_laut_quelle: 3", "konferenzen_durchgefuehrt_laut_quelle: yes"),
+         "konferenzen_durchgefuehrt_laut_quelle: yes", "konferenzen_durchgefuehrt_laut_quelle", "ganze Zahl"),
+    Case("datum-als-zahl", R, after_record("hilden", "  datum: 20270301\n"),
+         "datum: 20270301", "Eintrag 4 (hilden) › datum", "Kein gültiges Datum. Erwartet: ein Datum im Format JJJJ-MM-TT"),
+    Case("stand-als-kommazahl", K, replace("stand: 2026-11-25", "stand: 2026.11"),
+         "stand: 2026.11", "stand", "Kein gültiges Datum. Erwartet: ein Datum im Format JJJJ-MM-TT"),
+    Case("impressum-unbekanntes-feld", I, replace("herausgeber: Kreis Mettmann", "herausgeberr: Kreis Mettmann"),
+         "herausgeberr: Kreis Mettmann", "herausgeberr", "Meinten Sie „herausgeber“?"),
+    Case("impressum-offen-tippfehler", I, replace("  offen: Postanschrift", "  ofen: Postanschrift"),
+         "  ofen: Postanschrift", "anschrift › ofen", "Meinten Sie „offen“?"),
+    Case("impressum-pflichtfeld-fehlt", I, lambda t: re.sub(r"^quelle:.*\n", "", t, flags=re.M),
+         "herausgeber: Kreis Mettmann", "quelle", "Pflichtfeld fehlt"),
+    Case("weiterleitung-mit-schraegstrich", W, None, "  nach: /neue-seite/", "Eintrag 1 › nach",
+         "ohne „/“ am Anfang", content="- von: alte-seite/\n  nach: /neue-seite/\n"),
+    Case("weiterleitung-unbekanntes-feld", W, None, "  ziel: partner/", "Eintrag 1 › ziel",
+         "Unbekanntes Feld", content="- von: alte-seite/\n  ziel: partner/\n"),
+    Case("weiterleitung-doppelt", W, None, "- von: alt/#2", "Eintrag 2 › von", "schon eine Weiterleitung",
+         content="- von: alt/\n  nach: partner/\n- von: alt/\n  nach: ''\n"),
+    Case("eckige-klammer-offen", P, replace("  name: Kreissportbund", "  name: [Kreissportbund"),
+         "name: [Kreissportbund", "", "Die eckige Klammer „[“ wird nicht richtig geschlossen"),
+    Case("geschweifte-klammer-offen", K, replace("stand: 2026-11-25", "stand: {2026-11-25"),
+         "stand: {2026-11-25", "", "Die geschweifte Klammer „{“ wird nicht richtig geschlossen"),
+    Case("klammer-ohne-oeffnende", P, replace("  name: Kreissportbund", "  name: ] Kreissportbund"),
+         "name: ] Kreissportbund", "", "schließende Klammer „]“ ohne öffnende"),
+    Case("reserviertes-zeichen", P, replace("  name: Kreissportbund", "  name: @Kreissportbund"),
+         "name: @Kreissportbund", "", "nicht mit dem Zeichen „@“ beginnen"),
+    Case("text-nach-anfuehrungszeichen", P, replace("  name: Kreissportbund", '  name: "Kreis" Sportbund'),
+         'name: "Kreis" Sportbund', "", "Nach dem schließenden Anführungszeichen"),
+    Case("unbekannte-escape-folge", P, replace("  name: Kreissportbund", '  name: "Kreis\\sportbund"'),
+         'name: "Kreis', "", "„\\“ ein Sonderzeichen ein"),
+    Case("text-hinter-senkrechtem-strich", R, after_record("hilden", "  zusammenfassung: | Kurz\n    gesagt\n"),
+         "zusammenfassung: | Kurz", "", "Nach „|“ oder „>“"),
+    Case("listeneintrag-in-der-zeile", R, after_record("hilden", "  ergebnisse: - Vernetzung\n"),
+         "ergebnisse: - Vernetzung", "", "Listeneintrag „- “ steht an falscher Stelle"),
+    Case("anweisung-am-ende", P, lambda t: t + "%YAML 1.1\n", "%YAML 1.1", "", "„...“ oder „%“"),
     Case("mehrere-dokumente", P, lambda t: t + "---\n- id: noch-eins\n", "---", "", "nur ein YAML-Dokument"),
 ]
 
@@ -196,6 +238,7 @@ def test_bad_input_is_named_by_file_line_and_field(tmp_path, case):
     if case.feld:
         assert problem.feld.endswith(case.feld.split(" › ")[-1]), str(problem)
     shown = str(problem)
+    assert "technische Angabe" not in shown  # every case in the corpus has its own German message
     assert shown.startswith(f"data/{case.datei}, Zeile {problem.zeile}")
     if case.feld:
         assert f"Feld „{problem.feld}“" in shown
@@ -299,6 +342,8 @@ def test_check_and_build_fail_without_traceback(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+ENGLISCH = re.compile(r"\b(expected|found|while|but|got|could not|allowed|scanning|parsing|input|should)\b")
+
 YAMLISH = st.lists(
     st.one_of(
         st.sampled_from(["- ", "  ", "\t", ": ", ":", "-", "id", "stadt", "status", "datum", "partner", "'", '"',
@@ -327,3 +372,30 @@ def test_random_yamlish_text_never_crashes(tmp_path_factory, text, datei):
         assert error.problems
         assert all(p.datei.startswith("data/") for p in error.problems)
         assert "Fehler in den Daten" in bericht
+        for problem in error.problems:  # English may only follow as „technische Angabe“
+            assert not ENGLISCH.search(problem.meldung.split("(technische Angabe:")[0]), str(problem)
+
+
+def test_unforeseen_yaml_error_still_starts_in_german():
+    """A PyYAML error without its own translation leads with German; the original follows as a technical note."""
+    error = yaml.MarkedYAMLError("while frobnicating a node", None, "found something odd", None)
+    message = yaml_source._syntax_message(error, "a: 1\n")
+    assert message.startswith("Die Datei ist an dieser Stelle kein gültiges YAML.")
+    assert message.endswith("(technische Angabe: found something odd while frobnicating a node).")
+
+
+def test_broken_mkdocs_yml_is_reported_by_check_with_line(tmp_path):
+    """``make check`` (and so ``make site``) reads mkdocs.yml too, with the same German syntax messages."""
+    config = tmp_path / "mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "!ENV" in text  # MkDocs' own tags are accepted …
+    text += "markdown_extensions_extra:\n  - emoji: !!python/name:material.extensions.emoji.twemoji\n  - !relative x\n"
+    config.write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "handlungskonzept", "--config", str(config), "check"]
+    assert _run(command, DATA).returncode == 0
+    config.write_text(text + "herausgeber: [Kreis Mettmann\n", encoding="utf-8")  # … a syntax error is not
+    result = _run(command, DATA)
+    line = len(text.splitlines()) + 1
+    assert result.returncode != 0
+    assert f"mkdocs.yml, Zeile {line}, Spalte 14: Die eckige Klammer „[“ wird nicht richtig geschlossen" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr and "expected" not in result.stderr

@@ -59,6 +59,8 @@ def test_real_project_lists_known_items_and_placeholders():
     result = offen(ROOT)
     lines = result.stdout.splitlines()
     pressekontakt = line_of(ROOT / "data" / "projekt.yml", "offen: Pressekontakt")
+    staedte = line_of(ROOT / "data" / "projekt.yml", "offen: Welche drei Städte")
+    assert any(line.startswith(f"data/projekt.yml:{staedte}: Welche drei Städte") for line in lines)
     assert any(line.startswith(f"data/projekt.yml:{pressekontakt}: Pressekontakt") for line in lines)
     assert any(line.startswith("docs/begriffe.md:") and "Entwurf" in line for line in lines)
     site_url = line_of(ROOT / "mkdocs.yml", "site_url:")

@@ -1,6 +1,7 @@
 """The chapter footer names the source, links its copy under docs/quellen/ and shows the data's stand."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -21,9 +22,20 @@ def test_footer_links_the_source_copy_and_shows_stand():
     link = footer.find("a", string="Mitteilungsvorlage WP 14-20 SV 50/100")
     assert link["href"] == "../quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt"
     assert (ROOT / "docs" / projekt().quelle.datei).is_file()
-    time = footer.find("time")
+    time = footer.find_all("time")[-1]
     assert time["datetime"] == projekt().stand.isoformat()
-    assert "Stand der Daten" in footer.get_text()
+    text = " ".join(footer.get_text(" ").split())
+    assert "Angaben zuletzt geprüft am: 25. November 2026" in text
+    assert "Die Vorlage selbst nennt kein Datum." in text
+
+
+def test_footer_shows_the_date_of_a_dated_source():
+    datiert = projekt().model_copy(update={"quelle": projekt().quelle.model_copy(update={"datum": dt.date(2017, 3, 1)})})
+    footer = BeautifulSoup(components.render("quellenangabe", projekt=datiert, base=""), "html.parser")
+    text = " ".join(footer.get_text(" ").split())
+    assert "Mitteilungsvorlage WP 14-20 SV 50/100 vom 1. März 2017 an Integrationsrat" in text
+    assert "nennt kein Datum" not in text
+    assert [t["datetime"] for t in footer.find_all("time")] == ["2017-03-01", projekt().stand.isoformat()]
 
 
 def test_footer_without_source_file_names_the_source_as_text():

@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from conftest import FIXTURE_DATA, ROOT
+from handlungskonzept import open_items
+from handlungskonzept.loader import load
 
 RECHTLICHE_SEITEN = {
     "leichte-sprache": "Leichte Sprache",
@@ -88,7 +93,6 @@ def test_impressum_shows_complete_data(fixture_site):
 def test_statements_name_open_items_instead_of_guessing(site):
     barrierefreiheit = soup(site / "barrierefreiheit/index.html").find("article")
     text = barrierefreiheit.get_text(" ", strip=True)
-    assert "25. November 2026" in text  # created on the data's stand date
     assert "Ombudsstelle für barrierefreie Informationstechnik" in text
     assert "teilweise" in text
     assert len(barrierefreiheit.select(".hk-offen")) >= 3
@@ -101,6 +105,70 @@ def test_statements_name_open_items_instead_of_guessing(site):
     leichte_sprache = soup(site / "leichte-sprache/index.html").find("article")
     gebaerden = leichte_sprache.find(id="video-in-gebarden-sprache").find_next(class_="hk-offen")
     assert "Gebärdensprache" in gebaerden["data-offen"]
+
+
+def test_enforcement_bodies_are_marked_as_draft_to_confirm(site):
+    article = soup(site / "barrierefreiheit/index.html").find("article")
+    abschnitt = article.find("h2", id="durchsetzungsverfahren")
+    entwurf = abschnitt.find_next(class_="hk-entwurf")
+    assert entwurf is not None and "Ombudsstelle" in entwurf["data-offen"] and "Überwachungsstelle" in entwurf["data-offen"]
+    assert entwurf.get_text(strip=True) == "Entwurf der Redaktion, noch nicht freigegeben."
+    listed = [e for e in open_items.in_docs(ROOT / "docs", "docs") if e.datei == "docs/barrierefreiheit.md"]
+    assert any("Ombudsstelle" in e.text and e.text.startswith("Entwurf freigeben") for e in listed)
+
+
+#: What each nginx log variable records, in the words of the privacy notice.
+LOG_ANGABEN = {
+    "$hk_ip_gekuerzt": "gekürzte IP-Adresse",
+    "$time_local": "Datum und Uhrzeit",
+    "$request": "aufgerufenen Adresse",
+    "$status": "Statuscode",
+    "$body_bytes_sent": "übertragene Datenmenge",
+}
+NICHT_PROTOKOLLIERT = {"$http_referer": "Referrer", "$http_user_agent": "User-Agent"}
+
+
+def test_privacy_notice_describes_exactly_what_nginx_logs(site):
+    config = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    log_format = next(line for line in config.splitlines() if line.startswith("log_format hk_datensparsam"))
+    variables = set(re.findall(r"\$\w+", log_format))
+    assert variables == set(LOG_ANGABEN), "Neue Log-Angabe: Datenschutzerklärung und LOG_ANGABEN anpassen"
+    article = soup(site / "datenschutz/index.html").find("article")
+    liste = article.find("h3", id="protokolle-des-webservers").find_next("ul")
+    punkte = [" ".join(li.get_text(" ").split()) for li in liste.find_all("li")]
+    assert len(punkte) == len(LOG_ANGABEN)
+    for angabe in LOG_ANGABEN.values():
+        assert any(angabe in punkt for punkt in punkte), angabe
+    nachsatz = " ".join(liste.find_next("p").get_text(" ").split())
+    for variable, wort in NICHT_PROTOKOLLIERT.items():
+        assert variable not in config
+        assert nachsatz.startswith("Nicht protokolliert") and wort in nachsatz
+    assert re.findall(r"^\s*access_log\s+\S+\s+(\S+);", config, re.M) == ["hk_datensparsam"]
+
+
+def statement_dates(site: Path, slug: str) -> dict[str, object]:
+    """The date rows of a legal page: label → ``time`` element or open-item note."""
+    article = soup(site / slug / "index.html").find("article")
+    return {div.dt.get_text(strip=True): div.dd.find("time") or div.dd.find(class_="hk-offen")
+            for div in article.select("dl.hk-impressum > div")}
+
+
+@pytest.mark.parametrize("slug, erwartet", [
+    ("barrierefreiheit", {"Erklärung erstellt am": "2024-03-01", "Erklärung zuletzt überprüft am": "2024-09-15"}),
+    ("datenschutz", {"Datenschutzerklärung zuletzt geprüft am": "2024-06-30"}),
+])
+def test_statement_dates_come_from_impressum_not_from_the_data_stand(fixture_site, site, slug, erwartet):
+    stand = load(FIXTURE_DATA).daten.projekt.stand.isoformat()
+    shown = statement_dates(fixture_site, slug)
+    for label, datum in erwartet.items():
+        assert shown[label].name == "time" and shown[label]["datetime"] == datum, label
+        assert datum != stand
+    assert stand not in str(soup(fixture_site / slug / "index.html").find("article"))
+    # No source names these dates yet: the real site shows open items, never the data's stand.
+    real = statement_dates(site, slug)
+    for label in erwartet:
+        assert "hk-offen" in real[label]["class"], label
+    assert "25. November 2026" not in soup(site / slug / "index.html").find("article").get_text()
 
 
 def test_404_page_is_german_and_works_at_any_depth(site):

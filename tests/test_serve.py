@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import threading
 import time
@@ -12,17 +13,23 @@ from pathlib import Path
 
 import pytest
 
-PORT = 8101
-BASE = f"http://127.0.0.1:{PORT}/"
+
+def free_port() -> int:
+    """A port the system just handed out and nobody listens on, so parallel test runs never collide."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 class Server:
     """``make serve`` in its own process group (make and mkdocs end together), its log collected line by line."""
 
     def __init__(self, repo: Path):
+        address = f"127.0.0.1:{free_port()}"
+        self.base = f"http://{address}/"
         env = {key: value for key, value in os.environ.items() if key != "HK_DATEN"}  # the copy's own data/
         self.process = subprocess.Popen(
-            ["make", "--silent", "serve", f"SERVE_ADDR=127.0.0.1:{PORT}"],
+            ["make", "--silent", "serve", f"SERVE_ADDR={address}"],
             cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
         self.lines: list[str] = []
         threading.Thread(target=self._collect, daemon=True).start()
@@ -63,13 +70,12 @@ class Server:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
 
-
-def get(path: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(BASE + path, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=5) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, ""
 
 
 @pytest.fixture
@@ -83,7 +89,7 @@ def server(repo_copy):
 
 
 def test_data_error_while_serving_is_logged_and_server_survives(server, repo_copy):
-    assert get("regionalkonferenzen/hilden/")[0] == 200
+    assert server.get("regionalkonferenzen/hilden/")[0] == 200
 
     data = repo_copy / "data" / "regionalkonferenzen.yml"
     good = data.read_text(encoding="utf-8")
@@ -93,12 +99,12 @@ def test_data_error_while_serving_is_logged_and_server_survives(server, repo_cop
     assert "Fehler in den Daten – die Vorschau zeigt statt der Seiten diese Liste" in log
     assert f"regionalkonferenzen.yml, Zeile {line}" in log and "Unbekannter Wert" in log
     assert "Traceback" not in log
-    status, page = get("")
+    status, page = server.get("")
     assert status == 200 and "Die Daten enthalten Fehler" in page
 
     log = server.rebuild_after(lambda: data.write_text(good, encoding="utf-8"))
     assert "Fehler" not in log
-    status, page = get("regionalkonferenzen/hilden/")
+    status, page = server.get("regionalkonferenzen/hilden/")
     assert status == 200 and "hk-faktenbox" in page and "Die Daten enthalten Fehler" not in page
 
     # A stray brace in a page: named with its line, the preview keeps answering.
@@ -106,4 +112,4 @@ def test_data_error_while_serving_is_logged_and_server_survives(server, repo_cop
     log = server.rebuild_after(lambda: page_file.write_text(
         "---\ntitle: Neu\ndescription: Eine Seite im Entstehen.\n---\n# Neu\n\nText {{ stand( \n", encoding="utf-8"))
     assert "docs/neu.md, Zeile 7" in log and "Traceback" not in log
-    assert get("partner/")[0] == 200
+    assert server.get("partner/")[0] == 200

@@ -11,14 +11,22 @@ from . import open_items
 from . import urls as manifest
 from .loader import load
 from .problems import DatenFehler
-from .yaml_source import YamlProblem
+from .yaml_source import YamlProblem, read_config
 
 
 def check(args: argparse.Namespace) -> int:
+    """The data and the syntax of ``mkdocs.yml``, every problem of both in one German report."""
+    problems = []
+    try:
+        read_config(Path(args.config), args.config)
+    except YamlProblem as error:
+        problems += error.problems
     try:
         loaded = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/"))
     except DatenFehler as error:
-        print(error.bericht(), file=sys.stderr)
+        problems += error.problems
+    if problems:
+        print(DatenFehler(problems).bericht(), file=sys.stderr)
         return 1
     d = loaded.daten
     print(f"Daten in Ordnung: {len(d.regionalkonferenzen)} Regionalkonferenzen, {len(d.partner)} Partner, "
@@ -90,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", default="docs", help="Ordner mit den Markdown-Seiten")
     parser.add_argument("--config", default="mkdocs.yml", help="Einstellungsdatei der Website")
     commands = parser.add_subparsers(dest="befehl", required=True)
-    commands.add_parser("check", help="Daten prüfen").set_defaults(run=check)
+    commands.add_parser("check", help="Daten und mkdocs.yml prüfen").set_defaults(run=check)
     liste = commands.add_parser("offen", help="Offene Punkte in docs/, data/ und mkdocs.yml auflisten")
     liste.add_argument("--streng", action="store_true",
                        help="Mit Fehlercode 1 enden, solange offene Punkte bleiben (Freigabe-Prüfung)")

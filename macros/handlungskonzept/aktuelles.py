@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .messages import field_names, problems_from
-from .model import Text
+from .model import Datum, Text
 from .problems import DatenFehler, Problem
 
 ORDNER = "aktuelles"
@@ -30,8 +30,8 @@ class Beitrag(BaseModel):
 
     title: Text
     description: Text = Field(description="Ein Satz: Zusammenfassung für Liste, Feed und Vorschau")
-    datum: dt.date
-    aktualisiert: dt.date | None = Field(default=None, description="Wann der Beitrag zuletzt geändert wurde")
+    datum: Datum
+    aktualisiert: Datum | None = Field(default=None, description="Wann der Beitrag zuletzt geändert wurde")
     datei: str = Field(default="", description="Pfad unter docs/, vom Lader gesetzt")
 
     @property

@@ -6,6 +6,7 @@ so editor text is always text; Markdown fields pass through ``editor_markdown``.
 """
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +31,7 @@ def environment() -> jinja2.Environment:
     env.filters["datum_de"] = datum_de
     env.filters["markdown"] = editor_markdown
     env.tests["offen"] = lambda value: isinstance(value, OffenerPunkt)
+    env.tests["datum"] = lambda value: isinstance(value, dt.date)
     return env
 
 

@@ -103,7 +103,7 @@ def _message(item: dict, known_fields: set[str]) -> str:
         return _BY_TYPE[kind]
     if kind not in _PYDANTIC_TYPES:  # our own PydanticCustomError: already German
         return item["msg"][:1].upper() + item["msg"][1:] + "."
-    return f"Ungültiger Wert ({item['msg']})."
+    return f"Ungültiger Wert. (technische Angabe: {item['msg']})"
 
 
 def field_names(*models: type[BaseModel]) -> set[str]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StringConstraints,
+                      field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
 #: The ten towns of the Kreis Mettmann. The ids are URL slugs the press links to:
@@ -30,6 +31,19 @@ STAEDTE: dict[str, str] = {
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Kennung = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+#: A count: ``true`` or ``"12"`` is a typing mistake, not 1 or 12.
+Anzahl = Annotated[StrictInt, Field(ge=0)]
+
+
+def _no_timestamp(value: object) -> object:
+    """Pydantic reads a number as seconds since 1970; an editor who types ``20270301`` meant a date."""
+    if isinstance(value, (int, float)):
+        raise PydanticCustomError("date_type", "input is a number, not a date")  # German text: messages.py
+    return value
+
+
+#: A calendar date written as ``JJJJ-MM-TT``.
+Datum = Annotated[dt.date, BeforeValidator(_no_timestamp)]
 
 
 class Strict(BaseModel):
@@ -135,18 +149,18 @@ class Regionalkonferenz(Strict):
     id: str
     stadt: Text
     status: Status
-    datum: dt.date | None = None
+    datum: Datum | None = None
     zeitraum: Text | None = Field(default=None, description="z. B. „voraussichtlich 1. Quartal“")
     ort: Text | OffenerPunkt | None = None
     adresse: Text | None = None
     veranstalter: Kennung | None = None
     partner: list[Kennung] = []
-    teilnehmende: Annotated[int, Field(ge=0)] | None = None
+    teilnehmende: Anzahl | None = None
     zusammenfassung: Text | None = Field(default=None, description="Markdown")
     ergebnisse: list[Text] = []
     dokumente: list[Dokument] = []
     quelle: Text
-    aktualisiert: dt.date | None = Field(default=None, description="Wann die Angaben zuletzt geändert wurden")
+    aktualisiert: Datum | None = Field(default=None, description="Wann die Angaben zuletzt geändert wurden")
 
     @field_validator("id")
     @classmethod
@@ -176,6 +190,7 @@ class Quelle(Strict):
     art: Text
     gremien: list[Text] = []
     datei: Text | None = None
+    datum: Datum | None = Field(default=None, description="Datum, das die Vorlage selbst nennt; leer, wenn sie keins nennt")
 
 
 class Projekt(Strict):
@@ -183,7 +198,7 @@ class Projekt(Strict):
 
     titel: Text
     kurztitel: Text
-    stand: dt.date = Field(description="Stichtag der Daten; Status und Datum werden daran gemessen")
+    stand: Datum = Field(description="Stichtag der Daten; Status und Datum werden daran gemessen")
     herausgeber: Text
     quelle: Quelle
     beginn: Text
@@ -195,15 +210,36 @@ class Projekt(Strict):
     aufgaben_projektleitung: list[Text] = []
     arbeitsgruppe: list[Kennung] = []
     arbeitsgruppe_kommunal: list[Text] = []
-    konferenzen_durchgefuehrt_laut_quelle: Annotated[int, Field(ge=0)] | None = None
+    konferenzen_durchgefuehrt_laut_quelle: Anzahl | None = None
     pressekontakt: Kontakt | OffenerPunkt | None = None
+    # Which towns held the conferences the source counts; it does not say, so the real data keep it open.
+    konferenzen_durchgefuehrt_staedte: list[Literal[tuple(STAEDTE)]] | OffenerPunkt | None = Field(
+        default=None, description="Stadt-ids der laut Quelle durchgeführten Regionalkonferenzen")
+
+
+def _page_address(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9/_.-]*/", value):
+        raise PydanticCustomError(
+            "seitenadresse",
+            "erwartet wird eine Adresse auf dieser Website ohne „https://“ und ohne „/“ am Anfang, mit „/“ am Ende, "
+            "nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“, z. B. „regionalkonferenzen/haan/“",
+        )
+    return value
+
+
+def _page_or_home(value: str) -> str:
+    return value and _page_address(value)
+
+
+#: A page of this site as its URL path, e.g. ``regionalkonferenzen/haan/``.
+Seitenadresse = Annotated[str, AfterValidator(_page_address)]
 
 
 class Weiterleitung(Strict):
     """An old URL that must keep working; it points to the page's new place."""
 
-    von: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_.-]*/$")]
-    nach: Annotated[str, StringConstraints(pattern=r"^([a-z0-9][a-z0-9/_.-]*/)?$")]
+    von: Seitenadresse
+    nach: Annotated[str, AfterValidator(_page_or_home)] = Field(description="leer: die Startseite")
 
 
 class Impressum(Strict):
@@ -226,6 +262,11 @@ class Impressum(Strict):
     kontakt_barrierefreiheit: Text | OffenerPunkt = Field(title="Kontakt für Rückmeldungen zur Barrierefreiheit")
     hosting: Text | OffenerPunkt = Field(title="Betrieb des Webservers (Hosting)")
     speicherdauer_protokolle: Text | OffenerPunkt = Field(title="Speicherdauer der Server-Protokolle")
+    # Dates of the legal statements themselves; unlike ``projekt.stand`` they move only
+    # when someone reviews the statement, not with every data edit.
+    erklaerung_erstellt: Datum | OffenerPunkt = Field(title="Erklärung erstellt am")
+    erklaerung_ueberprueft: Datum | OffenerPunkt = Field(title="Erklärung zuletzt überprüft am")
+    datenschutz_stand: Datum | OffenerPunkt = Field(title="Datenschutzerklärung zuletzt geprüft am")
     quelle: Text
 
 

@@ -51,6 +51,8 @@ def show_value(value: object) -> str | None:
     """A short, printable form of a bad value (long text is cut)."""
     if value is None or isinstance(value, (dict, list)):
         return None
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as the editor wrote it in YAML
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
 

@@ -6,6 +6,7 @@ kept by its path, so any later problem can name the line.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -37,27 +38,7 @@ class YamlProblem(Exception):
 
 def read(path: Path, shown_as: str) -> tuple[object, Positions]:
     """Return the document and a map from data path to (line, column), both 1-based."""
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise YamlProblem([Problem(shown_as, line, None, "",
-                                   "Die Datei ist nicht als UTF-8 gespeichert (z. B. Umlaute aus einem anderen "
-                                   "Zeichensatz). Bitte im Editor mit der Kodierung UTF-8 speichern.")]) from None
-    try:
-        node = yaml.compose(text, Loader=_NoAliases)
-    except yaml.reader.ReaderError as error:
-        line = text[: error.position].count("\n") + 1
-        raise YamlProblem([Problem(shown_as, line, None, "",
-                                   f"Hier steht ein nicht erlaubtes Zeichen (U+{error.character:04X}, "
-                                   "unsichtbares Steuerzeichen). Bitte löschen.")]) from None
-    except RecursionError:
-        raise _too_deep(shown_as) from None
-    except yaml.MarkedYAMLError as error:
-        mark = _mark_of(error)
-        raise YamlProblem([Problem(shown_as, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
-                                   "", _syntax_message(error, text))]) from None
+    node = parse(path, shown_as, _NoAliases)
     if node is None:
         raise YamlProblem([Problem(shown_as, 1, None, "",
                                    "Die Datei ist leer. Sie muss die Daten enthalten (siehe die anderen Dateien in data/).")])
@@ -75,17 +56,96 @@ def read(path: Path, shown_as: str) -> tuple[object, Positions]:
     return data, positions
 
 
+def parse(path: Path, shown_as: str, loader: type[yaml.SafeLoader]) -> yaml.Node | None:
+    """The file's node tree; encoding and syntax errors become a German ``YamlProblem`` with line and column.
+
+    Shared by ``data/`` and ``mkdocs.yml``, so both speak the same language to the editor.
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlProblem([Problem(shown_as, line, None, "",
+                                   "Die Datei ist nicht als UTF-8 gespeichert (z. B. Umlaute aus einem anderen "
+                                   "Zeichensatz). Bitte im Editor mit der Kodierung UTF-8 speichern.")]) from None
+    try:
+        return yaml.compose(text, Loader=loader)
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise YamlProblem([Problem(shown_as, line, None, "",
+                                   f"Hier steht ein nicht erlaubtes Zeichen (U+{error.character:04X}, "
+                                   "unsichtbares Steuerzeichen). Bitte löschen.")]) from None
+    except RecursionError:
+        raise _too_deep(shown_as) from None
+    except yaml.MarkedYAMLError as error:
+        line, column = _position(error, text)
+        raise YamlProblem([Problem(shown_as, line, column, "", _syntax_message(error, text))]) from None
+
+
+class _MkDocsConfig(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` with MkDocs' own tags (``!ENV``, ``!relative``, ``!!python/name:…``) as plain values.
+
+    Only the file's syntax is checked here; what the values mean is MkDocs' business.
+    """
+
+
+def _plain(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> object:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_scalar(node)
+
+
+_MkDocsConfig.add_multi_constructor("!", _plain)
+_MkDocsConfig.add_multi_constructor("tag:yaml.org,2002:python/", _plain)
+
+
+def read_config(path: Path, shown_as: str) -> dict:
+    """``mkdocs.yml`` as plain data; syntax errors and tabs are reported like those in ``data/``.
+
+    MkDocs itself would only say, in English, that the file is broken, without a line an editor understands.
+    """
+    if not path.is_file():
+        raise YamlProblem([Problem(shown_as, None, None, "", "Die Datei fehlt.")])
+    node = parse(path, shown_as, _MkDocsConfig)
+    if not isinstance(node, yaml.MappingNode):
+        line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, None)
+        raise YamlProblem([Problem(shown_as, line, column, "",
+                                   "Hier werden Einstellungen in der Form „name: Wert“ erwartet.")])
+    try:
+        return _MkDocsConfig("").construct_document(node)
+    except RecursionError:
+        raise _too_deep(shown_as) from None
+    except yaml.MarkedYAMLError as error:  # e.g. a list or a section used as a key
+        mark = error.problem_mark or error.context_mark
+        raise YamlProblem([Problem(shown_as, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "",
+                                   "Schlüssel müssen einfache Wörter sein (Form: „name: Wert“).")]) from None
+
+
 def _too_deep(shown_as: str) -> YamlProblem:
     """PyYAML and the converter recurse per level; a runaway nesting must not become a traceback."""
     return YamlProblem([Problem(shown_as, None, None, "",
                                 "Die Daten sind zu tief verschachtelt (zu viele Klammern oder Einrückungsebenen).")])
 
 
-def _mark_of(error: yaml.MarkedYAMLError) -> yaml.Mark | None:
-    """Where the editor must look: an unclosed quote is found at the file's end, but it opened earlier."""
-    if error.context and "quoted scalar" in error.context and error.context_mark:
-        return error.context_mark
-    return error.problem_mark or error.context_mark
+def _position(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int | None]:
+    """Where the editor must look (1-based), which is not always where PyYAML gave up.
+
+    An unclosed quote or bracket is noticed later, often at the file's end: name where it opened.
+    A stray ``...`` or ``%`` line is noticed at the next content: name that line itself.
+    """
+    problem, context = error.problem or "", error.context or ""
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and (context.startswith("while parsing a flow")
+                               or ("quoted scalar" in context and "unexpected" in problem)):
+        mark = error.context_mark
+    if "expected '<document start>'" in problem:  # a ``...`` line is reported where it stands already
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.startswith(("...", "%")):
+                return number, 1
+    return (mark.line + 1, mark.column + 1) if mark else (None, None)
 
 
 def _convert(node: yaml.Node, path: Path_, positions: Positions, found: list,
@@ -121,26 +181,64 @@ def _scalar(node: yaml.ScalarNode) -> object:
     return node.value
 
 
+_QUOTE_HINT = "Bitte den ganzen Text in Anführungszeichen setzen, z. B. „titel: \"[Entwurf] Bericht\"“."
+
+
 def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
-    problem = (error.problem or "") + " " + (error.context or "")
+    """PyYAML's English reason as a German sentence that says what to change."""
+    problem, context = error.problem or "", error.context or ""
+    both = f"{problem} {context}"
     mark = error.problem_mark
-    line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
-    if "alias or anchor" in problem:
+    lines = text.splitlines()
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    before = line[: mark.column].rstrip() if mark else ""
+    if "alias or anchor" in both or "an anchor" in context or "an alias" in context:
         return "Verweise mit * oder & werden nicht unterstützt; bitte den Wert ausschreiben."
-    if "expected a single document" in problem:
+    if "expected a single document" in both:
         return "Eine Datei darf nur ein YAML-Dokument enthalten; bitte die Trennlinie „---“ entfernen."
-    if "\t" in problem or "\\t" in problem or "\t" in line[: (mark.column + 1 if mark else 0)]:
+    if "\t" in both or "\\t" in both or "\t" in line[: (mark.column + 1 if mark else 0)]:
         return "Tabulatorzeichen gefunden. Bitte nur mit Leerzeichen einrücken (YAML erlaubt keine Tabs)."
+    if context.startswith("while parsing a flow"):
+        bracket, closing = {"sequence": ("Die eckige Klammer „[“", "„]“"), "mapping": ("Die geschweifte Klammer „{“", "„}“")
+                            }.get(context.split()[-1], ("Eine Klammer „[“ oder „{“", "„]“ oder „}“"))
+        return (f"{bracket} wird nicht richtig geschlossen: In Klammern folgt auf jeden Eintrag ein Komma "
+                f"oder die schließende Klammer {closing}. Soll der Wert ein Text sein, der mit einer Klammer "
+                f"beginnt? {_QUOTE_HINT}")
+    unexpected = re.fullmatch(r"expected the node content, but found '(.)'", problem) or re.fullmatch(
+        r"found character '(.)' that cannot start any token", problem)
+    if unexpected and unexpected[1] in "]}":
+        return f"Hier steht die schließende Klammer „{unexpected[1]}“ ohne öffnende Klammer davor. {_QUOTE_HINT}"
+    if unexpected:
+        return f"Ein Wert darf nicht mit dem Zeichen „{unexpected[1]}“ beginnen. {_QUOTE_HINT}"
     if "mapping values are not allowed" in problem:
         return ("Doppelpunkt an unerwarteter Stelle. Steht ein Text mit „: “ ohne Anführungszeichen da, "
                 "oder stimmt die Einrückung nicht?")
-    if "could not find expected ':'" in problem or "simple key" in problem:
+    if "sequence entries are not allowed" in problem:
+        return ("Ein Listeneintrag „- “ steht an falscher Stelle: Jeder Listeneintrag beginnt in einer eigenen Zeile, "
+                "eingerückt unter dem Feldnamen.")
+    if "could not find expected ':'" in problem or "simple key" in both:
         return "Hier fehlt ein Doppelpunkt nach dem Feldnamen (Form: „feld: Wert“)."
-    if "quoted scalar" in problem or "end of stream" in problem:
+    if "unknown escape character" in problem:
+        return ("In doppelten Anführungszeichen leitet „\\“ ein Sonderzeichen ein, das es so nicht gibt. "
+                "Bitte einfache Anführungszeichen verwenden ('…') oder „\\\\“ schreiben.")
+    if "quoted scalar" in both or "end of stream" in problem:
         return "Ein Anführungszeichen wird nicht geschlossen."
+    if "block scalar" in context:
+        return ("Nach „|“ oder „>“ darf in derselben Zeile nichts mehr stehen: Der Text beginnt in der nächsten Zeile, "
+                "eingerückt.")
+    if "'<document start>'" in problem or "'<document end>'" in problem or "directive" in context:
+        return ("Eine Zeile, die mit „...“ oder „%“ beginnt, beendet in YAML die Daten oder ist eine Anweisung. "
+                "Bitte die Zeile löschen oder ihren Text in Anführungszeichen setzen.")
+    if "tag" in both:
+        return f"Ein Wert darf nicht mit „!“ beginnen (YAML liest das als Typangabe). {_QUOTE_HINT}"
+    if "expected <block end>, but found '<scalar>'" in problem and before.endswith(("'", '"', "]", "}")):
+        return ("Nach dem schließenden Anführungszeichen oder der schließenden Klammer geht der Text weiter. "
+                "Soll ein Anführungszeichen zum Text gehören, den ganzen Wert in die jeweils anderen "
+                "Anführungszeichen setzen, z. B. „titel: 'Das \"Netzwerk\" tagt'“.")
     if "expected <block end>" in problem or "did not find expected" in problem:
         return "Die Einrückung stimmt nicht: Einträge derselben Ebene müssen genau untereinander stehen."
-    return f"Die Datei ist kein gültiges YAML ({problem.strip()})."
+    return ("Die Datei ist an dieser Stelle kein gültiges YAML. Bitte Einrückung, Doppelpunkte, Anführungszeichen "
+            f"und Klammern prüfen (technische Angabe: {' '.join(both.split())}).")
 
 
 def position_of(positions: Positions, path: Path_) -> tuple[int | None, int | None]:
