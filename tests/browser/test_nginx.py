@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -63,7 +64,8 @@ def test_unknown_path_gets_404_page(server, path):
     assert "Content-Security-Policy" in headers
 
 
-@pytest.mark.parametrize("path", ["/.git/config", "/.env", "/assets/.hidden", "/.htaccess"])
+@pytest.mark.parametrize("path", ["/.git/config", "/.env", "/assets/.hidden", "/.htaccess",
+                                  "/.git/kalender.ics", "/aktuelles/.entwurf/feed.xml"])
 def test_dotfiles_are_never_served(server, path):
     target = server.root / path.lstrip("/")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -88,12 +90,23 @@ def test_security_headers_and_no_version(server):
     assert headers["Server"] == "nginx"  # server_tokens off: no version number
 
 
+def test_hsts_only_where_tls_is_served(server):
+    """Over plain HTTP no Strict-Transport-Security; the config says where to add it with TLS."""
+    _, headers, _ = fetch(server.url("/"))
+    assert "Strict-Transport-Security" not in headers
+    config = (Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    assert "listen 443 ssl" in config and '#     add_header Strict-Transport-Security "max-age=' in config
+
+
 def test_content_types(server):
     expected = {"/sitemap.xml": "text/xml; charset=utf-8",
                 "/search/search_index.json": "application/json; charset=utf-8",
                 "/assets/stylesheets/komponenten.css": "text/css; charset=utf-8"}
     expected |= {"/" + ics.relative_to(server.root).as_posix(): "text/calendar; charset=utf-8"
                  for ics in server.root.rglob("*.ics")}
+    expected |= {"/" + feed.relative_to(server.root).as_posix(): "application/atom+xml; charset=utf-8"
+                 for feed in (server.root / "aktuelles").rglob("*.xml")}
+    assert "/aktuelles/feed.xml" in expected
     expected |= {"/" + txt.relative_to(server.root).as_posix(): "text/plain; charset=utf-8"
                  for txt in list(server.root.rglob("*.txt"))[:1]}
     for path, content_type in expected.items():
