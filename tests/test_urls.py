@@ -63,10 +63,16 @@ def test_redirect_to_a_missing_page_does_not_count(kopie, capsys):
     assert "/partner/ – die Weiterleitung führt nach /netzwerk/, doch diese Adresse gibt es nicht" in capsys.readouterr().err
 
 
-def test_removing_a_file_such_as_the_feed_fails(kopie):
+def test_removing_a_file_such_as_the_feed_fails_and_the_report_says_how_to_keep_it(kopie, capsys):
+    """Redirects are for pages only, so the report must not offer one for a file."""
     site, daten = kopie
     (site / "aktuelles" / "feed.xml").unlink()
     assert pruefen(site, daten) == 1
+    error = capsys.readouterr().err
+    assert "/aktuelles/feed.xml – die Website liefert diese Datei nicht mehr aus; Dateien lassen sich nicht " \
+           "weiterleiten." in error
+    assert "Liefern Sie die Datei unter der alten Adresse weiter aus" in error and "docs/" in error
+    assert "keine Weiterleitung führt von ihr weg" not in error
 
 
 def test_urls_adds_new_addresses_and_never_drops_one(kopie, capsys):

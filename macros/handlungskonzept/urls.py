@@ -65,7 +65,10 @@ def fehlende(manifest: list[str], site_dir: Path, weiterleitungen: list[Weiterle
             gesehen.add(ziel)
         if ziel in vorhanden:
             continue
-        if ziel == url:
+        if not url.endswith("/"):  # data/weiterleitungen.yml redirects pages only
+            probleme.append(f"{url} – die Website liefert diese Datei nicht mehr aus; Dateien lassen sich "
+                            "nicht weiterleiten.")
+        elif ziel == url:
             probleme.append(f"{url} – die Website liefert diese Adresse nicht mehr aus, und keine Weiterleitung "
                             "führt von ihr weg.")
         else:
@@ -74,10 +77,14 @@ def fehlende(manifest: list[str], site_dir: Path, weiterleitungen: list[Weiterle
 
 
 def bericht(probleme: list[str], datei: str) -> str:
-    """German report for editors: what is broken and the two ways to fix it."""
+    """German report for editors: what is broken and how to fix it, for pages and for files
+    (a redirect exists for pages only: the web server maps /alt/ to /neu/, not files)."""
     zeilen = [f"{len(probleme)} veröffentlichte Adresse(n) aus {datei} wären nicht mehr erreichbar:"]
     zeilen += [f"  • {p}" for p in probleme]
-    zeilen.append("Stellen Sie die Seite unter der alten Adresse wieder her oder tragen Sie in "
-                  "data/weiterleitungen.yml eine Weiterleitung ein, z. B.\n"
+    zeilen.append("Seiten (Adressen mit „/“ am Ende): Stellen Sie die Seite unter der alten Adresse wieder her "
+                  "oder tragen Sie in data/weiterleitungen.yml eine Weiterleitung ein, z. B.\n"
                   "  - von: alte/adresse/\n    nach: neue/adresse/")
+    zeilen.append("Dateien (Feed, Kalender, Dokumente – Adressen ohne „/“ am Ende) lassen sich nicht weiterleiten: "
+                  "Liefern Sie die Datei unter der alten Adresse weiter aus, z. B. indem Sie eine Kopie unter "
+                  "docs/ behalten (für /alt/datei.ics also docs/alt/datei.ics).")
     return "\n".join(zeilen)
