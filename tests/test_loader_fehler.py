@@ -82,6 +82,18 @@ CASES = [
     Case("pflichtfeld-fehlt", R, replace("  quelle: \"Mitteilungsvorlage WP 14-20 SV 50/100: Regionalkonferenzen sind in allen "
                                         "kreisangehörigen Städten geplant. Stand und Termin für Haan nennt die Quelle nicht.\"\n", ""),
          "- id: haan", "Eintrag 2 (haan) › quelle", "Pflichtfeld fehlt"),
+    Case("staedte-anzahl-passt-nicht", K,
+         replace("konferenzen_durchgefuehrt_staedte:\n  offen: Welche drei Städte ihre Regionalkonferenz bereits "
+                 "durchgeführt haben (die Quelle nennt sie nicht)\n",
+                 "konferenzen_durchgefuehrt_staedte: [haan, velbert]\n"),
+         "konferenzen_durchgefuehrt_staedte: [haan, velbert]", "konferenzen_durchgefuehrt_staedte",
+         "sind es 3 Städte, hier stehen 2"),
+    Case("staedte-doppelt", K,
+         replace("konferenzen_durchgefuehrt_staedte:\n  offen: Welche drei Städte ihre Regionalkonferenz bereits "
+                 "durchgeführt haben (die Quelle nennt sie nicht)\n",
+                 "konferenzen_durchgefuehrt_staedte: [haan, velbert, haan]\n"),
+         "konferenzen_durchgefuehrt_staedte: [haan, velbert, haan]", "konferenzen_durchgefuehrt_staedte › Eintrag 3",
+         "schon in der Liste"),
     Case("falscher-typ-zahl", R, after_record("hilden", "  teilnehmende: viele\n"),
          "teilnehmende: viele", "Eintrag 4 (hilden) › teilnehmende", "ganze Zahl"),
     Case("falscher-typ-liste", R, replace("  partner:\n    - imap-institut\n",

@@ -81,6 +81,22 @@ def _status_fits_date(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
             yield where, (i, "aktualisiert"), f"Liegt nach dem Stand der Daten ({stand_text}).", k.aktualisiert
 
 
+def _named_towns_match_the_count(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
+    """The towns an editor names as held must be as many as the source counts, each once."""
+    projekt = daten.projekt
+    staedte = projekt.konferenzen_durchgefuehrt_staedte
+    if not isinstance(staedte, list):
+        return
+    for position, town_id in enumerate(staedte):
+        if town_id in staedte[:position]:
+            yield "projekt", ("konferenzen_durchgefuehrt_staedte", position), "Diese Stadt steht schon in der Liste.", town_id
+    anzahl = projekt.konferenzen_durchgefuehrt_laut_quelle
+    if anzahl is not None and len(set(staedte)) != anzahl:
+        yield ("projekt", ("konferenzen_durchgefuehrt_staedte",),
+               f"Laut „konferenzen_durchgefuehrt_laut_quelle“ sind es {anzahl} Städte, hier stehen {len(set(staedte))}.",
+               None)
+
+
 def _documents_exist(daten: Daten, docs: Path | None) -> Iterator[Finding]:
     if docs is None:
         return
@@ -107,6 +123,7 @@ RULES: list[tuple[set[str], Callable[[Daten, Path | None], Iterator[Finding]]]] 
     ({"regionalkonferenzen"}, _every_town_once),
     ({"partner", "regionalkonferenzen", "projekt"}, _references_exist),
     ({"projekt", "regionalkonferenzen"}, _status_fits_date),
+    ({"projekt"}, _named_towns_match_the_count),
     ({"regionalkonferenzen"}, _documents_exist),
     ({"weiterleitungen"}, _redirects_unique),
 ]
