@@ -9,9 +9,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+
+from handlungskonzept.model import STAEDTE
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "daten-vollstaendig"
+#: The ten conference ids, in the order of the permanent URLs ``/regionalkonferenzen/<id>/``.
+TOWNS = list(STAEDTE)
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    """The page published at ``url`` (site-relative, e.g. ``partner/``)."""
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def free_port() -> int:

@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import FIXTURE_DATA, ROOT, soup
 from handlungskonzept.loader import load
 from handlungskonzept.yaml_source import read
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "daten-vollstaendig"
 
 #: Navigation order and permanent URLs of the chapters (the press links to them).
 KAPITEL = [
@@ -66,10 +65,6 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 STREET = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)\s+\d+[a-z]?\b"
                     r"|\b(?:Straße|Weg|Platz|Allee|Gasse|Ring)\s+\d+[a-z]?\b"
                     r"|\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+")
-
-
-def soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def text(element) -> str:

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from conftest import ROOT
 from handlungskonzept import components
 from handlungskonzept.loader import load
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def projekt():

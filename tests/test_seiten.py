@@ -8,16 +8,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE_DATA, ROOT, build_copy
+from conftest import FIXTURE_DATA, ROOT, TOWNS, build_copy, soup
 
-TOWNS = ["erkrath", "haan", "heiligenhaus", "hilden", "langenfeld", "mettmann", "monheim-am-rhein",
-         "ratingen", "velbert", "wuelfrath"]
 EDIT_BASE = "https://git.example.invalid/kreis-mettmann/handlungskonzept/-/edit/main/"
-
-
-def soup(site: Path, url: str) -> BeautifulSoup:
-    """The page published at ``url`` (site-relative, e.g. ``partner/``)."""
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def content(page: BeautifulSoup):
@@ -165,6 +158,12 @@ def test_editor_written_conference_page(site):
     assert article.find("aside", class_="hk-faktenbox") is not None  # … then the data
     organiser = article.find("dt", string="Durchführung").find_next_sibling("dd").find("a")
     assert organiser["href"] == "../../partner/#imap-institut"
+
+
+def test_editor_written_conference_page_shows_the_date_from_the_data(fixture_site):
+    """Own Markdown does not freeze the facts: the held date comes from the data set."""
+    page = soup(fixture_site, "regionalkonferenzen/hilden/")
+    assert page.find("time", attrs={"datetime": "2027-02-13"}) is not None
 
 
 def test_conference_pages_stay_out_of_the_menu(site):
