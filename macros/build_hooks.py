@@ -6,6 +6,7 @@ is not MkDocs glue lives in the ``handlungskonzept`` package.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import YAML_RE
 
 import hook_failure
-from handlungskonzept import components, macro_errors
+from handlungskonzept import components, macro_errors, pruefdatum
 from handlungskonzept.loader import load
 from handlungskonzept.problems import DatenFehler
 from hook_failure import fail, serving
@@ -116,6 +117,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
               "„description:“ – ein deutscher Satz, der die Seite zusammenfasst. Er erscheint in Suchmaschinen "
               "und in der Vorschau geteilter Links. Beispiel:\n---\ntitle: Titel der Seite\n"
               "description: Ein Satz über den Inhalt.\n---")
+    if page.file.abs_src_path:  # generated conference pages show their data's own dates instead
+        loaded = config.extra["daten"]
+        try:
+            pruefdatum.check(Path(page.file.abs_src_path).read_text(encoding="utf-8"), f"docs/{page.file.src_uri}",
+                             loaded.daten.projekt.stand if loaded else None)
+        except DatenFehler as problem:
+            fail(problem.bericht())
     error = config.extra["datenfehler"]
     if error is None:
         return markdown
@@ -148,6 +156,9 @@ def _macro_error_message(page) -> str:
 
 
 def on_page_context(context, page, config, nav):
+    geprueft, pruefen_bis = page.meta.get("geprueft"), page.meta.get("pruefen_bis")
+    if isinstance(geprueft, dt.date) and isinstance(pruefen_bis, dt.date):  # read by overrides/main.html
+        context["hk_pruefdatum"] = components.render("pruefdatum", geprueft=geprueft, pruefen_bis=pruefen_bis)
     base = config.extra.get("bearbeiten_url", "").rstrip("/") + "/"
     if page.meta.get("quelle_daten"):
         page.edit_url = f"{base}data/{page.meta['quelle_daten']}.yml"
