@@ -59,6 +59,7 @@ def on_config(config):
     data_dir = (root / config.extra.get("daten_verzeichnis", "data")).resolve()
     config.extra["datenfehler"] = None
     config.extra["daten"] = None
+    config.extra["pruefdatum_probleme"] = []  # filled per page, reported once by on_post_build
     try:
         shown = str(data_dir.relative_to(root)) if data_dir.is_relative_to(root) else str(data_dir)
         config.extra["daten"] = load(data_dir, Path(config.docs_dir), shown)
@@ -123,7 +124,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             pruefdatum.check(Path(page.file.abs_src_path).read_text(encoding="utf-8"), f"docs/{page.file.src_uri}",
                              loaded.daten.projekt.stand if loaded else None)
         except DatenFehler as problem:
-            fail(problem.bericht())
+            config.extra["pruefdatum_probleme"] += problem.problems
     error = config.extra["datenfehler"]
     if error is None:
         return markdown
@@ -153,6 +154,13 @@ def _macro_error_message(page) -> str:
     technisch = f" (technische Angabe: {original})" if original else ""
     return (f"{where}: Fehler in einem Platzhalter mit geschweiften Klammern („{{{{ … }}}}“ oder „{{% … %}}“). "
             f"{german} Soll eine Klammer wörtlich erscheinen, schreiben Sie {{{{ '{{{{' }}}}.{technisch}")
+
+
+@event_priority(-100)  # after every other check: a page's own error comes first
+def on_post_build(config) -> None:
+    """Missing or wrong review dates of all pages in one report, so an editor fixes them in one go."""
+    if config.extra["pruefdatum_probleme"]:
+        fail(DatenFehler(config.extra["pruefdatum_probleme"]).bericht())
 
 
 def on_page_context(context, page, config, nav):

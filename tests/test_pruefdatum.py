@@ -74,13 +74,14 @@ def test_missing_keys_are_named_at_the_closing_line_of_the_front_matter():
                                                    "docs/seite.md, Zeile 3 – Feld „pruefen_bis“"]
 
 
-def test_page_without_geprueft_fails_the_build_naming_file_and_line(repo_copy, tmp_path):
-    page = repo_copy / "docs" / "presse.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("geprueft: 2026-11-25\n", ""), encoding="utf-8")
+def test_pages_without_geprueft_fail_the_build_naming_each_file_and_line(repo_copy, tmp_path):
+    for name in ("presse.md", "quellen/index.md"):
+        page = repo_copy / "docs" / name
+        page.write_text(page.read_text(encoding="utf-8").replace("geprueft: 2026-11-25\n", ""), encoding="utf-8")
     result = build_copy(repo_copy, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/presse.md, Zeile 5 – Feld „geprueft“: Im Kopf der Seite" in result.stderr
+    assert "docs/quellen/index.md, Zeile 5 – Feld „geprueft“: Im Kopf der Seite" in result.stderr
 
 
 @pytest.fixture
