@@ -59,10 +59,10 @@ def in_docs(docs_dir: Path, shown_as: str) -> Iterator[Eintrag]:
                 yield Eintrag(datei, zeile, MAKROS[call.group(1)] + ast.literal_eval(argument.group(1)))
 
 
-def overdue_pages(docs_dir: Path, data_dir: Path, shown_as: str) -> Iterator[Eintrag]:
+def overdue_pages(docs_dir: Path, data_dir: Path, shown_as: str, data_shown: str = "data") -> Iterator[Eintrag]:
     """Every page due for review, measured against ``stand`` in ``projekt.yml`` (never the clock)."""
     projekt = data_dir / "projekt.yml"
-    document = read(projekt, projekt.name)[0] if projekt.is_file() else None
+    document = read(projekt, f"{data_shown}/{projekt.name}")[0] if projekt.is_file() else None
     try:
         stand = dt.date.fromisoformat(str(document.get("stand"))) if isinstance(document, dict) else None
     except ValueError:
@@ -129,7 +129,7 @@ def alle(docs_dir: Path, data_dir: Path, config: Path, *, docs_shown: str = "doc
     """All open items of the project, docs first, then data, then configuration."""
     return [
         *in_docs(docs_dir, docs_shown),
-        *overdue_pages(docs_dir, data_dir, docs_shown),
+        *overdue_pages(docs_dir, data_dir, docs_shown, data_shown),
         *in_data(data_dir, data_shown),
         *(in_config(config, config_shown) if config.is_file() else ()),
     ]
