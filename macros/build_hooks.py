@@ -6,6 +6,7 @@ is not MkDocs glue lives in the ``handlungskonzept`` package.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import YAML_RE
 
 import hook_failure
-from handlungskonzept import components, macro_errors
+from handlungskonzept import components, macro_errors, pruefdatum
 from handlungskonzept.loader import load
 from handlungskonzept.problems import DatenFehler
 from hook_failure import fail, serving
@@ -58,6 +59,7 @@ def on_config(config):
     data_dir = (root / config.extra.get("daten_verzeichnis", "data")).resolve()
     config.extra["datenfehler"] = None
     config.extra["daten"] = None
+    config.extra["pruefdatum_probleme"] = []  # filled per page, reported once by on_post_build
     try:
         shown = str(data_dir.relative_to(root)) if data_dir.is_relative_to(root) else str(data_dir)
         config.extra["daten"] = load(data_dir, Path(config.docs_dir), shown)
@@ -116,6 +118,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
               "„description:“ – ein deutscher Satz, der die Seite zusammenfasst. Er erscheint in Suchmaschinen "
               "und in der Vorschau geteilter Links. Beispiel:\n---\ntitle: Titel der Seite\n"
               "description: Ein Satz über den Inhalt.\n---")
+    if page.file.abs_src_path:  # generated conference pages show their data's own dates instead
+        loaded = config.extra["daten"]
+        try:
+            pruefdatum.check(Path(page.file.abs_src_path).read_text(encoding="utf-8"), f"docs/{page.file.src_uri}",
+                             loaded.daten.projekt.stand if loaded else None)
+        except DatenFehler as problem:
+            config.extra["pruefdatum_probleme"] += problem.problems
     error = config.extra["datenfehler"]
     if error is None:
         return markdown
@@ -147,7 +156,17 @@ def _macro_error_message(page) -> str:
             f"{german} Soll eine Klammer wörtlich erscheinen, schreiben Sie {{{{ '{{{{' }}}}.{technisch}")
 
 
+@event_priority(-100)  # after every other check: a page's own error comes first
+def on_post_build(config) -> None:
+    """Missing or wrong review dates of all pages in one report, so an editor fixes them in one go."""
+    if config.extra["pruefdatum_probleme"]:
+        fail(DatenFehler(config.extra["pruefdatum_probleme"]).bericht())
+
+
 def on_page_context(context, page, config, nav):
+    geprueft, pruefen_bis = page.meta.get("geprueft"), page.meta.get("pruefen_bis")
+    if isinstance(geprueft, dt.date) and isinstance(pruefen_bis, dt.date):  # read by overrides/main.html
+        context["hk_pruefdatum"] = components.render("pruefdatum", geprueft=geprueft, pruefen_bis=pruefen_bis)
     base = config.extra.get("bearbeiten_url", "").rstrip("/") + "/"
     if page.meta.get("quelle_daten"):
         page.edit_url = f"{base}data/{page.meta['quelle_daten']}.yml"

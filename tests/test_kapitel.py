@@ -97,7 +97,7 @@ def test_chapter_is_built_with_one_h1_description_and_source_footer(site, titel,
     description = page.find("meta", attrs={"name": "description"})
     assert description and description["content"].strip(), url
     article = page.find("article")
-    last = article.find_all(recursive=False)[-1]
+    last = [c for c in article.find_all(recursive=False) if "hk-pruefdatum" not in c.get("class", [])][-1]
     assert "hk-quellenangabe" in last.get("class", []), f"{url} endet nicht mit der Quellenangabe"
     assert "Mitteilungsvorlage WP 14-20 SV 50/100" in text(last)
 

@@ -1,19 +1,22 @@
 """Finds everything a human must still supply or approve before the site may go live.
 
-Three kinds of open items, each reported with file and line so an editor can jump there:
-``{{ offen("…") }}`` and ``{{ entwurf("…") }}`` calls in ``docs/``, every ``offen:``
-value in ``data/`` and placeholder ``.invalid`` addresses in ``mkdocs.yml``. The release
+Four kinds of open items, each reported with file and line so an editor can jump there:
+``{{ offen("…") }}`` and ``{{ entwurf("…") }}`` calls in ``docs/``, pages whose ``pruefen_bis``
+lies before the data's ``stand``, every ``offen:`` value in ``data/`` and placeholder
+``.invalid`` addresses in ``mkdocs.yml``. The release
 gate (``make freigabe``) refuses to publish while any remain.
 """
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import pruefdatum
 from .yaml_source import read
 
 #: Macros whose first argument names something still open; value = prefix shown in the list.
@@ -54,6 +57,25 @@ def in_docs(docs_dir: Path, shown_as: str) -> Iterator[Eintrag]:
                                                      f"{call.group(1)}(\"was fehlt\") schreiben")
                     continue
                 yield Eintrag(datei, zeile, MAKROS[call.group(1)] + ast.literal_eval(argument.group(1)))
+
+
+def overdue_pages(docs_dir: Path, data_dir: Path, shown_as: str, data_shown: str = "data") -> Iterator[Eintrag]:
+    """Every page due for review, measured against ``stand`` in ``projekt.yml`` (never the clock)."""
+    projekt = data_dir / "projekt.yml"
+    document = read(projekt, f"{data_shown}/{projekt.name}")[0] if projekt.is_file() else None
+    try:
+        stand = dt.date.fromisoformat(str(document.get("stand"))) if isinstance(document, dict) else None
+    except ValueError:
+        stand = None  # `make check` reports a bad stand
+    if stand is None:
+        return
+    for path in sorted(docs_dir.rglob("*.md")):
+        faellig = pruefdatum.overdue(path.read_text(encoding="utf-8"), stand)
+        if faellig is not None:
+            zeile, bis = faellig
+            yield Eintrag(f"{shown_as}/{path.relative_to(docs_dir).as_posix()}", zeile,
+                          f"Seite muss erneut geprüft werden (pruefen_bis {bis.isoformat()} liegt vor dem "
+                          f"Stand der Daten {stand.isoformat()}); danach „geprueft“ und „pruefen_bis“ anpassen")
 
 
 def in_data(data_dir: Path, shown_as: str) -> Iterator[Eintrag]:
@@ -107,6 +129,7 @@ def alle(docs_dir: Path, data_dir: Path, config: Path, *, docs_shown: str = "doc
     """All open items of the project, docs first, then data, then configuration."""
     return [
         *in_docs(docs_dir, docs_shown),
+        *overdue_pages(docs_dir, data_dir, docs_shown, data_shown),
         *in_data(data_dir, data_shown),
         *(in_config(config, config_shown) if config.is_file() else ()),
     ]
