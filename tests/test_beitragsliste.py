@@ -36,8 +36,8 @@ def test_bad_posts_are_all_reported_with_their_file(tmp_path):
         beitraege(tmp_path)
     report = info.value.bericht()
     assert "docs/aktuelles/neuigkeit.md" in report and "JJJJ-MM-TT-kurzname.md" in report
-    assert "docs/aktuelles/2027-01-05-falsches-datum.md – Feld „datum“" in report
-    assert "docs/aktuelles/2027-01-07-ohne-beschreibung.md – Feld „description“: Pflichtfeld fehlt." in report
+    assert "docs/aktuelles/2027-01-05-falsches-datum.md, Zeile 4, Spalte 1 – Feld „datum“" in report
+    assert "docs/aktuelles/2027-01-07-ohne-beschreibung.md, Zeile 2, Spalte 1 – Feld „description“: Pflichtfeld fehlt." in report
 
 
 def test_only_dated_files_in_aktuelles_are_posts():
@@ -77,3 +77,30 @@ def test_post_has_aktuelles_as_breadcrumb(fixture_site):
     soup = BeautifulSoup((fixture_site / "aktuelles/2026-11-25-stand-der-arbeit/index.html")
                          .read_text(encoding="utf-8"), "html.parser")
     assert "Aktuelles" in [a.get_text(strip=True) for a in soup.select(".md-path__link")]
+
+
+@pytest.mark.parametrize(("kopf", "ort", "meldung"), [
+    ("title: T\ndescription: Ein Satz.\ndatm: 2027-01-05\n", "Zeile 4, Spalte 1 – Feld „datm“",
+     "Unbekanntes Feld – vielleicht ein Tippfehler? Meinten Sie „datum“?"),
+    ("title: T\ndescription: [Ein Satz.\ndatum: 2027-01-05\n", "Zeile 3, Spalte 14",
+     "Die eckige Klammer „[“ wird nicht richtig geschlossen"),
+    ("title: T\ndescription: Ein Satz.\ndatum: 2027-02-30\n", "Zeile 4, Spalte 1 – Feld „datum“",
+     "Kein gültiges Datum."),
+])
+def test_front_matter_problems_are_german_with_file_and_line(tmp_path, kopf, ort, meldung):
+    (tmp_path / "aktuelles").mkdir()
+    (tmp_path / "aktuelles" / "2027-01-05-x.md").write_text(f"---\n{kopf}---\n# T\n", encoding="utf-8")
+    with pytest.raises(DatenFehler) as info:
+        beitraege(tmp_path)
+    report = info.value.bericht()
+    assert f"docs/aktuelles/2027-01-05-x.md, {ort}" in report and meldung in report, report
+    for english in ("expected", "found", "day is out of range", "while parsing"):
+        assert english not in report
+
+
+def test_material_and_review_keys_are_allowed_in_posts(tmp_path):
+    (tmp_path / "aktuelles").mkdir()
+    (tmp_path / "aktuelles" / "2027-01-05-x.md").write_text(
+        "---\ntitle: T\ndescription: Ein Satz.\ndatum: 2027-01-05\nhide: [toc]\ngeprueft: 2027-01-05\n---\n",
+        encoding="utf-8")
+    assert [b.title for b in beitraege(tmp_path)] == ["T"]

@@ -52,7 +52,7 @@ def test_sentence_only_variant_has_no_counts():
 
 def test_startseite_shows_counts_from_data(site):
     page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    counts = page.find("ul", class_="hk-konferenzstand__zahlen").find_all("li")
+    counts = page.find("ul", class_="hk-zaehlung").find_all("li")
     daten = load(ROOT / "data").daten
     shown = {" ".join(li.get_text(" ").split()) for li in counts}
     for status in (Status.geplant, Status.durchgefuehrt, Status.offen):

@@ -1,12 +1,14 @@
 """Contacts come from data only; open values render as polite notes, never as guesses."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from handlungskonzept import components
-from handlungskonzept.model import Kontakt, OffenerPunkt
+from handlungskonzept.model import Kontakt, OffenerPunkt, Partner, PartnerArt
 
 
 def render(kontakt) -> BeautifulSoup:
@@ -36,3 +38,47 @@ def test_partly_open_contact_marks_each_missing_value(site: Path):
         "Telefonnummer der Projektleitung", "E-Mail-Adresse der Projektleitung"}
     presse = BeautifulSoup((site / "presse" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert presse.find(class_="hk-kontakt").find(class_="hk-offen") is not None
+
+
+OHNE_NAME = Kontakt(funktion="Pressestelle", telefon="0123", email="presse@example.org")
+
+
+def rendered(name: str, **context) -> BeautifulSoup:
+    return BeautifulSoup(str(components.render(name, **context)), "html.parser")
+
+
+def in_pressebox(kontakt) -> BeautifulSoup:
+    return rendered("pressebox", permalink="https://example.org/x/", zitat="Zitat", stand=dt.date(2027, 1, 2),
+                    kontakt=kontakt).find("dt", string="Pressekontakt").find_next_sibling("dd")
+
+
+def in_partnerliste(kontakt) -> BeautifulSoup:
+    partner = Partner(id="beispiel", name="Beispielverband", art=PartnerArt.verband, rolle="Beratung",
+                      kontakt=kontakt, quelle="Mitteilungsvorlage WP 14-20 SV 50/100")
+    return rendered("partnerliste", gruppen=[(PartnerArt.verband, [partner])], ebene=2,
+                    anker=True).find(class_="hk-partnerliste__kontakt")
+
+
+@pytest.mark.parametrize("wo", [lambda k: render(k), in_pressebox, in_partnerliste],
+                         ids=["kontakt", "pressebox", "partnerliste"])
+def test_every_component_renders_a_contact_alike(wo):
+    """One macro (kontaktangaben): no stray comma without a name, always a mailto link."""
+    html = wo(OHNE_NAME)
+    zeile = html.find("p").get_text(" ", strip=True)
+    assert zeile == "Pressestelle"
+    text = " ".join(html.get_text(" ").split())
+    assert ", Pressestelle" not in text and ": ," not in text
+    wege = {d.get_text(strip=True): d.find_next_sibling("dd") for d in html.find_all("dt")}
+    assert wege["Telefon"].get_text(strip=True) == "0123"
+    assert wege["E-Mail"].find("a")["href"] == "mailto:presse@example.org"
+    assert markup(html) == markup(render(OHNE_NAME))
+
+
+def markup(html: BeautifulSoup) -> str:
+    """The contact's own markup, without the element it sits in."""
+    return f"{html.find('p')}{html.find('dl')}"
+
+
+def test_empty_contact_says_so_instead_of_empty_labels():
+    assert render(Kontakt()).get_text(" ", strip=True) == "Derzeit ist hier kein Kontakt angegeben."
+    assert in_partnerliste(Kontakt()).find("dt") is None

@@ -95,7 +95,7 @@ def test_start_page(site):
     page = soup(site, "")
     assert h1(page) == "Handlungskonzept gegen Rechtsextremismus und Rassismus"
     assert edit_link(page) == f"{EDIT_BASE}docs/index.md"
-    assert len(page.find(class_="hk-konferenzstand__zahlen").find_all(class_="hk-konferenzstand__zahl")) == 3
+    assert len(page.find(class_="hk-zaehlung").find_all(class_="hk-zaehlung__zahl")) == 3
     assert content(page).find("a", href="regionalkonferenzen/") is not None
 
 
@@ -109,8 +109,8 @@ def test_regionalkonferenzen_overview_links_all_ten_towns(site):
     assert [link.strip("./").split("/")[-1] for link in links] == TOWNS
     for link in links:
         assert (site / "regionalkonferenzen" / link / "index.html").resolve().is_file(), link
-    counts = page.find("ul", class_="hk-statusuebersicht__zahlen").find_all("li")
-    assert sum(int(li.find(class_="hk-statusuebersicht__zahl").get_text()) for li in counts) == 10
+    counts = page.find("ul", class_="hk-zaehlung").find_all("li")
+    assert sum(int(li.find(class_="hk-zaehlung__zahl").get_text()) for li in counts) == 10
 
 
 def test_generated_conference_page(repo_copy, tmp_path):

@@ -11,12 +11,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .messages import field_names, problems_from
 from .model import Datum, Text
 from .problems import DatenFehler, Problem
+from .yaml_source import YamlProblem, decode, position_of, read_text
 
 ORDNER = "aktuelles"
 _DATEINAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(-[a-z0-9]+)*\.md$")
@@ -24,9 +24,9 @@ _KOPF = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(\n|\Z)", re.DOTALL)
 
 
 class Beitrag(BaseModel):
-    """One post, as its front matter describes it (other front matter keys are MkDocs' business)."""
+    """One post, as its front matter describes it; the keys in ``MKDOCS_FELDER`` are MkDocs' business."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: Text
     description: Text = Field(description="Ein Satz: Zusammenfassung für Liste, Feed und Vorschau")
@@ -42,6 +42,12 @@ class Beitrag(BaseModel):
     @property
     def geaendert(self) -> dt.date:
         return self.aktualisiert or self.datum
+
+
+#: Front matter keys a post may carry besides the model's own: read by MkDocs, Material or the page hooks
+#: (review dates). Every other key is a typo and reported as such, with a guess.
+MKDOCS_FELDER = frozenset({"template", "hide", "icon", "status", "subtitle", "tags", "search",
+                           "geprueft", "pruefen_bis"})
 
 
 def ist_beitrag(src_uri: str) -> bool:
@@ -65,12 +71,12 @@ def beitraege(docs_dir: Path) -> list[Beitrag]:
                                     "z. B. 2026-11-25-stand-der-arbeit.md. Er ist die feste Adresse des Beitrags."))
             continue
         try:
-            beitrag = _lesen(path, shown)
+            beitrag, (zeile, spalte) = _lesen(path, shown)
         except DatenFehler as error:
             problems += error.problems
             continue
         if beitrag.datum.isoformat() != match.group(1):
-            problems.append(Problem(shown, None, None, "datum", "Das Datum im Dateinamen und das Feld „datum“ "
+            problems.append(Problem(shown, zeile, spalte, "datum", "Das Datum im Dateinamen und das Feld „datum“ "
                                     "müssen übereinstimmen.", beitrag.datum.isoformat()))
             continue
         gefunden.append(beitrag)
@@ -79,18 +85,26 @@ def beitraege(docs_dir: Path) -> list[Beitrag]:
     return sorted(gefunden, key=lambda b: (b.datum, b.datei), reverse=True)
 
 
-def _lesen(path: Path, shown: str) -> Beitrag:
-    match = _KOPF.match(path.read_text(encoding="utf-8"))
-    if match is None:
-        raise DatenFehler([Problem(shown, 1, None, "", "Der Kopfbereich fehlt: Die Datei muss mit „---“, "
-                                   "den Feldern title, description und datum und wieder „---“ beginnen.")])
+def _lesen(path: Path, shown: str) -> tuple[Beitrag, tuple[int | None, int | None]]:
+    """The post and the line and column of its ``datum`` (checked against the file name by the caller)."""
     try:
-        kopf = yaml.safe_load(match.group(1))
-    except (yaml.YAMLError, ValueError) as error:
-        raise DatenFehler([Problem(shown, None, None, "", f"Der Kopfbereich ist kein gültiges YAML ({error}).")])
+        match = _KOPF.match(decode(path, shown))
+        if match is None:
+            raise DatenFehler([Problem(shown, 1, None, "", _KOPF_FEHLT)])
+        # the front matter starts in line 2, after the first "---"
+        kopf, positions = read_text(match.group(1), shown, first_line=2, leer=_KOPF_FEHLT)
+    except YamlProblem as error:
+        raise DatenFehler(error.problems) from None
     if not isinstance(kopf, dict):
-        raise DatenFehler([Problem(shown, None, None, "", "Im Kopfbereich werden Felder erwartet (Form: „feld: Wert“).")])
+        raise DatenFehler([Problem(shown, 2, None, "", "Im Kopfbereich werden Felder erwartet (Form: „feld: Wert“).")])
+    felder = {key: value for key, value in kopf.items() if key not in MKDOCS_FELDER}
     try:
-        return Beitrag(**{**kopf, "datei": f"{ORDNER}/{path.name}"})
+        beitrag = Beitrag(**{**felder, "datei": f"{ORDNER}/{path.name}"})
     except ValidationError as error:
-        raise DatenFehler(problems_from(error, kopf, (), shown, {}, field_names(Beitrag))) from None
+        raise DatenFehler(problems_from(error, felder, (), shown, positions,
+                                        field_names(Beitrag) | MKDOCS_FELDER)) from None
+    return beitrag, position_of(positions, ("datum",))
+
+
+_KOPF_FEHLT = ("Der Kopfbereich fehlt: Die Datei muss mit „---“, den Feldern title, description und datum "
+               "und wieder „---“ beginnen.")

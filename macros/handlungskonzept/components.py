@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from .model import OffenerPunkt
-from .text import datum_de, editor_markdown
+from .text import datum_de, editor_markdown, termin_text
 
 COMPONENTS_DIR = Path(__file__).resolve().parent.parent / "components"
 
@@ -29,6 +29,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["datum_de"] = datum_de
+    env.filters["termin_text"] = termin_text
     env.filters["markdown"] = editor_markdown
     env.tests["offen"] = lambda value: isinstance(value, OffenerPunkt)
     env.tests["datum"] = lambda value: isinstance(value, dt.date)

@@ -16,8 +16,8 @@ from pathlib import Path
 import jinja2
 
 from .aktuelles import ORDNER, Beitrag
-from .model import Daten, Regionalkonferenz
-from .text import datum_de
+from .model import Daten, Regionalkonferenz, Status
+from .text import termin_text
 
 PFAD = f"{ORDNER}/feed.xml"
 BILD = "assets/bilder/teilen.png"
@@ -44,14 +44,10 @@ def kennung(pfad: str) -> str:
 
 
 def konferenz_stand(k: Regionalkonferenz) -> str:
-    """One honest sentence about where a conference stands, e.g. „Geplant – 1. Quartal.“."""
-    if k.datum:
-        termin = datum_de(k.datum)
-    elif k.zeitraum:
-        termin = k.zeitraum
-    else:  # an open town may already have held its conference: promise nothing
-        termin = "Termin folgt" if k.status.value == "geplant" else "Termin nicht bekannt"
-    return f"{k.status.label} – {termin}."
+    """One honest sentence about where a conference stands, worded like its page, e.g. „Geplant – Termin folgt.“."""
+    if k.status is Status.abgesagt and not k.datum:  # „Abgesagt, kein Termin“ already names the status
+        return f"{termin_text(k)}."
+    return f"{k.status.label} – {termin_text(k)}."
 
 
 def eintraege(beitraege: list[Beitrag], daten: Daten) -> list[Eintrag]:

@@ -11,6 +11,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
+from .model import Regionalkonferenz, Status
+
 MONATE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
           "September", "Oktober", "November", "Dezember"]
 
@@ -24,6 +26,19 @@ _UNSICHTBAR = re.compile(r"[\x00-\x20\x7f]")
 def datum_de(value: dt.date) -> str:
     """``2018-03-15`` → ``15. März 2018``."""
     return f"{value.day}. {MONATE[value.month - 1]} {value.year}"
+
+
+def termin_text(k: Regionalkonferenz) -> str:
+    """How a conference's date is worded everywhere (pages, feed): one function, so they never disagree.
+
+    Without a date it promises no event for a cancelled conference, and for any other only
+    that the date will be supplied.
+    """
+    if k.datum:
+        return datum_de(k.datum)
+    if k.status is Status.abgesagt:
+        return "Abgesagt, kein Termin"
+    return f"Termin folgt – Zeitraum: {k.zeitraum}" if k.zeitraum else "Termin folgt"
 
 
 def sicherer_link(url: str) -> bool:

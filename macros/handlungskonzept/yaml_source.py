@@ -38,10 +38,21 @@ class YamlProblem(Exception):
 
 def read(path: Path, shown_as: str) -> tuple[object, Positions]:
     """Return the document and a map from data path to (line, column), both 1-based."""
-    node = parse(path, shown_as, _NoAliases)
+    return read_text(decode(path, shown_as), shown_as)
+
+
+_LEER = "Die Datei ist leer. Sie muss die Daten enthalten (siehe die anderen Dateien in data/)."
+
+
+def read_text(text: str, shown_as: str, first_line: int = 1, leer: str = _LEER) -> tuple[object, Positions]:
+    """Like ``read`` for YAML embedded in another file, e.g. a Markdown page's front matter.
+
+    ``first_line`` is the line of the file where ``text`` begins, so every position and
+    problem names the line the editor sees in that file; ``leer`` says what is missing if nothing is there.
+    """
+    node = parse_text(text, shown_as, _NoAliases, first_line)
     if node is None:
-        raise YamlProblem([Problem(shown_as, 1, None, "",
-                                   "Die Datei ist leer. Sie muss die Daten enthalten (siehe die anderen Dateien in data/).")])
+        raise YamlProblem([Problem(shown_as, first_line, None, "", leer)])
     positions: Positions = {}
     found: list[tuple[Path_, yaml.Node, str]] = []
     try:
@@ -61,14 +72,28 @@ def parse(path: Path, shown_as: str, loader: type[yaml.SafeLoader]) -> yaml.Node
 
     Shared by ``data/`` and ``mkdocs.yml``, so both speak the same language to the editor.
     """
+    return parse_text(decode(path, shown_as), shown_as, loader)
+
+
+def decode(path: Path, shown_as: str) -> str:
+    """The file as text; a wrong encoding is a German problem naming the line."""
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise YamlProblem([Problem(shown_as, line, None, "",
                                    "Die Datei ist nicht als UTF-8 gespeichert (z. B. Umlaute aus einem anderen "
                                    "Zeichensatz). Bitte im Editor mit der Kodierung UTF-8 speichern.")]) from None
+
+
+def parse_text(text: str, shown_as: str, loader: type[yaml.SafeLoader], first_line: int = 1) -> yaml.Node | None:
+    """The node tree of ``text``, which starts at line ``first_line`` of the file ``shown_as``.
+
+    Empty lines are put in front instead of shifting every mark afterwards: PyYAML then
+    counts the lines of the whole file itself, in its errors as in its nodes.
+    """
+    text = "\n" * (first_line - 1) + text
     try:
         return yaml.compose(text, Loader=loader)
     except yaml.reader.ReaderError as error:
