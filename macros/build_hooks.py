@@ -6,7 +6,9 @@ is not MkDocs glue lives in the ``handlungskonzept`` package.
 """
 from __future__ import annotations
 
+import calendar
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -61,6 +63,9 @@ def on_config(config):
     try:
         shown = str(data_dir.relative_to(root)) if data_dir.is_relative_to(root) else str(data_dir)
         config.extra["daten"] = load(data_dir, Path(config.docs_dir), shown)
+        # Same input, same site: MkDocs dates the sitemap by SOURCE_DATE_EPOCH, which is the data's stand.
+        stand = config.extra["daten"].daten.projekt.stand
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(stand.timetuple()))
     except DatenFehler as error:
         config.extra["datenfehler"] = error
         fail(error.bericht("die Vorschau zeigt statt der Seiten diese Liste") if serving() else error.bericht())
