@@ -58,46 +58,30 @@ class OffenerPunkt(Strict):
     offen: Text = Field(description="Was fehlt oder freigegeben werden muss")
 
 
-class Status(str, Enum):
-    geplant = "geplant"
-    durchgefuehrt = "durchgefuehrt"
-    abgesagt = "abgesagt"
-    offen = "offen"
+class Wortlaut(str, Enum):
+    """A fixed vocabulary: the value editors write in YAML and the German words readers see, side by side."""
 
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self]
-
-
-STATUS_LABELS = {
-    Status.geplant: "Geplant",
-    Status.durchgefuehrt: "Durchgeführt",
-    Status.abgesagt: "Abgesagt",
-    Status.offen: "Noch offen",
-}
+    def __new__(cls, value: str, label: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
 
 
-class PartnerArt(str, Enum):
-    kreis = "kreis"
-    behoerde = "behoerde"
-    kommune = "kommune"
-    verband = "verband"
-    institut = "institut"
-    foerdergeber = "foerdergeber"
-
-    @property
-    def label(self) -> str:
-        return PARTNER_ART_LABELS[self]
+class Status(Wortlaut):
+    geplant = ("geplant", "Geplant")
+    durchgefuehrt = ("durchgefuehrt", "Durchgeführt")
+    abgesagt = ("abgesagt", "Abgesagt")
+    offen = ("offen", "Noch offen")
 
 
-PARTNER_ART_LABELS = {
-    PartnerArt.kreis: "Kreis Mettmann",
-    PartnerArt.behoerde: "Behörden",
-    PartnerArt.kommune: "Kommunale Partner",
-    PartnerArt.verband: "Verbände",
-    PartnerArt.institut: "Fachinstitute",
-    PartnerArt.foerdergeber: "Fördergeber",
-}
+class PartnerArt(Wortlaut):
+    kreis = ("kreis", "Kreis Mettmann")
+    behoerde = ("behoerde", "Behörden")
+    kommune = ("kommune", "Kommunale Partner")
+    verband = ("verband", "Verbände")
+    institut = ("institut", "Fachinstitute")
+    foerdergeber = ("foerdergeber", "Fördergeber")
 
 
 def _https_only(value: str) -> str:
