@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from handlungskonzept import aktuelles, components, feed
 from handlungskonzept.problems import DatenFehler
 from hook_failure import fail
+import nav_parent
 
 
 def on_files(files: Files, config) -> Files:
@@ -33,12 +34,7 @@ def on_files(files: Files, config) -> Files:
 
 def on_nav(nav, config, files):
     """Posts stay out of the menu but get "Aktuelles" as their breadcrumb."""
-    liste = next((p for p in nav.pages if p.file.src_uri == f"{aktuelles.ORDNER}/index.md"), None)
-    if liste is None:
-        return nav
-    for file in files.documentation_pages():
-        if aktuelles.ist_beitrag(file.src_uri) and file.page is not None and file.page.parent is None:
-            file.page.parent = liste
+    nav_parent.attach(nav, files, f"{aktuelles.ORDNER}/index.md", aktuelles.ist_beitrag)
     return nav
 
 

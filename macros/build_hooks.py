@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import YAML_RE
 
 import hook_failure
+import nav_parent
 from handlungskonzept import components, macro_errors
 from handlungskonzept.loader import load
 from handlungskonzept.problems import DatenFehler
@@ -103,14 +104,7 @@ def _generated_page(konferenz) -> str:
 
 def on_nav(nav, config, files):
     """Conference pages stay out of the menu (it is embedded in every page) but keep their breadcrumb."""
-    section = next((item for item in nav.items if getattr(item, "title", None) == "Regionalkonferenzen"), None)
-    if section is None:
-        return nav
-    for file in files.documentation_pages():
-        page = file.page
-        if page is not None and file.src_uri.startswith(f"{KONFERENZ_DIR}/") and file.name != "index" \
-                and page.parent is None and page not in nav.pages:
-            page.parent = section
+    nav_parent.attach(nav, files, f"{KONFERENZ_DIR}/index.md", lambda src: src.startswith(f"{KONFERENZ_DIR}/"))
     return nav
 
 
