@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from handlungskonzept import aktuelles, components, feed
+from handlungskonzept import aktuelles, components, feed, urls
 from handlungskonzept.problems import DatenFehler
 from hook_failure import fail
 import nav_parent
@@ -51,5 +51,5 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_env(env, config, files):
     """The feed address for every page head, the 404 page included."""
-    env.globals["hk_feed"] = config.site_url + feed.PFAD
+    env.globals["hk_feed"] = urls.absolute_url(config.site_url, feed.PFAD)
     return env

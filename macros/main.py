@@ -49,9 +49,9 @@ def define_env(env) -> None:
         """Mark something an editor must still supply; readers see a polite note."""
         return components.render("offener-punkt", text=text)
 
-    def site_url() -> str:
-        """Base of the permanent absolute links the press copies."""
-        return env.conf["site_url"] or "/"
+    def site_url() -> str | None:
+        """Base of the permanent absolute links the press copies (``urls.absolute_url`` handles a missing one)."""
+        return env.conf["site_url"]
 
     def faktenbox_kontext(id: str | None) -> dict:
         """What the fact box needs; the conference component shows the fact box too."""

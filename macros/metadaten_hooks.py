@@ -5,7 +5,7 @@ theme prints it, and the Open Graph / Twitter card values are put into the page 
 """
 from __future__ import annotations
 
-from handlungskonzept import aktuelles, feed
+from handlungskonzept import aktuelles, feed, urls
 from hook_failure import fail
 
 
@@ -23,6 +23,6 @@ def on_page_context(context, page, config, nav):
     context["hk_teilen"] = {
         "typ": "article" if beitrag else "website",
         "datum": page.meta.get("datum") if beitrag else None,
-        "bild": config.site_url + feed.BILD,
+        "bild": urls.absolute_url(config.site_url, feed.BILD),
     }
     return context

@@ -30,7 +30,7 @@ def on_files(files: Files, config) -> Files:
         else:
             files.append(File.generated(config, f"{w.von}index.html", content=components.render(
                 "weiterleitung", site_name=config.site_name, ziel="../" * w.von.count("/") + w.nach,
-                ziel_absolut=config.site_url + w.nach)))
+                ziel_absolut=urls.absolute_url(config.site_url, w.nach))))
     return files
 
 

@@ -18,6 +18,7 @@ import jinja2
 from .aktuelles import ORDNER, Beitrag
 from .model import Daten, Regionalkonferenz
 from .text import datum_de
+from .urls import absolute_url
 
 PFAD = f"{ORDNER}/feed.xml"
 BILD = "assets/bilder/teilen.png"
@@ -65,19 +66,19 @@ def eintraege(beitraege: list[Beitrag], daten: Daten) -> list[Eintrag]:
 
 
 def atom(beitraege: list[Beitrag], daten: Daten, site_url: str, titel: str) -> str:
-    """The complete feed document; ``site_url`` ends with a slash."""
+    """The complete feed document."""
     liste = eintraege(beitraege, daten)
     feed = {
         "id": kennung(PFAD),
         "titel": f"Aktuelles – {titel}",
         "untertitel": f"Neuigkeiten und Regionalkonferenzen: {daten.projekt.titel}",
         "aktualisiert": max([e.aktualisiert for e in liste], default=daten.projekt.stand),
-        "adresse": site_url + PFAD,
-        "seite": f"{site_url}{ORDNER}/",
+        "adresse": absolute_url(site_url, PFAD),
+        "seite": absolute_url(site_url, f"{ORDNER}/"),
         "autor": daten.projekt.herausgeber,
-        "bild": site_url + BILD,
+        "bild": absolute_url(site_url, BILD),
     }
-    eintraege_absolut = [{"id": e.id, "titel": e.titel, "adresse": site_url + e.pfad,
+    eintraege_absolut = [{"id": e.id, "titel": e.titel, "adresse": absolute_url(site_url, e.pfad),
                           "veroeffentlicht": e.veroeffentlicht, "aktualisiert": e.aktualisiert,
                           "kategorie": e.kategorie, "zusammenfassung": e.zusammenfassung} for e in liste]
     return _vorlage().render(feed=feed, eintraege=eintraege_absolut)
