@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from .aktuelles import ORDNER, Beitrag
+from .components import make_environment
 from .model import Daten, Regionalkonferenz
 from .text import datum_de
 from .urls import absolute_url
@@ -86,13 +87,6 @@ def atom(beitraege: list[Beitrag], daten: Daten, site_url: str, titel: str) -> s
 
 @cache
 def _vorlage() -> jinja2.Template:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "vorlagen"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["zeitpunkt"] = lambda tag: f"{tag.isoformat()}T00:00:00Z"
+    env = make_environment(Path(__file__).resolve().parent / "vorlagen",
+                           zeitpunkt=lambda tag: f"{tag.isoformat()}T00:00:00Z")
     return env.get_template("atom.xml")
