@@ -23,7 +23,7 @@ def on_files(files: Files, config) -> Files:
     try:
         config.extra["beitraege"] = aktuelles.beitraege(Path(config.docs_dir))
     except DatenFehler as error:
-        fail(error.bericht().replace("in den Daten", "in den Beiträgen unter „Aktuelles“"))
+        fail(error.bericht(wo="in den Beiträgen unter „Aktuelles“"))
     loaded = config.extra.get("daten")
     if loaded is None:  # data errors are reported by build_hooks.py
         return files

@@ -38,10 +38,12 @@ class DatenFehler(Exception):
         self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__(self.bericht())
 
-    def bericht(self, folge: str = "die Website wurde nicht gebaut, die veröffentlichte Fassung bleibt unverändert") -> str:
-        """The German report; ``folge`` says what the error means where it is shown (build or preview)."""
+    def bericht(self, folge: str = "die Website wurde nicht gebaut, die veröffentlichte Fassung bleibt unverändert",
+                wo: str = "in den Daten") -> str:
+        """The German report; ``folge`` says what the error means where it is shown (build or preview),
+        ``wo`` where the problems are (the YAML data, or e.g. the posts' front matter)."""
         anzahl = len(self.problems)
-        kopf = "1 Fehler in den Daten" if anzahl == 1 else f"{anzahl} Fehler in den Daten"
+        kopf = f"{anzahl} Fehler {wo}"
         zeilen = [f"{kopf} – {folge}:"]
         zeilen += [f"  • {p}" for p in self.problems]
         return "\n".join(zeilen)
