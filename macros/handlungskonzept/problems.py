@@ -49,6 +49,14 @@ class DatenFehler(Exception):
         return "\n".join(zeilen)
 
 
+class MakroFehler(Exception):
+    """A macro in a chapter was called with a value it does not accept.
+
+    The message is German, one line, and names what is allowed; ``macro_errors`` shows it to
+    the editor unchanged instead of a generic „ließ sich nicht ausführen“.
+    """
+
+
 def show_value(value: object) -> str | None:
     """A short, printable form of a bad value (long text is cut)."""
     if value is None or isinstance(value, (dict, list)):
