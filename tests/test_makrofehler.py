@@ -49,3 +49,16 @@ def test_unknown_partner_art_fails_the_build_naming_page_line_and_allowed_values
     assert "docs/neu.md, Zeile 9" in result.stderr
     assert f"partnerliste(art=„x“): Diese Art gibt es nicht. Erlaubt sind: {', '.join(PartnerArt)}." in result.stderr
     assert "technische Angabe" not in result.stderr and "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("aufruf, german", [
+    ('kontakt("x")', "kontakt(„x“): Diese Angabe gibt es nicht. Erlaubt sind: projektleitung_kontakt, pressekontakt."),
+    ('konferenz("x")', "Eine Regionalkonferenz „x“ gibt es nicht. Erlaubt sind: erkrath,"),
+])
+def test_other_macros_name_the_allowed_values(repo_copy, tmp_path, aufruf, german):
+    (repo_copy / "docs" / "neu.md").write_text(
+        f"---\ntitle: Neu\ndescription: Eine Seite mit einem falschen Wert.\n---\n# Neu\n\n{{{{ {aufruf} }}}}\n",
+        encoding="utf-8")
+    result = build_copy(repo_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/neu.md, Zeile 7" in result.stderr and german in result.stderr
