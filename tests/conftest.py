@@ -3,14 +3,32 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+
+from handlungskonzept.model import STAEDTE
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "daten-vollstaendig"
+#: The ten conference ids, in the order of the permanent URLs ``/regionalkonferenzen/<id>/``.
+TOWNS = list(STAEDTE)
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    """The page published at ``url`` (site-relative, e.g. ``partner/``)."""
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def free_port() -> int:
+    """A port the system just handed out and nobody listens on, so parallel test runs never collide."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def build_site(target: Path, *, data_dir: Path | None = None, config: Path | None = None,

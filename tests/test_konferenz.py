@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, ROOT
+from conftest import soup as soup_of
 
 from handlungskonzept.dokumente import dateiangabe, groesse_de
 from handlungskonzept.loader import load
@@ -14,10 +15,6 @@ from handlungskonzept.text import datum_de
 
 FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
 REAL = load(ROOT / "data", ROOT / "docs").daten
-
-
-def soup_of(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def fakten(soup: BeautifulSoup) -> dict[str, object]:

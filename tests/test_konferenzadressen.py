@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from handlungskonzept.model import STAEDTE
-
-TOWNS = list(STAEDTE)
+from conftest import TOWNS
 
 
 def test_every_town_has_its_permanent_address_and_a_working_link(site):

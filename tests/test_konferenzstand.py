@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE_DATA
+from conftest import FIXTURE_DATA, ROOT
 from handlungskonzept import components
 from handlungskonzept.loader import load
 from handlungskonzept.model import STAEDTE, OffenerPunkt, Status
 from handlungskonzept.problems import DatenFehler
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def render_html(laut_quelle: int | None, durchgefuehrt: int, zahlen: bool = True, **update) -> BeautifulSoup:

@@ -20,11 +20,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from handlungskonzept import yaml_source
 from handlungskonzept.loader import load
 from handlungskonzept.problems import DatenFehler, Problem
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
 

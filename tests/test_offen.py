@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from handlungskonzept import open_items
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import re
 
 from bs4 import BeautifulSoup
 
+from conftest import ROOT
 from handlungskonzept import components
 from handlungskonzept.loader import load
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def projekt():
@@ -46,9 +46,15 @@ def test_footer_without_source_file_names_the_source_as_text():
 
 
 def test_source_link_resolves_on_every_built_chapter(site):
+    """Every chapter that calls the macro shows the footer, and its links resolve."""
+    calling = [page for page in (ROOT / "docs").rglob("*.md")
+               if re.search(r"\{\{\s*quellenangabe\(", page.read_text(encoding="utf-8"))]
+    checked = 0
     for page in site.rglob("index.html"):
         footer = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(class_="hk-quellenangabe")
         if footer is None:
             continue
+        checked += 1
         for link in footer.find_all("a", href=True):
             assert (page.parent / link["href"]).resolve().exists(), f"{page}: {link['href']}"
+    assert calling and checked == len(calling), f"{checked} Fußzeilen, {len(calling)} Kapitel mit quellenangabe()"

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -13,12 +12,7 @@ from pathlib import Path
 
 import pytest
 
-
-def free_port() -> int:
-    """A port the system just handed out and nobody listens on, so parallel test runs never collide."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from conftest import free_port
 
 
 class Server:
@@ -43,17 +37,30 @@ class Server:
 
     def rebuild_after(self, change, timeout: float = 60) -> str:
         """Apply ``change`` to the files and return the log of the rebuild it triggers."""
-        time.sleep(1.1)  # separate from the previous change for the file watcher
-        done = self.log().count("Reloading browsers")
+        self._wait_for(self._idle, timeout)  # a rebuild still running would be mistaken for this one
         mark = len(self.lines)
         change()
+        self._wait_for(lambda: self._rebuilt_since(mark) and self._idle(), timeout)
+        return "".join(self.lines[mark:])
+
+    def _idle(self) -> bool:
+        """Every rebuild the watcher started has finished (mkdocs logs both ends of each one)."""
+        log = self.log()
+        return log.count("Detected file changes") == log.count("Reloading browsers")
+
+    def _rebuilt_since(self, mark: int) -> bool:
+        """A rebuild started after line ``mark`` and has finished."""
+        later = "".join(self.lines[mark:])
+        started = later.find("Detected file changes")
+        return started >= 0 and "Reloading browsers" in later[started:]
+
+    def _wait_for(self, condition, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.log().count("Reloading browsers") > done:
-                return "".join(self.lines[mark:])
+        while not condition():
             assert self.process.poll() is None, self.log()
+            if time.monotonic() > deadline:
+                raise AssertionError(f"Kein neuer Bau nach der Änderung:\n{self.log()}")
             time.sleep(0.1)
-        raise AssertionError(f"Kein neuer Bau nach der Änderung:\n{self.log()}")
 
     def wait_until_serving(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout

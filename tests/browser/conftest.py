@@ -21,10 +21,10 @@ from xml.etree import ElementTree
 import axe_playwright_python
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import ROOT, free_port
+
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-PORTS = range(8105, 8110)
 
 
 def site_config(port: int, root: Path, logs: Path) -> str:
@@ -57,15 +57,6 @@ http {{
     include {server_conf};
 }}
 """
-
-
-def free_port() -> int:
-    """First port of this suite's range nobody listens on (parallel runs in other worktrees)."""
-    for port in PORTS:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError(f"Kein freier Port in {PORTS}")
 
 
 @dataclass
