@@ -6,8 +6,10 @@ is not MkDocs glue lives in the ``handlungskonzept`` package.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import YAML_RE
 
 import hook_failure
+import nav_parent
 from handlungskonzept import components, macro_errors, pruefdatum
 from handlungskonzept.loader import load
 from handlungskonzept.problems import DatenFehler
@@ -63,6 +66,9 @@ def on_config(config):
     try:
         shown = str(data_dir.relative_to(root)) if data_dir.is_relative_to(root) else str(data_dir)
         config.extra["daten"] = load(data_dir, Path(config.docs_dir), shown)
+        # Same input, same site: MkDocs dates the sitemap by SOURCE_DATE_EPOCH, which is the data's stand.
+        stand = config.extra["daten"].daten.projekt.stand
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(stand.timetuple()))
     except DatenFehler as error:
         config.extra["datenfehler"] = error
         fail(error.bericht("die Vorschau zeigt statt der Seiten diese Liste") if serving() else error.bericht())
@@ -100,14 +106,7 @@ def _generated_page(konferenz) -> str:
 
 def on_nav(nav, config, files):
     """Conference pages stay out of the menu (it is embedded in every page) but keep their breadcrumb."""
-    section = next((item for item in nav.items if getattr(item, "title", None) == "Regionalkonferenzen"), None)
-    if section is None:
-        return nav
-    for file in files.documentation_pages():
-        page = file.page
-        if page is not None and file.src_uri.startswith(f"{KONFERENZ_DIR}/") and file.name != "index" \
-                and page.parent is None and page not in nav.pages:
-            page.parent = section
+    nav_parent.attach(nav, files, f"{KONFERENZ_DIR}/index.md", lambda src: src.startswith(f"{KONFERENZ_DIR}/"))
     return nav
 
 

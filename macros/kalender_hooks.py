@@ -14,6 +14,6 @@ def on_files(files: Files, config) -> Files:
     loaded = config.extra.get("daten")
     if loaded is None:  # data errors: build_hooks reports them
         return files
-    for path, content in calendar_feed.files(loaded.daten, config.site_url or "/").items():
+    for path, content in calendar_feed.files(loaded.daten, config.site_url).items():
         files.append(File.generated(config, path, content=content))
     return files

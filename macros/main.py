@@ -17,6 +17,7 @@ from markupsafe import Markup, escape  # noqa: E402
 from handlungskonzept import calendar_feed, components, feed, presse  # noqa: E402
 from handlungskonzept.dokumente import dateiangabe  # noqa: E402
 from handlungskonzept.model import STAEDTE, Impressum, PartnerArt, Status  # noqa: E402
+from handlungskonzept.problems import MakroFehler  # noqa: E402
 from handlungskonzept.text import datum_de  # noqa: E402
 
 
@@ -49,9 +50,9 @@ def define_env(env) -> None:
         """Mark something an editor must still supply; readers see a polite note."""
         return components.render("offener-punkt", text=text)
 
-    def site_url() -> str:
-        """Base of the permanent absolute links the press copies."""
-        return env.conf["site_url"] or "/"
+    def site_url() -> str | None:
+        """Base of the permanent absolute links the press copies (``urls.absolute_url`` handles a missing one)."""
+        return env.conf["site_url"]
 
     def faktenbox_kontext(id: str | None) -> dict:
         """What the fact box needs; the conference component shows the fact box too."""
@@ -114,7 +115,7 @@ def define_env(env) -> None:
     def kontakt(feld: str) -> Markup:
         """A contact from ``data/projekt.yml`` (``projektleitung_kontakt`` or ``pressekontakt``)."""
         if feld not in KONTAKT_FELDER:
-            raise ValueError(f"kontakt(\"{feld}\"): erlaubt sind {', '.join(KONTAKT_FELDER)}")
+            raise MakroFehler(f"kontakt(„{feld}“): Diese Angabe gibt es nicht. Erlaubt sind: {', '.join(KONTAKT_FELDER)}.")
         return components.render("kontakt", kontakt=getattr(daten().projekt, feld))
 
     @env.macro
@@ -137,6 +138,9 @@ def define_env(env) -> None:
                      ebene: int = 2) -> Markup:
         d = daten()
         auswahl = [p for p in d.partner if not nur_arbeitsgruppe or p.id in d.projekt.arbeitsgruppe]
+        erlaubt = [a.value for a in PartnerArt]
+        if art and art not in erlaubt:
+            raise MakroFehler(f"partnerliste(art=„{art}“): Diese Art gibt es nicht. Erlaubt sind: {', '.join(erlaubt)}.")
         arten = [PartnerArt(art)] if art else list(PartnerArt)
         gruppen = [(a, [p for p in auswahl if p.art is a]) for a in arten]
         return components.render("partnerliste", gruppen=[g for g in gruppen if g[1]], ebene=ebene, anker=anker)

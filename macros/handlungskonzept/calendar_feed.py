@@ -13,6 +13,7 @@ import icalendar
 
 from . import presse
 from .model import Daten, Projekt, Regionalkonferenz, Status
+from .urls import absolute_url
 
 UID_DOMAIN = "handlungskonzept.kreis-mettmann"
 PRODID = "-//Kreis Mettmann//Handlungskonzept gegen Rechtsextremismus und Rassismus//DE"
@@ -82,8 +83,8 @@ def calendar(konferenzen: list[Regionalkonferenz], projekt: Projekt, site_url: s
         name=name,
         description=f"Termine der Regionalkonferenzen zum {projekt.titel}.",
         language="de",
-        url=presse.absolute_url(site_url, "regionalkonferenzen/"),
-        source=presse.absolute_url(site_url, pfad),
+        url=absolute_url(site_url, "regionalkonferenzen/"),
+        source=absolute_url(site_url, pfad),
         refresh_interval=dt.timedelta(days=1),
         subcomponents=[_timezone(datiert, projekt), *(vevent(k, projekt, site_url) for k in datiert)],
     )

@@ -7,6 +7,7 @@ so editor text is always text; Markdown fields pass through ``editor_markdown``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -19,21 +20,32 @@ from .text import datum_de, editor_markdown, termin_text
 COMPONENTS_DIR = Path(__file__).resolve().parent.parent / "components"
 
 
-@cache
-def environment() -> jinja2.Environment:
+def make_environment(ordner: Path, **filters: Callable) -> jinja2.Environment:
+    """The one Jinja setup of the site (autoescape, StrictUndefined), for templates under ``ordner``.
+
+    Components and the Atom feed share it, so escaping and undefined values behave the same
+    everywhere; ``filters`` adds what only one kind of template needs.
+    """
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(COMPONENTS_DIR),
+        loader=jinja2.FileSystemLoader(ordner),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
     env.filters["datum_de"] = datum_de
     env.filters["termin_text"] = termin_text
     env.filters["markdown"] = editor_markdown
+    env.filters.update(filters)
     env.tests["offen"] = lambda value: isinstance(value, OffenerPunkt)
     env.tests["datum"] = lambda value: isinstance(value, dt.date)
     return env
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return make_environment(COMPONENTS_DIR)
 
 
 def render(name: str, **context: object) -> Markup:

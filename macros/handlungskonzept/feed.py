@@ -16,8 +16,10 @@ from pathlib import Path
 import jinja2
 
 from .aktuelles import ORDNER, Beitrag
+from .components import make_environment
 from .model import Daten, Regionalkonferenz, Status
 from .text import termin_text
+from .urls import absolute_url
 
 PFAD = f"{ORDNER}/feed.xml"
 BILD = "assets/bilder/teilen.png"
@@ -61,19 +63,19 @@ def eintraege(beitraege: list[Beitrag], daten: Daten) -> list[Eintrag]:
 
 
 def atom(beitraege: list[Beitrag], daten: Daten, site_url: str, titel: str) -> str:
-    """The complete feed document; ``site_url`` ends with a slash."""
+    """The complete feed document."""
     liste = eintraege(beitraege, daten)
     feed = {
         "id": kennung(PFAD),
         "titel": f"Aktuelles – {titel}",
         "untertitel": f"Neuigkeiten und Regionalkonferenzen: {daten.projekt.titel}",
         "aktualisiert": max([e.aktualisiert for e in liste], default=daten.projekt.stand),
-        "adresse": site_url + PFAD,
-        "seite": f"{site_url}{ORDNER}/",
+        "adresse": absolute_url(site_url, PFAD),
+        "seite": absolute_url(site_url, f"{ORDNER}/"),
         "autor": daten.projekt.herausgeber,
-        "bild": site_url + BILD,
+        "bild": absolute_url(site_url, BILD),
     }
-    eintraege_absolut = [{"id": e.id, "titel": e.titel, "adresse": site_url + e.pfad,
+    eintraege_absolut = [{"id": e.id, "titel": e.titel, "adresse": absolute_url(site_url, e.pfad),
                           "veroeffentlicht": e.veroeffentlicht, "aktualisiert": e.aktualisiert,
                           "kategorie": e.kategorie, "zusammenfassung": e.zusammenfassung} for e in liste]
     return _vorlage().render(feed=feed, eintraege=eintraege_absolut)
@@ -81,13 +83,6 @@ def atom(beitraege: list[Beitrag], daten: Daten, site_url: str, titel: str) -> s
 
 @cache
 def _vorlage() -> jinja2.Template:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "vorlagen"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["zeitpunkt"] = lambda tag: f"{tag.isoformat()}T00:00:00Z"
+    env = make_environment(Path(__file__).resolve().parent / "vorlagen",
+                           zeitpunkt=lambda tag: f"{tag.isoformat()}T00:00:00Z")
     return env.get_template("atom.xml")

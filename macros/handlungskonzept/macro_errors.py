@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .problems import MakroFehler
+
 #: Opening delimiters: the editor must look where one of them was left unclosed.
 OPENERS = ("{{", "{%", "{#")
 
@@ -44,7 +46,8 @@ def cause(report: str) -> tuple[str, str | None]:
     error = re.search(r"^_(?!File_)(\w+)_: (.*)$", report, re.M)
     if error is None:
         return "Der Platzhalter ließ sich nicht ausführen.", None
-    return _rendering(error.group(1), error.group(2)), f"{error.group(1)}: {error.group(2)}"
+    technisch = None if error.group(1) == MakroFehler.__name__ else f"{error.group(1)}: {error.group(2)}"
+    return _rendering(error.group(1), error.group(2)), technisch
 
 
 def _quoted(token: str) -> str:
@@ -86,6 +89,8 @@ def _syntax(message: str) -> str:
 
 
 def _rendering(kind: str, message: str) -> str:
+    if kind == MakroFehler.__name__:  # already German and precise
+        return message
     undefined = re.fullmatch(r"'([^']+)' is undefined", message)
     if kind == "UndefinedError" and undefined:
         return f"„{undefined.group(1)}“ ist kein bekannter Platzhalter. {_BAUSTEINE}"

@@ -14,6 +14,8 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
+from .problems import MakroFehler
+
 #: The ten towns of the Kreis Mettmann. The ids are URL slugs the press links to:
 #: they must never change.
 STAEDTE: dict[str, str] = {
@@ -272,5 +274,6 @@ class Daten(BaseModel):
         for konferenz in self.regionalkonferenzen:
             if konferenz.id == id:
                 return konferenz
-        raise KeyError(id)
+        erlaubt = ", ".join(k.id for k in self.regionalkonferenzen)
+        raise MakroFehler(f"Eine Regionalkonferenz „{id}“ gibt es nicht. Erlaubt sind: {erlaubt}.")
 

@@ -9,6 +9,7 @@ import datetime as dt
 
 from .model import OffenerPunkt, Partner, Projekt, Regionalkonferenz, Status
 from .text import datum_de
+from .urls import absolute_url
 
 #: Who is cited; the site is the Kreis Mettmann's (Mitteilungsvorlage WP 14-20 SV 50/100).
 ZITIERT_ALS = "Kreis Mettmann"
@@ -19,11 +20,6 @@ EVENT_STATUS = {
     Status.durchgefuehrt: "https://schema.org/EventScheduled",
     Status.abgesagt: "https://schema.org/EventCancelled",
 }
-
-
-def absolute_url(site_url: str, path: str) -> str:
-    """``site_url`` plus a site-relative path; the address the press publishes."""
-    return site_url.rstrip("/") + "/" + path
 
 
 def permalink(konferenz: Regionalkonferenz, site_url: str) -> str:

@@ -38,13 +38,23 @@ class DatenFehler(Exception):
         self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__(self.bericht())
 
-    def bericht(self, folge: str = "die Website wurde nicht gebaut, die veröffentlichte Fassung bleibt unverändert") -> str:
-        """The German report; ``folge`` says what the error means where it is shown (build or preview)."""
+    def bericht(self, folge: str = "die Website wurde nicht gebaut, die veröffentlichte Fassung bleibt unverändert",
+                wo: str = "in den Daten") -> str:
+        """The German report; ``folge`` says what the error means where it is shown (build or preview),
+        ``wo`` where the problems are (the YAML data, or e.g. the posts' front matter)."""
         anzahl = len(self.problems)
-        kopf = "1 Fehler in den Daten" if anzahl == 1 else f"{anzahl} Fehler in den Daten"
+        kopf = f"{anzahl} Fehler {wo}"
         zeilen = [f"{kopf} – {folge}:"]
         zeilen += [f"  • {p}" for p in self.problems]
         return "\n".join(zeilen)
+
+
+class MakroFehler(Exception):
+    """A macro in a chapter was called with a value it does not accept.
+
+    The message is German, one line, and names what is allowed; ``macro_errors`` shows it to
+    the editor unchanged instead of a generic „ließ sich nicht ausführen“.
+    """
 
 
 def show_value(value: object) -> str | None:

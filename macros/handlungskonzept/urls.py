@@ -27,6 +27,14 @@ KOPF = """\
 _INTERN = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "search/", "404.html", "sitemap.xml.gz")
 
 
+def absolute_url(site_url: str | None, path: str) -> str:
+    """``site_url`` plus a site-relative path: the one way every absolute address is built.
+
+    Without a ``site_url`` (possible in a local config) the address is root-relative.
+    """
+    return (site_url or "").rstrip("/") + "/" + path.lstrip("/")
+
+
 def lesen(path: Path) -> list[str]:
     """The URLs of a manifest file, without comments and blank lines."""
     if not path.is_file():

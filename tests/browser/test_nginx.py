@@ -62,6 +62,7 @@ def test_unknown_path_gets_404_page(server, path):
     assert body == (server.root / "404.html").read_bytes()
     assert BeautifulSoup(body, "html.parser").html["lang"] == "de"
     assert "Content-Security-Policy" in headers
+    assert headers["Cache-Control"] == "no-cache"  # a page created later must not stay hidden behind a cached 404
 
 
 @pytest.mark.parametrize("path", ["/.git/config", "/.env", "/assets/.hidden", "/.htaccess",

@@ -1,0 +1,64 @@
+"""A macro called with a value it does not accept stops the build with a German sentence naming what is allowed."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import jinja2
+import pytest
+from mkdocs_macros.errors import format_error
+
+from conftest import FIXTURE_DATA, build_copy
+from handlungskonzept import macro_errors
+from handlungskonzept.loader import load
+from handlungskonzept.model import PartnerArt
+from handlungskonzept.problems import MakroFehler
+
+
+def _report(error: Exception) -> str:
+    """The report mkdocs-macros writes into a page when a macro raises ``error``."""
+    def macro():
+        raise error
+
+    try:
+        jinja2.Environment().from_string("Text\n\n{{ macro() }}").render(macro=macro)
+    except Exception as raised:  # noqa: BLE001 – the report is about any error
+        return format_error(raised, "", SimpleNamespace(file=SimpleNamespace(src_path="neu.md")))
+    raise AssertionError("the macro did not fail")
+
+
+def test_makrofehler_reaches_the_editor_unchanged():
+    german, technisch = macro_errors.cause(_report(MakroFehler("Diese Art gibt es nicht. Erlaubt sind: a, b.")))
+    assert german == "Diese Art gibt es nicht. Erlaubt sind: a, b."
+    assert technisch is None  # nothing English to add
+
+
+def test_unknown_conference_lists_the_ids():
+    daten = load(FIXTURE_DATA).daten
+    with pytest.raises(MakroFehler) as raised:
+        daten.konferenz("x")
+    assert "„x“" in str(raised.value)
+    assert all(k.id in str(raised.value) for k in daten.regionalkonferenzen)
+
+
+def test_unknown_partner_art_fails_the_build_naming_page_line_and_allowed_values(repo_copy, tmp_path):
+    (repo_copy / "docs" / "neu.md").write_text(
+        "---\ntitle: Neu\ndescription: Eine Seite mit einer unbekannten Partnerart.\n---\n# Neu\n\n"
+        "Text.\n\n{{ partnerliste(art=\"x\") }}\n", encoding="utf-8")
+    result = build_copy(repo_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/neu.md, Zeile 9" in result.stderr
+    assert f"partnerliste(art=„x“): Diese Art gibt es nicht. Erlaubt sind: {', '.join(PartnerArt)}." in result.stderr
+    assert "technische Angabe" not in result.stderr and "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("aufruf, german", [
+    ('kontakt("x")', "kontakt(„x“): Diese Angabe gibt es nicht. Erlaubt sind: projektleitung_kontakt, pressekontakt."),
+    ('konferenz("x")', "Eine Regionalkonferenz „x“ gibt es nicht. Erlaubt sind: erkrath,"),
+])
+def test_other_macros_name_the_allowed_values(repo_copy, tmp_path, aufruf, german):
+    (repo_copy / "docs" / "neu.md").write_text(
+        f"---\ntitle: Neu\ndescription: Eine Seite mit einem falschen Wert.\n---\n# Neu\n\n{{{{ {aufruf} }}}}\n",
+        encoding="utf-8")
+    result = build_copy(repo_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/neu.md, Zeile 7" in result.stderr and german in result.stderr
