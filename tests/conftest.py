@@ -135,3 +135,20 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def projekt(tmp_path) -> Path:
+    """A throw-away copy of docs/, data/ and mkdocs.yml to plant open items in."""
+    for folder in ("docs", "data"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def offen(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``python -m handlungskonzept offen`` in ``cwd``, as ``make offen`` runs it (no HK_* from outside)."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("HK_")}
+    environment.update({"PYTHONPATH": str(ROOT / "macros"), **(env or {})})
+    return subprocess.run([sys.executable, "-m", "handlungskonzept", "offen", *args], cwd=cwd, env=environment,
+                          capture_output=True, text=True)

@@ -1,33 +1,10 @@
 """`make offen` finds every open item with file and line; `--streng` is the release gate."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-from conftest import ROOT
+from conftest import ROOT, offen
 from handlungskonzept import open_items
-
-
-
-@pytest.fixture
-def projekt(tmp_path) -> Path:
-    """A throw-away copy of docs/, data/ and mkdocs.yml to plant open items in."""
-    for folder in ("docs", "data"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
-def offen(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("HK_")}
-    environment.update({"PYTHONPATH": str(ROOT / "macros"), **(env or {})})
-    return subprocess.run([sys.executable, "-m", "handlungskonzept", "offen", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True)
 
 
 def line_of(path: Path, needle: str) -> int:

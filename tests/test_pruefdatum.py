@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_copy
+from conftest import ROOT, build_copy, offen
 from handlungskonzept import pruefdatum
 from handlungskonzept.problems import DatenFehler
 from handlungskonzept.text import datum_de
@@ -82,21 +78,6 @@ def test_pages_without_geprueft_fail_the_build_naming_each_file_and_line(repo_co
     assert result.returncode != 0
     assert "docs/presse.md, Zeile 5 – Feld „geprueft“: Im Kopf der Seite" in result.stderr
     assert "docs/quellen/index.md, Zeile 5 – Feld „geprueft“: Im Kopf der Seite" in result.stderr
-
-
-@pytest.fixture
-def projekt(tmp_path) -> Path:
-    for folder in ("docs", "data"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
-def offen(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("HK_")}
-    environment["PYTHONPATH"] = str(ROOT / "macros")
-    return subprocess.run([sys.executable, "-m", "handlungskonzept", "offen", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True)
 
 
 def test_overdue_page_is_an_open_item_and_blocks_the_release(projekt):
