@@ -59,16 +59,8 @@ def in_docs(docs_dir: Path, shown_as: str) -> Iterator[Eintrag]:
                 yield Eintrag(datei, zeile, MAKROS[call.group(1)] + ast.literal_eval(argument.group(1)))
 
 
-def overdue_pages(docs_dir: Path, data_dir: Path, shown_as: str, data_shown: str = "data") -> Iterator[Eintrag]:
-    """Every page due for review, measured against ``stand`` in ``projekt.yml`` (never the clock)."""
-    projekt = data_dir / "projekt.yml"
-    document = read(projekt, f"{data_shown}/{projekt.name}")[0] if projekt.is_file() else None
-    try:
-        stand = dt.date.fromisoformat(str(document.get("stand"))) if isinstance(document, dict) else None
-    except ValueError:
-        stand = None  # `make check` reports a bad stand
-    if stand is None:
-        return
+def overdue_pages(docs_dir: Path, stand: dt.date, shown_as: str) -> Iterator[Eintrag]:
+    """Every page due for review, measured against the data's ``stand`` (never the clock)."""
     for path in sorted(docs_dir.rglob("*.md")):
         faellig = pruefdatum.overdue(path.read_text(encoding="utf-8"), stand)
         if faellig is not None:
@@ -124,12 +116,15 @@ def in_config(config: Path, shown_as: str, environ: dict[str, str] | None = None
                                                 f"ersetzen{hinweis}")
 
 
-def alle(docs_dir: Path, data_dir: Path, config: Path, *, docs_shown: str = "docs", data_shown: str = "data",
-         config_shown: str = "mkdocs.yml") -> list[Eintrag]:
-    """All open items of the project, docs first, then data, then configuration."""
+def alle(docs_dir: Path, data_dir: Path, config: Path, *, stand: dt.date | None, docs_shown: str = "docs",
+         data_shown: str = "data", config_shown: str = "mkdocs.yml") -> list[Eintrag]:
+    """All open items of the project, docs first, then data, then configuration.
+
+    ``stand`` comes from the one loader; without it (invalid data) review dates cannot be measured.
+    """
     return [
         *in_docs(docs_dir, docs_shown),
-        *overdue_pages(docs_dir, data_dir, docs_shown, data_shown),
+        *(overdue_pages(docs_dir, stand, docs_shown) if stand else ()),
         *in_data(data_dir, data_shown),
         *(in_config(config, config_shown) if config.is_file() else ()),
     ]
