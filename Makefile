@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils
 SYSTEM_COMMANDS := chromium nginx pdftotext
 
-.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild
+.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild schema
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,10 @@ $(VENV)/.test: requirements-test.lock $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.lock
 	touch $@
 
-## check: nur die Daten und mkdocs.yml prüfen (schnell)
+## check: nur die Daten und mkdocs.yml prüfen (schnell); JUNIT=pruefung.xml schreibt die Fehler auch als JUnit-XML
+JUNIT ?=
 check: $(VENV)/.runtime
-	$(BIN)/python -m handlungskonzept check
+	$(BIN)/python -m handlungskonzept check $(if $(JUNIT),--junit $(JUNIT))
 
 ## offen: alle offenen Punkte (docs/, data/, mkdocs.yml) mit Datei und Zeile auflisten
 offen: $(VENV)/.runtime
@@ -39,6 +40,10 @@ offen: $(VENV)/.runtime
 ## freigabe: Prüfung vor der Veröffentlichung – scheitert, solange offene Punkte bleiben
 freigabe: check
 	$(BIN)/python -m handlungskonzept offen --streng
+
+## schema: JSON-Schemas in data/schema/ aus dem Datenmodell neu erzeugen (Hilfe beim Tippen im Editor)
+schema: $(VENV)/.runtime
+	$(BIN)/python -m handlungskonzept schema
 
 ## site: Daten prüfen und die Website atomar nach site/ bauen
 site: check

@@ -30,6 +30,8 @@ STAEDTE: dict[str, str] = {
     "velbert": "Velbert",
     "wuelfrath": "Wülfrath",
 }
+#: The towns as allowed values for the editors' schema help (``schema.py``), each with its name.
+STADT_SCHEMA = {"enum": list(STAEDTE), "enumDescriptions": list(STAEDTE.values())}
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Kennung = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -54,10 +56,12 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class OffenerPunkt(Strict):
+class OffenerPunkt(Strict, title="Offener Punkt", json_schema_extra={
+        "description": "Statt eines Werts: was noch fehlt oder freigegeben werden muss. "
+                       "Leserinnen und Leser sehen „Diese Angabe wird ergänzt.“; `make offen` listet den Punkt."}):
     """A value a human must still supply or approve; the release check lists it."""
 
-    offen: Text = Field(description="Was fehlt oder freigegeben werden muss")
+    offen: Text = Field(title="Offener Punkt", description="Was fehlt oder freigegeben werden muss, in einem Satz")
 
 
 class Wortlaut(str, Enum):
@@ -86,36 +90,47 @@ class PartnerArt(Wortlaut):
     foerdergeber = ("foerdergeber", "Fördergeber")
 
 
+_HTTPS_URL = r"https://[^\s/]+\.[^\s/]+(/\S*)?"
+
+
 def _https_only(value: str) -> str:
-    if not re.fullmatch(r"https://[^\s/]+\.[^\s/]+(/\S*)?", value):
+    if not re.fullmatch(_HTTPS_URL, value):
         raise PydanticCustomError("https", "nur vollständige Adressen mit https:// sind erlaubt")
     return value
 
 
-HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_https_only)]
+HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_https_only),
+                     Field(json_schema_extra={"pattern": f"^{_HTTPS_URL}$"})]
 
 
-class Kontakt(Strict):
-    name: Text | OffenerPunkt | None = None
-    funktion: Text | None = None
-    telefon: Text | OffenerPunkt | None = None
-    email: Text | OffenerPunkt | None = None
+class Kontakt(Strict, title="Kontakt", json_schema_extra={
+        "description": "Wie man jemanden erreicht; fehlende Angaben als offener Punkt."}):
+    name: Text | OffenerPunkt | None = Field(
+        default=None, title="Name", description="Name der Stelle oder Person (Person nur mit Einwilligung)")
+    funktion: Text | None = Field(default=None, title="Funktion", description="Funktion oder Stelle, z. B. Projektleitung")
+    telefon: Text | OffenerPunkt | None = Field(default=None, title="Telefon", description="Telefonnummer mit Vorwahl")
+    email: Text | OffenerPunkt | None = Field(default=None, title="E-Mail", description="E-Mail-Adresse")
 
 
-class Partner(Strict):
-    id: Kennung
-    name: Text
-    art: PartnerArt
-    rolle: Text
-    website: HttpsUrl | None = None
-    kontakt: Kontakt | None = None
-    quelle: Text
+class Partner(Strict, title="Partner", json_schema_extra={
+        "description": "Ein Partner oder Beteiligter des Handlungskonzepts."}):
+    id: Kennung = Field(title="Kennung", description="Feste Kennung, auf die andere Dateien verweisen, z. B. kreissportbund")
+    name: Text = Field(title="Name", description="Name der Organisation, wie er auf der Website steht")
+    art: PartnerArt = Field(title="Art", description="Gruppe, unter der der Partner auf der Seite „Partner“ steht")
+    rolle: Text = Field(title="Rolle", description="Was der Partner im Handlungskonzept tut, laut Quelle")
+    website: HttpsUrl | None = Field(default=None, title="Website",
+                                     description="Adresse mit https://, nur wenn sie aus einer Quelle stammt")
+    kontakt: Kontakt | None = Field(default=None, title="Kontakt", description="Kontakt beim Partner")
+    quelle: Text = Field(title="Quelle", description="Woher die Angaben stammen")
 
 
-class Dokument(Strict):
-    titel: Text
-    pfad: Text | None = Field(default=None, description="Datei unter docs/, z. B. dokumente/protokoll.pdf")
-    url: HttpsUrl | None = None
+class Dokument(Strict, title="Dokument", json_schema_extra={
+        "description": "Ein Dokument zur Regionalkonferenz: genau eines von „pfad“ oder „url“.",
+        "oneOf": [{"required": ["pfad"]}, {"required": ["url"]}]}):
+    titel: Text = Field(title="Titel", description="Titel, wie er im Link steht")
+    pfad: Annotated[Text, Field(json_schema_extra={"pattern": r"^(?!/)(?!(.*/)?\.\.(/|$))(?!.*://)"})] | None = Field(
+        default=None, title="Pfad", description="Datei unter docs/, z. B. dokumente/protokoll.pdf")
+    url: HttpsUrl | None = Field(default=None, title="Adresse", description="Adresse mit https:// auf einer anderen Website")
 
     @field_validator("pfad")
     @classmethod
@@ -131,22 +146,29 @@ class Dokument(Strict):
         return self
 
 
-class Regionalkonferenz(Strict):
-    id: str
-    stadt: Text
-    status: Status
-    datum: Datum | None = None
-    zeitraum: Text | None = Field(default=None, description="z. B. „voraussichtlich 1. Quartal“")
-    ort: Text | OffenerPunkt | None = None
-    adresse: Text | None = None
-    veranstalter: Kennung | None = None
-    partner: list[Kennung] = []
-    teilnehmende: Anzahl | None = None
-    zusammenfassung: Text | None = Field(default=None, description="Markdown")
-    ergebnisse: list[Text] = []
-    dokumente: list[Dokument] = []
-    quelle: Text
-    aktualisiert: Datum | None = Field(default=None, description="Wann die Angaben zuletzt geändert wurden")
+class Regionalkonferenz(Strict, title="Regionalkonferenz", json_schema_extra={
+        "description": "Die Regionalkonferenz einer Stadt; genau ein Eintrag je Stadt."}):
+    id: str = Field(title="Kennung", description="Kennung der Stadt; feste Adresse /regionalkonferenzen/<id>/, nie ändern",
+                    json_schema_extra=STADT_SCHEMA)
+    stadt: Text = Field(title="Stadt", description="Name der Stadt, passend zur Kennung")
+    status: Status = Field(title="Status", description="Stand der Konferenz laut Quelle")
+    datum: Datum | None = Field(default=None, title="Datum",
+                                description="Termin als JJJJ-MM-TT, nur wenn er aus einer Quelle bekannt ist")
+    zeitraum: Text | None = Field(default=None, title="Zeitraum",
+                                  description="Ungefährer Zeitraum ohne festes Datum, z. B. „voraussichtlich 1. Quartal“")
+    ort: Text | OffenerPunkt | None = Field(default=None, title="Ort", description="Veranstaltungsort")
+    adresse: Text | None = Field(default=None, title="Adresse", description="Anschrift des Veranstaltungsorts")
+    veranstalter: Kennung | None = Field(default=None, title="Veranstalter",
+                                         description="Kennung eines Partners aus partner.yml")
+    partner: list[Kennung] = Field(default=[], title="Partner", description="Kennungen beteiligter Partner aus partner.yml")
+    teilnehmende: Anzahl | None = Field(default=None, title="Teilnehmende",
+                                        description="Zahl der Teilnehmenden; nur bei Status „durchgefuehrt“")
+    zusammenfassung: Text | None = Field(default=None, title="Zusammenfassung", description="Kurzer Bericht in Markdown")
+    ergebnisse: list[Text] = Field(default=[], title="Ergebnisse", description="Ergebnisse, je Eintrag ein Satz")
+    dokumente: list[Dokument] = Field(default=[], title="Dokumente", description="Protokolle und andere Dokumente")
+    quelle: Text = Field(title="Quelle", description="Woher die Angaben stammen")
+    aktualisiert: Datum | None = Field(default=None, title="Aktualisiert",
+                                       description="Wann die Angaben zuletzt geändert wurden, als JJJJ-MM-TT")
 
     @field_validator("id")
     @classmethod
@@ -169,42 +191,57 @@ class Regionalkonferenz(Strict):
         return f"regionalkonferenzen/{self.id}/"
 
 
-class Quelle(Strict):
-    titel: Text
-    betreff: Text
-    aktenzeichen: Text | None = None
-    art: Text
-    gremien: list[Text] = []
-    datei: Text | None = None
-    datum: Datum | None = Field(default=None, description="Datum, das die Vorlage selbst nennt; leer, wenn sie keins nennt")
+class Quelle(Strict, title="Quelle", json_schema_extra={"description": "Das Dokument, aus dem die Angaben stammen."}):
+    titel: Text = Field(title="Titel", description="Bezeichnung des Dokuments")
+    betreff: Text = Field(title="Betreff", description="Betreff, wie ihn das Dokument nennt")
+    aktenzeichen: Text | None = Field(default=None, title="Aktenzeichen", description="Aktenzeichen des Dokuments")
+    art: Text = Field(title="Art", description="Art des Dokuments, z. B. Mitteilungsvorlage")
+    gremien: list[Text] = Field(default=[], title="Gremien", description="Gremien, an die sich das Dokument richtet")
+    datei: Text | None = Field(default=None, title="Datei", description="Kopie des Dokuments unter docs/")
+    datum: Datum | None = Field(default=None, title="Datum",
+                                description="Datum, das die Vorlage selbst nennt; leer, wenn sie keins nennt")
 
 
-class Projekt(Strict):
+class Projekt(Strict, title="Projekt", json_schema_extra={
+        "description": "Angaben zum Projekt als Ganzes, jede aus einer Quelle oder als offener Punkt."}):
     """Facts about the project as a whole, each with its source."""
 
-    titel: Text
-    kurztitel: Text
-    stand: Datum = Field(description="Stichtag der Daten; Status und Datum werden daran gemessen")
-    herausgeber: Text
-    quelle: Quelle
-    beginn: Text
-    foerderprogramm: Text
-    foerderaufruf: Text
-    projektleitung: Text
-    projektleitung_stellenanteil: Text | None = None
-    projektleitung_kontakt: Kontakt | None = None
-    aufgaben_projektleitung: list[Text] = []
-    arbeitsgruppe: list[Kennung] = []
-    arbeitsgruppe_kommunal: list[Text] = []
-    konferenzen_durchgefuehrt_laut_quelle: Anzahl | None = None
-    pressekontakt: Kontakt | OffenerPunkt | None = None
+    titel: Text = Field(title="Titel", description="Voller Titel des Handlungskonzepts")
+    kurztitel: Text = Field(title="Kurztitel", description="Kurzer Titel für Kopfzeile und Links")
+    stand: Datum = Field(title="Stand", description="Stichtag der Daten als JJJJ-MM-TT; Status und Datum werden daran gemessen")
+    herausgeber: Text = Field(title="Herausgeber", description="Wer die Website herausgibt")
+    quelle: Quelle = Field(title="Quelle", description="Das Dokument, aus dem die Angaben stammen")
+    beginn: Text = Field(title="Beginn", description="Beginn des Projekts, wie die Quelle ihn nennt")
+    foerderprogramm: Text = Field(title="Förderprogramm", description="Programm, aus dem das Projekt gefördert wird")
+    foerderaufruf: Text = Field(title="Förderaufruf", description="Aufruf, auf den sich die Förderung bezieht")
+    projektleitung: Text = Field(title="Projektleitung", description="Stelle, die das Projekt leitet")
+    projektleitung_stellenanteil: Text | None = Field(default=None, title="Stellenanteil der Projektleitung",
+                                                      description="Umfang der Stelle, wie die Quelle ihn nennt")
+    projektleitung_kontakt: Kontakt | None = Field(default=None, title="Kontakt der Projektleitung",
+                                                   description="Wie die Projektleitung erreichbar ist")
+    aufgaben_projektleitung: list[Text] = Field(default=[], title="Aufgaben der Projektleitung",
+                                                description="Aufgaben, je Eintrag eine")
+    arbeitsgruppe: list[Kennung] = Field(default=[], title="Arbeitsgruppe",
+                                         description="Kennungen der Partner in der Arbeitsgruppe, aus partner.yml")
+    arbeitsgruppe_kommunal: list[Text] = Field(default=[], title="Kommunale Mitglieder der Arbeitsgruppe",
+                                               description="Kommunale Stellen in der Arbeitsgruppe")
+    konferenzen_durchgefuehrt_laut_quelle: Anzahl | None = Field(
+        default=None, title="Durchgeführte Regionalkonferenzen laut Quelle",
+        description="Wie viele Regionalkonferenzen laut Quelle schon stattfanden (ganze Zahl)")
+    pressekontakt: Kontakt | OffenerPunkt | None = Field(default=None, title="Pressekontakt",
+                                                         description="Kontakt für die Presse")
     # Which towns held the conferences the source counts; it does not say, so the real data keep it open.
-    konferenzen_durchgefuehrt_staedte: list[Literal[tuple(STAEDTE)]] | OffenerPunkt | None = Field(
-        default=None, description="Stadt-ids der laut Quelle durchgeführten Regionalkonferenzen")
+    konferenzen_durchgefuehrt_staedte: list[Annotated[Literal[tuple(STAEDTE)], Field(json_schema_extra=STADT_SCHEMA)]] \
+        | OffenerPunkt | None = Field(
+            default=None, title="Städte mit durchgeführter Regionalkonferenz",
+            description="Kennungen der Städte, deren Regionalkonferenz laut Quelle stattfand")
+
+
+_PAGE_ADDRESS = r"[a-z0-9][a-z0-9/_.-]*/"
 
 
 def _page_address(value: str) -> str:
-    if not re.fullmatch(r"[a-z0-9][a-z0-9/_.-]*/", value):
+    if not re.fullmatch(_PAGE_ADDRESS, value):
         raise PydanticCustomError(
             "seitenadresse",
             "erwartet wird eine Adresse auf dieser Website ohne „https://“ und ohne „/“ am Anfang, mit „/“ am Ende, "
@@ -218,42 +255,62 @@ def _page_or_home(value: str) -> str:
 
 
 #: A page of this site as its URL path, e.g. ``regionalkonferenzen/haan/``.
-Seitenadresse = Annotated[str, AfterValidator(_page_address)]
+Seitenadresse = Annotated[str, AfterValidator(_page_address), Field(json_schema_extra={"pattern": f"^{_PAGE_ADDRESS}$"})]
 
 
-class Weiterleitung(Strict):
+class Weiterleitung(Strict, title="Weiterleitung", json_schema_extra={
+        "description": "Eine alte Adresse, die weiter funktionieren muss, und wohin sie jetzt führt."}):
     """An old URL that must keep working; it points to the page's new place."""
 
-    von: Seitenadresse
-    nach: Annotated[str, AfterValidator(_page_or_home)] = Field(description="leer: die Startseite")
+    von: Seitenadresse = Field(title="Von", description="Alte Adresse ohne „/“ am Anfang, mit „/“ am Ende, z. B. alte-seite/")
+    nach: Annotated[str, AfterValidator(_page_or_home), Field(json_schema_extra={"pattern": f"^({_PAGE_ADDRESS})?$"})] = Field(
+        title="Nach", description="Neue Adresse in derselben Form; leer: die Startseite")
 
 
-class Impressum(Strict):
+class Impressum(Strict, title="Impressum", json_schema_extra={
+        "description": "Angaben für Impressum, Datenschutzerklärung und Erklärung zur Barrierefreiheit."}):
     """Publisher details (§ 5 DDG, § 18 MStV) and the contacts the legal pages name.
 
     The field titles are the labels readers see; unknown values stay open items.
     """
 
-    herausgeber: Text = Field(title="Herausgeber")
-    organisationseinheit: Text | None = Field(default=None, title="Organisationseinheit")
-    rechtsform: Text | OffenerPunkt = Field(title="Rechtsform")
-    anschrift: Text | OffenerPunkt = Field(title="Anschrift")
-    telefon: Text | OffenerPunkt = Field(title="Telefon")
-    email: Text | OffenerPunkt = Field(title="E-Mail")
-    vertretungsberechtigt: Text | OffenerPunkt = Field(title="Vertretungsberechtigt")
-    inhaltlich_verantwortlich: Text | OffenerPunkt = Field(title="Inhaltlich verantwortlich nach § 18 Abs. 2 MStV")
-    aufsichtsbehoerde: Text | OffenerPunkt = Field(title="Aufsichtsbehörde")
-    umsatzsteuer_id: Text | OffenerPunkt | None = Field(default=None, title="Umsatzsteuer-Identifikationsnummer")
-    datenschutzbeauftragte: Text | OffenerPunkt = Field(title="Behördliche Datenschutzbeauftragte oder behördlicher Datenschutzbeauftragter")
-    kontakt_barrierefreiheit: Text | OffenerPunkt = Field(title="Kontakt für Rückmeldungen zur Barrierefreiheit")
-    hosting: Text | OffenerPunkt = Field(title="Betrieb des Webservers (Hosting)")
-    speicherdauer_protokolle: Text | OffenerPunkt = Field(title="Speicherdauer der Server-Protokolle")
+    herausgeber: Text = Field(title="Herausgeber",
+        description="Wer die Website herausgibt (§ 5 DDG)")
+    organisationseinheit: Text | None = Field(default=None, title="Organisationseinheit",
+        description="Zuständige Stelle innerhalb der Verwaltung")
+    rechtsform: Text | OffenerPunkt = Field(title="Rechtsform",
+        description="Rechtsform des Herausgebers")
+    anschrift: Text | OffenerPunkt = Field(title="Anschrift",
+        description="Postanschrift: Straße, Hausnummer, Postleitzahl, Ort")
+    telefon: Text | OffenerPunkt = Field(title="Telefon",
+        description="Telefonnummer für Anfragen")
+    email: Text | OffenerPunkt = Field(title="E-Mail",
+        description="E-Mail-Adresse für Anfragen zur Website")
+    vertretungsberechtigt: Text | OffenerPunkt = Field(title="Vertretungsberechtigt",
+        description="Wer den Herausgeber vertritt (Name und Funktion)")
+    inhaltlich_verantwortlich: Text | OffenerPunkt = Field(title="Inhaltlich verantwortlich nach § 18 Abs. 2 MStV",
+        description="Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV")
+    aufsichtsbehoerde: Text | OffenerPunkt = Field(title="Aufsichtsbehörde",
+        description="Zuständige Aufsichtsbehörde")
+    umsatzsteuer_id: Text | OffenerPunkt | None = Field(default=None, title="Umsatzsteuer-Identifikationsnummer",
+        description="Nur angeben, wenn vorhanden")
+    datenschutzbeauftragte: Text | OffenerPunkt = Field(title="Behördliche Datenschutzbeauftragte oder behördlicher Datenschutzbeauftragter",
+        description="Kontakt der oder des Datenschutzbeauftragten")
+    kontakt_barrierefreiheit: Text | OffenerPunkt = Field(title="Kontakt für Rückmeldungen zur Barrierefreiheit",
+        description="Wohin Rückmeldungen zur Barrierefreiheit gehen")
+    hosting: Text | OffenerPunkt = Field(title="Betrieb des Webservers (Hosting)",
+        description="Wer den Webserver betreibt")
+    speicherdauer_protokolle: Text | OffenerPunkt = Field(title="Speicherdauer der Server-Protokolle",
+        description="Wie lange die Server-Protokolle gespeichert werden")
     # Dates of the legal statements themselves; unlike ``projekt.stand`` they move only
     # when someone reviews the statement, not with every data edit.
-    erklaerung_erstellt: Datum | OffenerPunkt = Field(title="Erklärung erstellt am")
-    erklaerung_ueberprueft: Datum | OffenerPunkt = Field(title="Erklärung zuletzt überprüft am")
-    datenschutz_stand: Datum | OffenerPunkt = Field(title="Datenschutzerklärung zuletzt geprüft am")
-    quelle: Text
+    erklaerung_erstellt: Datum | OffenerPunkt = Field(title="Erklärung erstellt am",
+        description="Datum der Erklärung zur Barrierefreiheit als JJJJ-MM-TT")
+    erklaerung_ueberprueft: Datum | OffenerPunkt = Field(title="Erklärung zuletzt überprüft am",
+        description="Datum der letzten Überprüfung der Erklärung als JJJJ-MM-TT")
+    datenschutz_stand: Datum | OffenerPunkt = Field(title="Datenschutzerklärung zuletzt geprüft am",
+        description="Datum der letzten Prüfung der Datenschutzerklärung als JJJJ-MM-TT")
+    quelle: Text = Field(title="Quelle", description="Woher die Angaben stammen")
 
 
 class Daten(BaseModel):
