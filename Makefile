@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils
 SYSTEM_COMMANDS := chromium nginx pdftotext
 
-.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild schema
+.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild schema vergleich vorschau
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,19 @@ site: check
 	mv .site-neu site
 	rm -rf .site-alt
 	@echo "Website gebaut: site/"
+
+## vergleich: was sich für Leserinnen und Leser gegenüber BASIS ändert, z. B. make vergleich BASIS=main (Bericht in .vergleich/)
+BASIS ?=
+vergleich: $(VENV)/.runtime
+	$(BIN)/python -m handlungskonzept vergleich "$(BASIS)"
+
+## vorschau: die Vorschau für die Redaktion (Einstellung HK_VORSCHAU=1) atomar nach vorschau/ bauen
+vorschau: check
+	rm -rf .vorschau-neu
+	HK_VORSCHAU=1 $(BIN)/mkdocs build --site-dir .vorschau-neu || { rm -rf .vorschau-neu; echo "Bau der Vorschau fehlgeschlagen – vorschau/ bleibt unverändert." >&2; exit 1; }
+	rm -rf vorschau
+	mv .vorschau-neu vorschau
+	@echo "Vorschau gebaut: vorschau/"
 
 ## urls: Website bauen und ihre neuen Adressen in data/veroeffentlichte-urls.txt aufnehmen
 urls: site

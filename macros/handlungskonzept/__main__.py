@@ -1,5 +1,6 @@
 """Command line for editors and CI: ``check`` (``make check``), ``offen`` (``make offen``,
-``make freigabe``), ``urls <site>`` (``make urls``) and ``schema`` (``make schema``)."""
+``make freigabe``), ``urls <site>`` (``make urls``), ``schema`` (``make schema``) and
+``vergleich <basis>`` (``make vergleich``)."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import junit, open_items
+from . import junit, open_items, reader_diff
 from . import schema as schemas
 from . import urls as manifest
 from .loader import load
@@ -111,6 +112,21 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def vergleich(args: argparse.Namespace) -> int:
+    """What changes for readers between the published site of ``basis`` and the working tree."""
+    if not args.basis:
+        print("Bitte angeben, womit verglichen wird, z. B. make vergleich BASIS=main", file=sys.stderr)
+        return 2
+    try:
+        result = reader_diff.run(Path.cwd(), args.basis)
+    except reader_diff.ComparisonError as error:
+        print(f"Vergleich nicht möglich: {error}", file=sys.stderr)
+        return 1
+    print(reader_diff.summary(result))
+    print(f"Bericht: {reader_diff.FOLDER}/bericht.html und {reader_diff.FOLDER}/bericht.md")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handlungskonzept", description="Werkzeuge für die Redaktion.")
     parser.add_argument("--daten", default=os.environ.get("HK_DATEN", "data"),
@@ -134,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     befehl = commands.add_parser("schema", help="JSON-Schemas der Daten für die Hilfe im Editor neu erzeugen")
     befehl.add_argument("--ziel", default="data/schema", help="Ordner für die Schemas (Vorgabe: data/schema)")
     befehl.set_defaults(run=schema)
+    befehl = commands.add_parser("vergleich", help="Was sich für Leserinnen und Leser gegenüber einem Git-Stand ändert")
+    befehl.add_argument("basis", nargs="?", default="", help="Git-Stand zum Vergleich, z. B. main")
+    befehl.set_defaults(run=vergleich)
     args = parser.parse_args(argv)
     return args.run(args)
 
