@@ -11,9 +11,9 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export PYTHONPATH := $(CURDIR)/macros
 # Material kündigt bei jedem Bau sein Support-Ende an; das steht im README.
 export NO_MKDOCS_2_WARNING := 1
-# Debian-Pakete, die die Browser- und Servertests brauchen.
-SYSTEM_PACKAGES := chromium nginx-light poppler-utils
-SYSTEM_COMMANDS := chromium nginx pdftotext
+# Debian-Pakete, die die Browser- und Servertests und der Test der Editor-Hilfe (YAML-Sprachserver) brauchen.
+SYSTEM_PACKAGES := chromium nginx-light poppler-utils nodejs npm
+SYSTEM_COMMANDS := chromium nginx pdftotext node npm
 
 .PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild schema vergleich vorschau
 
@@ -26,6 +26,13 @@ $(VENV)/.runtime: requirements.lock | $(BIN)/python
 
 $(VENV)/.test: requirements-test.lock $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.lock
+	touch $@
+
+# Der YAML-Sprachserver der VS-Code-Erweiterung (npm, Versionen mit Prüfsummen in package-lock.json) für den Schema-Test.
+$(VENV)/yaml-language-server/.installiert: tests/yaml-language-server/package.json tests/yaml-language-server/package-lock.json | system-deps $(BIN)/python
+	mkdir -p $(@D)
+	cp tests/yaml-language-server/package.json tests/yaml-language-server/package-lock.json $(@D)/
+	npm ci --prefix $(@D) --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 ## check: nur die Daten und mkdocs.yml prüfen (schnell); JUNIT=pruefung.xml schreibt die Fehler auch als JUnit-XML
@@ -85,7 +92,7 @@ benchmark: $(VENV)/.test
 	$(BIN)/python tests/benchmark.py
 
 ## test: die ganze Testsuite
-test: $(VENV)/.test system-deps
+test: $(VENV)/.test system-deps $(VENV)/yaml-language-server/.installiert
 	$(BIN)/python -m pytest
 
 system-deps:

@@ -114,9 +114,12 @@ def test_vocabularies_ids_and_dates_are_offered_with_their_german_labels():
     felder = konferenzen["definitions"]["Regionalkonferenz"]["properties"]
     assert felder["id"]["enum"][:2] == ["erkrath", "haan"] and "Monheim am Rhein" in felder["id"]["enumDescriptions"]
     assert felder["status"]["title"] == "Status" and felder["status"]["allOf"] == [{"$ref": "#/definitions/Status"}]
-    assert {"format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$", "type": "string"} in felder["datum"]["anyOf"]
+    [datum] = [s for s in felder["datum"]["anyOf"] if s.get("format") == "date"]
+    assert datum["pattern"] == r"^\d{4}-\d{2}-\d{2}$" and datum["type"] == "string"
+    assert datum["patternErrorMessage"].startswith("Kein gültiges Datum. Erwartet: ein Datum im Format JJJJ-MM-TT")
     partner = json.loads((SCHEMA_DIR / "partner.schema.json").read_text(encoding="utf-8"))
-    assert partner["definitions"]["Partner"]["properties"]["id"]["pattern"] == "^[a-z0-9]+(-[a-z0-9]+)*$"
+    kennung = partner["definitions"]["Partner"]["properties"]["id"]
+    assert kennung["pattern"] == "^[a-z0-9]+(-[a-z0-9]+)*$" and kennung["patternErrorMessage"].startswith("Nur Kleinbuchstaben")
     assert "foerdergeber" in partner["definitions"]["PartnerArt"]["enum"]
     assert "Fördergeber" in partner["definitions"]["PartnerArt"]["enumDescriptions"]
 

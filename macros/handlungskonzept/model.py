@@ -90,17 +90,24 @@ class PartnerArt(Wortlaut):
     foerdergeber = ("foerdergeber", "Fördergeber")
 
 
+def _sentence(message: str) -> str:
+    """A validator's message as the editor shows it while typing: a sentence of its own."""
+    return message[0].upper() + message[1:] + "."
+
+
 _HTTPS_URL = r"https://[^\s/]+\.[^\s/]+(/\S*)?"
+_HTTPS_MESSAGE = "nur vollständige Adressen mit https:// sind erlaubt"
 
 
 def _https_only(value: str) -> str:
     if not re.fullmatch(_HTTPS_URL, value):
-        raise PydanticCustomError("https", "nur vollständige Adressen mit https:// sind erlaubt")
+        raise PydanticCustomError("https", _HTTPS_MESSAGE)
     return value
 
 
 HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_https_only),
-                     Field(json_schema_extra={"pattern": f"^{_HTTPS_URL}$"})]
+                     Field(json_schema_extra={"pattern": f"^{_HTTPS_URL}$",
+                                              "patternErrorMessage": _sentence(_HTTPS_MESSAGE)})]
 
 
 class Kontakt(Strict, title="Kontakt", json_schema_extra={
@@ -124,11 +131,15 @@ class Partner(Strict, title="Partner", json_schema_extra={
     quelle: Text = Field(title="Quelle", description="Woher die Angaben stammen")
 
 
+_RELATIVE_PATH_MESSAGE = "Pfad muss relativ zu docs/ sein, ohne „..“ und ohne Adresse"
+
+
 class Dokument(Strict, title="Dokument", json_schema_extra={
         "description": "Ein Dokument zur Regionalkonferenz: genau eines von „pfad“ oder „url“.",
         "oneOf": [{"required": ["pfad"]}, {"required": ["url"]}]}):
     titel: Text = Field(title="Titel", description="Titel, wie er im Link steht")
-    pfad: Annotated[Text, Field(json_schema_extra={"pattern": r"^(?!/)(?!(.*/)?\.\.(/|$))(?!.*://)"})] | None = Field(
+    pfad: Annotated[Text, Field(json_schema_extra={"pattern": r"^(?!/)(?!(.*/)?\.\.(/|$))(?!.*://)",
+                                                   "patternErrorMessage": _sentence(_RELATIVE_PATH_MESSAGE)})] | None = Field(
         default=None, title="Pfad", description="Datei unter docs/, z. B. dokumente/protokoll.pdf")
     url: HttpsUrl | None = Field(default=None, title="Adresse", description="Adresse mit https:// auf einer anderen Website")
 
@@ -136,7 +147,7 @@ class Dokument(Strict, title="Dokument", json_schema_extra={
     @classmethod
     def _relative_path(cls, value: str | None) -> str | None:
         if value is not None and (value.startswith("/") or ".." in value.split("/") or "://" in value):
-            raise PydanticCustomError("pfad", "Pfad muss relativ zu docs/ sein, ohne „..“ und ohne Adresse")
+            raise PydanticCustomError("pfad", _RELATIVE_PATH_MESSAGE)
         return value
 
     @model_validator(mode="after")
@@ -238,15 +249,14 @@ class Projekt(Strict, title="Projekt", json_schema_extra={
 
 
 _PAGE_ADDRESS = r"[a-z0-9][a-z0-9/_.-]*/"
+_PAGE_MESSAGE = ("erwartet wird eine Adresse auf dieser Website ohne „https://“ und ohne „/“ am Anfang, mit „/“ am Ende, "
+                 "nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“, z. B. „regionalkonferenzen/haan/“")
+_PAGE_SCHEMA = {"patternErrorMessage": _sentence(_PAGE_MESSAGE)}
 
 
 def _page_address(value: str) -> str:
     if not re.fullmatch(_PAGE_ADDRESS, value):
-        raise PydanticCustomError(
-            "seitenadresse",
-            "erwartet wird eine Adresse auf dieser Website ohne „https://“ und ohne „/“ am Anfang, mit „/“ am Ende, "
-            "nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“, z. B. „regionalkonferenzen/haan/“",
-        )
+        raise PydanticCustomError("seitenadresse", _PAGE_MESSAGE)
     return value
 
 
@@ -255,7 +265,7 @@ def _page_or_home(value: str) -> str:
 
 
 #: A page of this site as its URL path, e.g. ``regionalkonferenzen/haan/``.
-Seitenadresse = Annotated[str, AfterValidator(_page_address), Field(json_schema_extra={"pattern": f"^{_PAGE_ADDRESS}$"})]
+Seitenadresse = Annotated[str, AfterValidator(_page_address), Field(json_schema_extra={"pattern": f"^{_PAGE_ADDRESS}$", **_PAGE_SCHEMA})]
 
 
 class Weiterleitung(Strict, title="Weiterleitung", json_schema_extra={
@@ -263,7 +273,7 @@ class Weiterleitung(Strict, title="Weiterleitung", json_schema_extra={
     """An old URL that must keep working; it points to the page's new place."""
 
     von: Seitenadresse = Field(title="Von", description="Alte Adresse ohne „/“ am Anfang, mit „/“ am Ende, z. B. alte-seite/")
-    nach: Annotated[str, AfterValidator(_page_or_home), Field(json_schema_extra={"pattern": f"^({_PAGE_ADDRESS})?$"})] = Field(
+    nach: Annotated[str, AfterValidator(_page_or_home), Field(json_schema_extra={"pattern": f"^({_PAGE_ADDRESS})?$", **_PAGE_SCHEMA})] = Field(
         title="Nach", description="Neue Adresse in derselben Form; leer: die Startseite")
 
 

@@ -15,13 +15,17 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
 from .loader import FILES, DataFile
-from .model import Daten, Wortlaut
+from .messages import DATUM, KENNUNG
+from .model import Daten, Kennung, Wortlaut
 
 DRAFT_7 = "http://json-schema.org/draft-07/schema#"
 #: A date as the model reads it; ``format: date`` alone is not checked by every validator.
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 #: The first line of every data file, relative to ``data/``.
 KOPF = "# yaml-language-server: $schema={pfad}"
+
+
+_ID_PATTERN = Kennung.__metadata__[0].pattern
 
 
 def filename(spec: DataFile) -> str:
@@ -36,7 +40,6 @@ class _EditorSchema(GenerateJsonSchema):
         cls = schema["cls"]
         if issubclass(cls, Wortlaut):
             result["enumDescriptions"] = [member.label for member in cls]
-            result["description"] = "Erlaubt: " + ", ".join(f"{m.value} ({m.label})" for m in cls)
         return result
 
     def handle_ref_overrides(self, json_schema):
@@ -44,7 +47,15 @@ class _EditorSchema(GenerateJsonSchema):
         return json_schema
 
     def date_schema(self, schema):
-        return {**super().date_schema(schema), "pattern": DATE_PATTERN}
+        return {**super().date_schema(schema), "pattern": DATE_PATTERN,
+                "patternErrorMessage": f"Kein gültiges Datum. {DATUM}"}
+
+    def str_schema(self, schema):
+        """An id gets the loader's German message for the editor, too (``patternErrorMessage``)."""
+        result = super().str_schema(schema)
+        if result.get("pattern") == _ID_PATTERN:
+            result["patternErrorMessage"] = KENNUNG
+        return result
 
 
 def generate(spec: DataFile) -> dict:
@@ -52,8 +63,9 @@ def generate(spec: DataFile) -> dict:
     schema = spec.adapter.json_schema(schema_generator=_EditorSchema, ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})
     for definition in definitions.values():
-        if "enum" in definition:
-            definition.pop("title", None)  # a Python class name; the field's German title names the vocabulary
+        if "enum" in definition:  # the field's German title and description name the vocabulary (and win the hover)
+            definition.pop("title", None)
+            definition.pop("description", None)
     if schema.get("type") == "array":
         item = definitions[schema["items"]["$ref"].rsplit("/", 1)[-1]]
         schema = {"title": item["title"],
