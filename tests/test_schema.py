@@ -225,7 +225,12 @@ def test_bad_input_corpus_through_the_schema(tmp_path):
         by_file[case.datei][case.name] = data / case.datei
     found = {}
     for datei, files in by_file.items():
-        found.update(schema_verdicts(SCHEMA_DIR / datei.replace(".yml", ".schema.json"), files))
+        # explicit YAML tags (``!!int``) can stop check-jsonschema altogether: they go alone, the rest together
+        tagged = {name for name, path in files.items() if "!!" in path.read_text(encoding="utf-8", errors="replace")}
+        for group in (tagged, files.keys() - tagged):
+            if group:
+                found.update(schema_verdicts(SCHEMA_DIR / datei.replace(".yml", ".schema.json"),
+                                             {name: files[name] for name in sorted(group)}))
     found = {case.name: found[case.name] for case in CASES}
     assert found == SCHEMA_FINDS, "\n".join(f"    {k!r}: {v!r}," for k, v in found.items())
 
