@@ -159,8 +159,8 @@ class Dokument(Strict, title="Dokument", json_schema_extra={
 
 class Regionalkonferenz(Strict, title="Regionalkonferenz", json_schema_extra={
         "description": "Die Regionalkonferenz einer Stadt; genau ein Eintrag je Stadt."}):
-    id: str = Field(title="Kennung", description="Kennung der Stadt, z. B. haan; zugleich die feste Adresse /regionalkonferenzen/haan/ – nie ändern",
-                    json_schema_extra=STADT_SCHEMA)
+    id: str = Field(title="Kennung", json_schema_extra=STADT_SCHEMA,
+                    description="Kennung der Stadt, z. B. haan; zugleich die feste Adresse /regionalkonferenzen/haan/ – nie ändern")
     stadt: Text = Field(title="Stadt", description="Name der Stadt, passend zur Kennung")
     status: Status = Field(title="Status", description="Stand der Konferenz laut Quelle")
     datum: Datum | None = Field(default=None, title="Datum",
