@@ -143,10 +143,10 @@ def test_hover_and_completion_offer_the_german_help_of_the_schema(server):
     hover = server.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": line, "character": 4}})
     shown = hover["contents"]["value"]
     assert shown.startswith("#### Status\n\nStand der Konferenz laut Quelle\n")
-    assert "* `durchgefuehrt`: Durchgeführt" in shown and "* `offen`: Noch offen" in shown
+    assert "* `durchgefuehrt`: Durchgeführt" in shown and "* `offen`: Keine Angabe" in shown
     completion = server.request("textDocument/completion", {"textDocument": {"uri": uri},
                                                             "position": {"line": line, "character": len(lines[line])}})
     items = completion["items"] if isinstance(completion, dict) else completion
     offered = {item["label"]: json.dumps(item.get("documentation", ""), ensure_ascii=False) for item in items}
     assert {"geplant", "durchgefuehrt", "abgesagt", "offen"} <= offered.keys(), offered
-    assert "Durchgeführt" in offered["durchgefuehrt"] and "Noch offen" in offered["offen"]
+    assert "Durchgeführt" in offered["durchgefuehrt"] and "Keine Angabe" in offered["offen"]

@@ -110,7 +110,7 @@ def test_vocabularies_ids_and_dates_are_offered_with_their_german_labels():
     konferenzen = json.loads((SCHEMA_DIR / "regionalkonferenzen.schema.json").read_text(encoding="utf-8"))
     status = konferenzen["definitions"]["Status"]
     assert status["enum"] == [member.value for member in Status]
-    assert status["enumDescriptions"] == ["Geplant", "Durchgeführt", "Abgesagt", "Noch offen"] == [m.label for m in Status]
+    assert status["enumDescriptions"] == ["Geplant", "Durchgeführt", "Abgesagt", "Keine Angabe"] == [m.label for m in Status]
     felder = konferenzen["definitions"]["Regionalkonferenz"]["properties"]
     assert felder["id"]["enum"][:2] == ["erkrath", "haan"] and "Monheim am Rhein" in felder["id"]["enumDescriptions"]
     assert felder["status"]["title"] == "Status" and felder["status"]["allOf"] == [{"$ref": "#/definitions/Status"}]
@@ -120,8 +120,8 @@ def test_vocabularies_ids_and_dates_are_offered_with_their_german_labels():
     partner = json.loads((SCHEMA_DIR / "partner.schema.json").read_text(encoding="utf-8"))
     kennung = partner["definitions"]["Partner"]["properties"]["id"]
     assert kennung["pattern"] == "^[a-z0-9]+(-[a-z0-9]+)*$" and kennung["patternErrorMessage"].startswith("Nur Kleinbuchstaben")
-    assert "foerdergeber" in partner["definitions"]["PartnerArt"]["enum"]
-    assert "Fördergeber" in partner["definitions"]["PartnerArt"]["enumDescriptions"]
+    assert "ministerium" in partner["definitions"]["PartnerArt"]["enum"]
+    assert "Ministerium mit dem Förderaufruf" in partner["definitions"]["PartnerArt"]["enumDescriptions"]
 
 
 def schema_of(yaml_file: Path) -> Path:

@@ -1,7 +1,11 @@
 """Typed model of the site data; the YAML keys are German because editors write them.
 
 Per-record rules live on the models; rules that look across records or files
-(unique ids, references, status against ``stand``) live in ``rules.py``.
+(unique ids, references, status against the time of its source) live in ``rules.py``.
+Every fact-carrying record names its source by id (``quelle``); a source speaks for
+its own time (``Quelle.zeit``), which is never the day somebody checked it.
+The German ``title``/``description`` of each model and field are the editors' help while
+typing (``schema.py`` turns them into the JSON Schemas in ``data/schema/``).
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
+from .dates import datum_de, monat_jahr
 from .problems import MakroFehler
 
 #: The ten towns of the Kreis Mettmann. The ids are URL slugs the press links to:
@@ -75,10 +80,12 @@ class Wortlaut(str, Enum):
 
 
 class Status(Wortlaut):
+    """What a conference's source says about it, as of the source's time."""
+
     geplant = ("geplant", "Geplant")
     durchgefuehrt = ("durchgefuehrt", "Durchgeführt")
     abgesagt = ("abgesagt", "Abgesagt")
-    offen = ("offen", "Noch offen")
+    offen = ("offen", "Keine Angabe")
 
 
 class PartnerArt(Wortlaut):
@@ -87,7 +94,7 @@ class PartnerArt(Wortlaut):
     kommune = ("kommune", "Kommunale Partner")
     verband = ("verband", "Verbände")
     institut = ("institut", "Fachinstitute")
-    foerdergeber = ("foerdergeber", "Fördergeber")
+    ministerium = ("ministerium", "Ministerium mit dem Förderaufruf")
 
 
 def _sentence(message: str) -> str:
@@ -111,12 +118,26 @@ HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidat
 
 
 class Kontakt(Strict, title="Kontakt", json_schema_extra={
-        "description": "Wie man jemanden erreicht; fehlende Angaben als offener Punkt."}):
+        "description": "Eine Stelle und wie man sie erreicht (Amt, Funktionspostfach); fehlende Angaben als offener Punkt."}):
+    """A functional contact (office, function mailbox). A person's name needs their consent and a source."""
+
     name: Text | OffenerPunkt | None = Field(
-        default=None, title="Name", description="Name der Stelle oder Person (Person nur mit Einwilligung)")
-    funktion: Text | None = Field(default=None, title="Funktion", description="Funktion oder Stelle, z. B. Projektleitung")
+        default=None, title="Name", description="Name der Stelle; den Namen einer Person nur mit „einwilligung“ und „quelle“")
+    funktion: Text | None = Field(default=None, title="Funktion", description="Funktion oder Stelle, z. B. Pressestelle")
     telefon: Text | OffenerPunkt | None = Field(default=None, title="Telefon", description="Telefonnummer mit Vorwahl")
-    email: Text | OffenerPunkt | None = Field(default=None, title="E-Mail", description="E-Mail-Adresse")
+    email: Text | OffenerPunkt | None = Field(default=None, title="E-Mail", description="E-Mail-Adresse, am besten ein Funktionspostfach")
+    einwilligung: Datum | None = Field(default=None, title="Einwilligung", description="Tag, an dem die genannte Person der "
+                                       "Veröffentlichung ihres Namens zugestimmt hat")
+    quelle: Kennung | None = Field(default=None, title="Quelle",
+                                   description="id der Quelle in quellen.yml, die die Person nennt")
+
+    @model_validator(mode="after")
+    def _name_needs_consent(self) -> "Kontakt":
+        if isinstance(self.name, str) and (self.einwilligung is None or self.quelle is None):
+            raise PydanticCustomError(
+                "einwilligung", "ein Name erscheint nur mit „einwilligung“ (Datum der Zustimmung) und „quelle“; "
+                "sonst eine Funktion angeben, z. B. „funktion: Pressestelle“")
+        return self
 
 
 class Partner(Strict, title="Partner", json_schema_extra={
@@ -124,11 +145,12 @@ class Partner(Strict, title="Partner", json_schema_extra={
     id: Kennung = Field(title="Kennung", description="Feste Kennung, auf die andere Dateien verweisen, z. B. kreissportbund")
     name: Text = Field(title="Name", description="Name der Organisation, wie er auf der Website steht")
     art: PartnerArt = Field(title="Art", description="Gruppe, unter der der Partner auf der Seite „Partner“ steht")
-    rolle: Text = Field(title="Rolle", description="Was der Partner im Handlungskonzept tut, laut Quelle")
+    rolle: Text | None = Field(default=None, title="Rolle",
+                               description="Was die Quelle über den Partner sagt, in berichtender Form")
     website: HttpsUrl | None = Field(default=None, title="Website",
                                      description="Adresse mit https://, nur wenn sie aus einer Quelle stammt")
     kontakt: Kontakt | None = Field(default=None, title="Kontakt", description="Kontakt beim Partner")
-    quelle: Text = Field(title="Quelle", description="Woher die Angaben stammen")
+    quelle: Kennung = Field(title="Quelle", description="id der Quelle in quellen.yml")
 
 
 _RELATIVE_PATH_MESSAGE = "Pfad muss relativ zu docs/ sein, ohne „..“ und ohne Adresse"
@@ -177,9 +199,8 @@ class Regionalkonferenz(Strict, title="Regionalkonferenz", json_schema_extra={
     zusammenfassung: Text | None = Field(default=None, title="Zusammenfassung", description="Kurzer Bericht in Markdown")
     ergebnisse: list[Text] = Field(default=[], title="Ergebnisse", description="Ergebnisse, je Eintrag ein Satz")
     dokumente: list[Dokument] = Field(default=[], title="Dokumente", description="Protokolle und andere Dokumente")
-    quelle: Text = Field(title="Quelle", description="Woher die Angaben stammen")
-    aktualisiert: Datum | None = Field(default=None, title="Aktualisiert",
-                                       description="Wann die Angaben zuletzt geändert wurden, als JJJJ-MM-TT")
+    quelle: Kennung = Field(title="Quelle", description="id der Quelle in quellen.yml, aus der Status und Termin stammen")
+    zitat: Text | None = Field(default=None, title="Zitat", description="Die Stelle der Quelle im Wortlaut")
 
     @field_validator("id")
     @classmethod
@@ -202,15 +223,66 @@ class Regionalkonferenz(Strict, title="Regionalkonferenz", json_schema_extra={
         return f"regionalkonferenzen/{self.id}/"
 
 
-class Quelle(Strict, title="Quelle", json_schema_extra={"description": "Das Dokument, aus dem die Angaben stammen."}):
+class Zeit(Strict, title="Zeit der Quelle", json_schema_extra={
+        "description": "Für welche Zeit die Quelle spricht: das Datum, das sie nennt, oder ohne Datum "
+                       "der Zeitraum, in dem sie entstanden sein muss (mit Begründung)."}):
+    """The time a source speaks for: the date it names, or the period it must have been written in."""
+
+    datum: Datum | None = Field(default=None, title="Datum", description="Datum, das die Quelle selbst nennt, als JJJJ-MM-TT")
+    von: Datum | None = Field(default=None, title="Von",
+                              description="Frühester Tag, an dem die undatierte Quelle entstanden sein kann")
+    bis: Datum | None = Field(default=None, title="Bis",
+                              description="Spätester Tag, an dem die undatierte Quelle entstanden sein kann")
+    begruendung: Text | None = Field(default=None, title="Begründung", description="Warum dieser Zeitraum, in Worten")
+
+    @model_validator(mode="after")
+    def _date_or_period(self) -> "Zeit":
+        if self.datum is not None:
+            if self.von or self.bis:
+                raise PydanticCustomError("zeit", "entweder „datum“ oder „von“ und „bis“ angeben, nicht beides")
+        elif self.von is None or self.bis is None or self.begruendung is None:
+            raise PydanticCustomError("zeit", "ohne „datum“ braucht es „von“, „bis“ und „begruendung“")
+        elif self.von > self.bis:
+            raise PydanticCustomError("zeit", "„von“ muss vor „bis“ liegen")
+        return self
+
+    @property
+    def anfang(self) -> dt.date:
+        return self.datum or self.von
+
+    @property
+    def ende(self) -> dt.date:
+        return self.datum or self.bis
+
+
+class Quelle(Strict, title="Quelle", json_schema_extra={
+        "description": "Ein Dokument, aus dem Angaben der Website stammen; es spricht für seine eigene Zeit."}):
+    """A document the site's facts come from; it speaks for its own time (``zeit``)."""
+
+    id: Kennung = Field(title="Kennung", description="Feste Kennung, auf die die anderen Dateien mit „quelle:“ verweisen")
     titel: Text = Field(title="Titel", description="Bezeichnung des Dokuments")
-    betreff: Text = Field(title="Betreff", description="Betreff, wie ihn das Dokument nennt")
-    aktenzeichen: Text | None = Field(default=None, title="Aktenzeichen", description="Aktenzeichen des Dokuments")
     art: Text = Field(title="Art", description="Art des Dokuments, z. B. Mitteilungsvorlage")
-    gremien: list[Text] = Field(default=[], title="Gremien", description="Gremien, an die sich das Dokument richtet")
-    datei: Text | None = Field(default=None, title="Datei", description="Kopie des Dokuments unter docs/")
-    datum: Datum | None = Field(default=None, title="Datum",
-                                description="Datum, das die Vorlage selbst nennt; leer, wenn sie keins nennt")
+    betreff: Text | None = Field(default=None, title="Betreff", description="Betreff, wie ihn das Dokument nennt")
+    aktenzeichen: Text | None = Field(default=None, title="Aktenzeichen", description="Aktenzeichen des Dokuments")
+    herausgeber: Text | OffenerPunkt = Field(title="Herausgeber", description="Stelle, die die Quelle herausgegeben hat")
+    adressaten: list[Text] = Field(default=[], title="Adressaten", description="An wen sich die Quelle richtet, z. B. Gremien")
+    zeit: Zeit = Field(title="Zeit", description="Datum der Quelle oder, ohne Datum, der Zeitraum ihrer Entstehung")
+    datei: Text | None = Field(default=None, title="Datei", description="Kopie der Quelle unter docs/")
+
+    @property
+    def zeitangabe(self) -> str:
+        """„vom 15. März 2018“ or „undatiert, verfasst zwischen Februar 2017 und Oktober 2020“."""
+        if self.zeit.datum:
+            return f"vom {datum_de(self.zeit.datum)}"
+        return f"undatiert, verfasst zwischen {monat_jahr(self.zeit.von)} und {monat_jahr(self.zeit.bis)}"
+
+    @property
+    def zeitraum_kurz(self) -> str:
+        """„2017–2020“, „2018“ or „15.03.2018“: for table cells."""
+        if self.zeit.datum:
+            return self.zeit.datum.strftime("%d.%m.%Y")
+        von, bis = self.zeit.von.year, self.zeit.bis.year
+        return str(von) if von == bis else f"{von}–{bis}"
 
 
 class Projekt(Strict, title="Projekt", json_schema_extra={
@@ -219,17 +291,16 @@ class Projekt(Strict, title="Projekt", json_schema_extra={
 
     titel: Text = Field(title="Titel", description="Voller Titel des Handlungskonzepts")
     kurztitel: Text = Field(title="Kurztitel", description="Kurzer Titel für Kopfzeile und Links")
-    stand: Datum = Field(title="Stand", description="Stichtag der Daten als JJJJ-MM-TT; Status und Datum werden daran gemessen")
+    geprueft: Datum = Field(title="Geprüft am", description="Tag, an dem die Daten zuletzt mit ihren Quellen verglichen wurden "
+                            "(ein Prüfdatum, nie das Datum der Angaben), als JJJJ-MM-TT")
     herausgeber: Text = Field(title="Herausgeber", description="Wer die Website herausgibt")
-    quelle: Quelle = Field(title="Quelle", description="Das Dokument, aus dem die Angaben stammen")
+    quelle: Kennung = Field(title="Quelle", description="id der Hauptquelle in quellen.yml")
     beginn: Text = Field(title="Beginn", description="Beginn des Projekts, wie die Quelle ihn nennt")
     foerderprogramm: Text = Field(title="Förderprogramm", description="Programm, aus dem das Projekt gefördert wird")
     foerderaufruf: Text = Field(title="Förderaufruf", description="Aufruf, auf den sich die Förderung bezieht")
     projektleitung: Text = Field(title="Projektleitung", description="Stelle, die das Projekt leitet")
     projektleitung_stellenanteil: Text | None = Field(default=None, title="Stellenanteil der Projektleitung",
                                                       description="Umfang der Stelle, wie die Quelle ihn nennt")
-    projektleitung_kontakt: Kontakt | None = Field(default=None, title="Kontakt der Projektleitung",
-                                                   description="Wie die Projektleitung erreichbar ist")
     aufgaben_projektleitung: list[Text] = Field(default=[], title="Aufgaben der Projektleitung",
                                                 description="Aufgaben, je Eintrag eine")
     arbeitsgruppe: list[Kennung] = Field(default=[], title="Arbeitsgruppe",
@@ -312,7 +383,7 @@ class Impressum(Strict, title="Impressum", json_schema_extra={
         description="Wer den Webserver betreibt")
     speicherdauer_protokolle: Text | OffenerPunkt = Field(title="Speicherdauer der Server-Protokolle",
         description="Wie lange die Server-Protokolle gespeichert werden")
-    # Dates of the legal statements themselves; unlike ``projekt.stand`` they move only
+    # Dates of the legal statements themselves; unlike ``projekt.geprueft`` they move only
     # when someone reviews the statement, not with every data edit.
     erklaerung_erstellt: Datum | OffenerPunkt = Field(title="Erklärung erstellt am",
         description="Datum der Erklärung zur Barrierefreiheit als JJJJ-MM-TT")
@@ -329,6 +400,7 @@ class Daten(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     projekt: Projekt
+    quellen: list[Quelle]
     partner: list[Partner]
     regionalkonferenzen: list[Regionalkonferenz]
     weiterleitungen: list[Weiterleitung] = []
@@ -336,6 +408,18 @@ class Daten(BaseModel):
 
     def partner_by_id(self) -> dict[str, Partner]:
         return {p.id: p for p in self.partner}
+
+    def quellen_by_id(self) -> dict[str, Quelle]:
+        return {q.id: q for q in self.quellen}
+
+    def quelle(self, id: str | None = None) -> Quelle:
+        """A source by id; without an id the project's main source."""
+        id = id or self.projekt.quelle
+        for quelle in self.quellen:
+            if quelle.id == id:
+                return quelle
+        erlaubt = ", ".join(q.id for q in self.quellen)
+        raise MakroFehler(f"Eine Quelle „{id}“ gibt es nicht. Erlaubt sind: {erlaubt}.")
 
     def konferenz(self, id: str) -> Regionalkonferenz:
         for konferenz in self.regionalkonferenzen:
