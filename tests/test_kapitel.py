@@ -1,6 +1,8 @@
 """The twelve chapters: built, reachable from the navigation, true to the source, nothing invented."""
 from __future__ import annotations
 
+import shutil
+
 import re
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURE_DATA, ROOT, soup
 from handlungskonzept.loader import load
+from handlungskonzept.problems import DatenFehler
 from handlungskonzept.yaml_source import read
 
 
@@ -52,9 +55,9 @@ FAKTEN = [
     ("regionalkonferenzen/", "voraussichtlich im ersten Quartal"),
     ("regionalkonferenzen/hilden/", "voraussichtlich im ersten Quartal"),
     ("regionalkonferenzen/hilden/", "IMAP Institut"),
-    ("regionalkonferenzen/", "in drei Städten bereits Regionalkonferenzen durchgeführt"),
-    ("", "in drei Städten bereits Regionalkonferenzen durchgeführt"),
-    ("", "Welche Städte das sind, nennt die Quelle nicht."),
+    ("regionalkonferenzen/", "hatten in 3 Städten bereits Regionalkonferenzen stattgefunden"),
+    ("", "hatten in 3 Städten bereits Regionalkonferenzen stattgefunden"),
+    ("", "Welche Städte das waren, nennt sie nicht."),
     ("partner/", "Kreisintegrationszentrum"),
     ("hilfe/", "110"),
     ("quellen/", "III/50-Ba"),
@@ -129,18 +132,24 @@ def test_startseite_has_entry_points_for_three_audiences(site):
         assert heading.find_next_sibling("ul").find("a", href=True) is not None, audience
 
 
-def test_staff_name_only_from_data(site):
-    name = load(ROOT / "data").daten.projekt.projektleitung_kontakt.name
-    contact = soup(site, "projektorganisation/").find(class_="hk-kontakt")
-    assert name in text(contact)
-    for path in (ROOT / "docs").rglob("*.md"):
-        assert name not in path.read_text(encoding="utf-8"), f"{path}: Namen nur über data/projekt.yml"
+def test_a_named_contact_needs_consent_and_a_current_source(fixture_site, tmp_path):
+    """The complete data name a press contact with consent and a 2027 source: shown. An old source: refused."""
+    contact = soup(fixture_site, "presse/").find(class_="hk-kontakt")
+    assert "Testperson Presse" in text(contact)
+    daten = tmp_path / "daten"
+    shutil.copytree(FIXTURE_DATA, daten)
+    projekt = (daten / "projekt.yml").read_text(encoding="utf-8")
+    (daten / "projekt.yml").write_text(projekt.replace("  quelle: testbericht-2027", "  quelle: vorlage-sv-50-100"),
+                                       encoding="utf-8")
+    with pytest.raises(DatenFehler) as fehler:
+        load(daten)
+    assert ("Feld „pressekontakt › quelle“ – Wert „vorlage-sv-50-100“: Diese Quelle ist älter als ein Jahr "
+            "(bis 2020-10-31); einen Namen nennt die Website nur mit einer aktuellen Quelle.") in fehler.value.bericht()
 
 
 @pytest.mark.parametrize("which", ["site", "fixture_site"])
 def test_every_status_or_date_shown_names_its_source(request, which):
-    """Only "Noch offen / Termin folgt" may stand without a source; at least one row (Hilden's,
-    the one the source names) is checked on each site, so the test cannot pass by skipping all."""
+    """Every row's status carries its source (``data-quelle`` and the source's title), on both sites."""
     site = request.getfixturevalue(which)
     daten = load(FIXTURE_DATA if which == "fixture_site" else ROOT / "data").daten
     by_town = {k.stadt: k for k in daten.regionalkonferenzen}
@@ -150,13 +159,12 @@ def test_every_status_or_date_shown_names_its_source(request, which):
     checked = []
     for row in rows:
         stadt = text(row.find("th"))
-        status, termin = (text(cell) for cell in row.find_all("td"))
         konferenz = by_town[stadt]
-        if status == "Noch offen" and termin == "Termin folgt":
-            continue
-        assert "nennt die Quelle nicht" not in konferenz.quelle, f"{stadt}: Status oder Termin ohne Quelle"
+        quelle = daten.quelle(konferenz.quelle)
+        assert row.find(class_="hk-status")["data-quelle"] == quelle.id
+        assert quelle.titel in text(row), f"{stadt}: Status ohne Quelle"
         box = soup(site, konferenz.url).find("aside", class_="hk-faktenbox")
-        assert konferenz.quelle in text(box), f"{stadt}: Faktenbox nennt die Quelle nicht"
+        assert quelle.titel in text(box), f"{stadt}: Faktenbox nennt die Quelle nicht"
         checked.append(stadt)
     assert "Hilden" in checked, checked
 
