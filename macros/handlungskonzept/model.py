@@ -277,6 +277,8 @@ class NichtBarrierefrei(Strict):
 
 #: Fields the Impressum page shows only once they hold a value; an open item there asks whether one exists.
 NUR_MIT_WERT = {"anzeigen": "nur_mit_wert"}
+#: Fields of ``Impressum`` that are no label-and-value row (the source line, the list of barriers).
+KEINE_ZEILE = ("quelle", "nicht_barrierefrei")
 
 
 class Impressum(Strict):
@@ -318,8 +320,8 @@ class Impressum(Strict):
         """(field, label, value, link kind) for each named field that has something to show."""
         result = []
         for name in felder:
-            if name not in Impressum.model_fields or name in ("quelle", "nicht_barrierefrei"):
-                erlaubt = ", ".join(n for n in Impressum.model_fields if n not in ("quelle", "nicht_barrierefrei"))
+            if name not in Impressum.model_fields or name in KEINE_ZEILE:
+                erlaubt = ", ".join(n for n in Impressum.model_fields if n not in KEINE_ZEILE)
                 raise MakroFehler(f"impressum(„{name}“): Diese Angabe gibt es nicht. Erlaubt sind: {erlaubt}.")
             field, value = Impressum.model_fields[name], getattr(self, name)
             extra = field.json_schema_extra or {}
