@@ -132,3 +132,8 @@ def test_mail_address_must_be_one(tmp_path):
         load(data)
     bericht = error.value.bericht()
     assert "kontakt_barrierefreiheit" in bericht and "Erwartet wird eine E-Mail-Adresse" in bericht
+
+
+def test_barrier_list_without_entries_claims_nothing():
+    html = BeautifulSoup(str(components.render("nicht-barrierefrei", gruppen=[])), "html.parser")
+    assert text(html) == "Derzeit ist kein Inhalt als nicht barrierefrei eingetragen."
