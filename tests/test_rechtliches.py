@@ -252,7 +252,7 @@ def statement_dates(site: Path, slug: str) -> dict[str, object]:
     ("datenschutz", {"Datenschutzerklärung zuletzt geprüft am": "2024-06-30"}),
 ])
 def test_statement_dates_come_from_impressum_not_from_the_data_stand(fixture_site, site, slug, erwartet):
-    stand = load(FIXTURE_DATA).daten.projekt.stand.isoformat()
+    stand = load(FIXTURE_DATA).daten.projekt.geprueft.isoformat()
     shown = statement_dates(fixture_site, slug)
     for label, datum in erwartet.items():
         assert shown[label].name == "time" and shown[label]["datetime"] == datum, label
