@@ -58,7 +58,7 @@ def test_general_law_facts_show_their_provision():
     assert text(shown["Rechtsform"]) == "Körperschaft (§ 1 Testgesetz)"
     assert text(shown["Vertreten durch"]) == "Testamt (§ 2 Testgesetz) Name: Erika Mustermann Anschrift: Teststraße 1, 99999 Testhausen"
     aufsicht = shown["Aufsichtsbehörde"]
-    assert text(aufsicht) == "Testaufsicht (allgemeine Aufsicht, § 3 Testgesetz) Anschrift: Diese Angabe wird ergänzt."
+    assert text(aufsicht) == "Testaufsicht (allgemeine Aufsicht, § 3 Testgesetz) Anschrift: Diese Angabe liegt noch nicht vor."
     assert "Name" not in text(aufsicht)  # a body has no holder's name
     assert aufsicht.find(class_="hk-offen")["data-offen"] == "Anschrift der Aufsicht"
 

@@ -84,7 +84,7 @@ def test_impressum_shows_data_and_open_items(site):
     assert angaben["Herausgeber"].get_text(strip=True) == "Kreis Mettmann"
     assert angaben["Organisationseinheit"].get_text(strip=True) == "Kreisintegrationszentrum"
     anschrift = angaben["Anschrift"].find(class_="hk-offen")
-    assert anschrift.get_text(strip=True) == "Diese Angabe wird ergänzt."
+    assert anschrift.get_text(strip=True) == "Diese Angabe liegt noch nicht vor."
     assert "Postanschrift" in anschrift["data-offen"]
     for feld in ("Telefon", "E-Mail", "Inhaltlich verantwortlich nach § 18 Abs. 2 MStV"):
         assert angaben[feld].find(class_="hk-offen") is not None, feld
@@ -97,9 +97,9 @@ def test_impressum_states_general_law_with_its_provisions(site):
         "Körperschaft des öffentlichen Rechts (Gemeindeverband und Gebietskörperschaft, § 1 Abs. 2 KrO NRW)")
     assert flat(angaben["Vertreten durch"]) == (
         "Landrätin oder Landrat des Kreises Mettmann (gesetzliche Vertretung in Rechts- und Verwaltungsgeschäften, "
-        "§ 42 Abs. 5 KrO NRW) Name: Diese Angabe wird ergänzt. Anschrift: Diese Angabe wird ergänzt.")
+        "§ 42 Abs. 5 KrO NRW) Name: Diese Angabe liegt noch nicht vor. Anschrift: Diese Angabe liegt noch nicht vor.")
     assert flat(angaben["Aufsichtsbehörde"]) == (
-        "Bezirksregierung Düsseldorf (allgemeine Aufsicht, § 57 Abs. 1 KrO NRW) Anschrift: Diese Angabe wird ergänzt.")
+        "Bezirksregierung Düsseldorf (allgemeine Aufsicht, § 57 Abs. 1 KrO NRW) Anschrift: Diese Angabe liegt noch nicht vor.")
     offen = [e["data-offen"] for e in angaben["Vertreten durch"].select(".hk-offen")]
     assert offen == ["Name der Landrätin oder des Landrats des Kreises Mettmann (aus einer aktuellen Quelle)",
                      "Dienstanschrift der Landrätin oder des Landrats des Kreises Mettmann"]
