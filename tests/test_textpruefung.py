@@ -27,11 +27,12 @@ def test_promise_is_named_with_file_and_line():
 
 def test_quoted_source_and_text_outside_the_article_are_not_promises():
     assert befunde(Seite("docs/x.md", None, artikel("Die Vorlage: „Die Konferenz wird veröffentlicht und folgt.“"))) == []
+    assert befunde(Seite("docs/x.md", None, artikel("Die Erklärung folgt dem Muster der EU."))) == []
 
 
 def test_more_promise_phrases():
     for satz in ("Weitere Angaben werden ergänzt.", "Die Liste wird noch veröffentlicht.", "Das kommt demnächst.",
-                 "Ort folgt"):
+                 "Ort folgt", "Die Zusammenfassung folgt nach der Konferenz."):
         assert len(befunde(Seite("docs/x.md", None, artikel(satz)))) == 1, satz
 
 

@@ -28,7 +28,8 @@ _BLOCK = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th",
           "blockquote", "div", "section", "aside", "tr", "br"}
 _LEER = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "track"}
 
-VERSPRECHEN = re.compile(r"\b(?:\w+ folg(?:t|en)\b|folg(?:t|en) (?:noch|bald|später)|demnächst|in Kürze|"
+#: „Termin folgt.“ or „folgt nach der Konferenz“ – but not „die Erklärung folgt dem Muster“.
+VERSPRECHEN = re.compile(r"\b(?:\w+ folg(?:t|en)(?=\s*(?:[.,;:)–]|$)| (?:noch|bald|später|nach|im|am|in)\b)|demnächst|in Kürze|"
                          r"wird (?:noch |bald |später )?(?:ergänzt|veröffentlicht|nachgereicht|bekannt ?gegeben)|"
                          r"werden (?:noch |bald |später )?(?:ergänzt|veröffentlicht|nachgereicht))\b")
 _ZITAT = re.compile(r"„[^“]*“")
