@@ -10,7 +10,7 @@ from handlungskonzept.components import COMPONENTS_DIR
 
 
 def figure(site: Path):
-    page = BeautifulSoup((site / "vorgehen" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((site / "handlungskonzept" / "index.html").read_text(encoding="utf-8"), "html.parser")
     return page.find("figure", class_="hk-vorgehen")
 
 
@@ -40,7 +40,7 @@ def test_no_script_image_or_svg_without_alternative(site):
 
 def test_links_in_the_diagram_resolve(site):
     for link in figure(site).find_all("a", href=True):
-        target = (site / "vorgehen" / link["href"].split("#")[0]).resolve()
+        target = (site / "handlungskonzept" / link["href"].split("#")[0]).resolve()
         assert (target / "index.html").is_file() or target.is_file(), link["href"]
 
 
