@@ -49,9 +49,9 @@ FAKTEN = [
     ("regionalkonferenzen/", "voraussichtlich im ersten Quartal"),
     ("regionalkonferenzen/hilden/", "voraussichtlich im ersten Quartal"),
     ("regionalkonferenzen/hilden/", "IMAP Institut"),
-    ("regionalkonferenzen/", "in drei Städten bereits Regionalkonferenzen durchgeführt"),
-    ("", "in drei Städten bereits Regionalkonferenzen durchgeführt"),
-    ("", "Welche Städte das sind, nennt die Quelle nicht."),
+    ("regionalkonferenzen/", "Laut Quelle hatten in 3 Städten bereits Regionalkonferenzen stattgefunden."),
+    ("", "Laut Quelle hatten in 3 Städten bereits Regionalkonferenzen stattgefunden."),
+    ("", "Welche Städte das waren, nennt sie nicht."),
     ("partner/", "Kreisintegrationszentrum"),
     ("hilfe/", "110"),
     ("quellen/", "III/50-Ba"),
@@ -152,26 +152,20 @@ def test_no_staff_name_on_any_published_page(site):
 
 @pytest.mark.parametrize("which", ["site", "fixture_site"])
 def test_every_status_or_date_shown_names_its_source(request, which):
-    """Only "Noch offen / Termin folgt" may stand without a source; at least one row (Hilden's,
-    the one the source names) is checked on each site, so the test cannot pass by skipping all."""
+    """Every row of the overview links the source of its status, and the fact box names it."""
     site = request.getfixturevalue(which)
     daten = load(FIXTURE_DATA if which == "fixture_site" else ROOT / "data").daten
     by_town = {k.stadt: k for k in daten.regionalkonferenzen}
     table = soup(site, "regionalkonferenzen/").find("table", class_="hk-statusuebersicht__tabelle")
     rows = table.find("tbody").find_all("tr")
     assert len(rows) == 10
-    checked = []
     for row in rows:
         stadt = text(row.find("th"))
-        status, termin = (text(cell) for cell in row.find_all("td"))
         konferenz = by_town[stadt]
-        if status == "Noch offen" and termin == "Termin folgt":
-            continue
-        assert "nennt die Quelle nicht" not in konferenz.quelle, f"{stadt}: Status oder Termin ohne Quelle"
+        quelle = daten.quelle(konferenz.quelle)
+        assert row.find("td").find("a", href=f"../quellen/#{quelle.id}"), f"{stadt}: Status ohne Quelle"
         box = soup(site, konferenz.url).find("aside", class_="hk-faktenbox")
-        assert konferenz.quelle in text(box), f"{stadt}: Faktenbox nennt die Quelle nicht"
-        checked.append(stadt)
-    assert "Hilden" in checked, checked
+        assert quelle.titel in text(box), f"{stadt}: Faktenbox nennt die Quelle nicht"
 
 
 @pytest.mark.parametrize("which", ["site", "fixture_site"])

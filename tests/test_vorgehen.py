@@ -18,7 +18,7 @@ def test_diagram_is_an_ordered_list_with_a_caption(site):
     diagram = figure(site)
     caption = diagram.find("figcaption")
     assert diagram["aria-labelledby"] == caption.find(id=True)["id"]
-    assert "drei Schritten" in caption.get_text()
+    assert "Drei Schritte:" in caption.get_text()
     steps = diagram.find("ol").find_all("li", class_="hk-vorgehen__schritt")
     assert [s.find(class_="hk-vorgehen__nummer").get_text() for s in steps] == ["Schritt 1", "Schritt 2", "Schritt 3"]
     bausteine = [li.find("strong").get_text() for li in steps[1].find("ul").find_all("li")]
