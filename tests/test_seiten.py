@@ -32,9 +32,12 @@ def edit_link(page: BeautifulSoup) -> str:
 
 
 def all_pages(site: Path) -> list[str]:
-    """Site-relative URLs of every content page (the 404 page is not an ``index.html``)."""
+    """Site-relative URLs of every content page (the 404 page is not an ``index.html``; redirect
+    pages from data/weiterleitungen.yml are not content pages)."""
     urls = []
     for path in site.rglob("index.html"):
+        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
+            continue
         relative = path.parent.relative_to(site)
         urls.append("" if relative == Path(".") else f"{relative.as_posix()}/")
     return sorted(urls)
