@@ -348,41 +348,116 @@ class Weiterleitung(Strict, title="Weiterleitung", json_schema_extra={
         title="Nach", description="Neue Adresse in derselben Form; leer: die Startseite")
 
 
+_EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+_EMAIL_MESSAGE = "erwartet wird eine E-Mail-Adresse, z. B. „barrierefreiheit@example.org“"
+
+
+def _email(value: str) -> str:
+    if not re.fullmatch(_EMAIL, value):
+        raise PydanticCustomError("email", _EMAIL_MESSAGE)
+    return value
+
+
+#: An e-mail address; the legal pages set it as a ``mailto:`` link.
+EMail = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_email),
+                  Field(json_schema_extra={"pattern": f"^{_EMAIL}$", "patternErrorMessage": _sentence(_EMAIL_MESSAGE)})]
+
+
+class Rechtsangabe(Strict, title="Rechtsangabe", json_schema_extra={
+        "description": "Eine Angabe, die aus allgemeinem Recht folgt, mit der Vorschrift, auf der sie beruht."}):
+    """A fact that follows from general law, not from a source document: shown with the provision it rests on."""
+
+    wert: Text = Field(title="Wert", description="Die Angabe, z. B. „Körperschaft des öffentlichen Rechts“")
+    erlaeuterung: Text | None = Field(default=None, title="Erläuterung", description="Kurze Erläuterung, steht mit der Rechtsgrundlage in Klammern")
+    rechtsgrundlage: Text = Field(title="Rechtsgrundlage", description="Die Vorschrift, z. B. „§ 1 Abs. 2 KrO NRW“")
+
+
+class GesetzlicheStelle(Strict, title="Gesetzlich bestimmte Stelle", json_schema_extra={
+        "description": "Ein Amt oder eine Stelle, die das Gesetz nennt; wer es innehat und die Anschrift "
+                       "kommen aus einer aktuellen Quelle, bis dahin als offener Punkt."}):
+    """An office or body named by law (who represents the Kreis, who supervises it).
+
+    The law gives the office; the person holding it and the address are current facts that an
+    editor supplies from a current source, so they are open items until then.
+    """
+
+    stelle: Rechtsangabe = Field(title="Stelle", description="Das Amt oder die Stelle mit der Vorschrift, die sie nennt")
+    name: Text | OffenerPunkt | None = Field(default=None, title="Name",
+                                             description="Wer das Amt innehat (nur bei Personen)")
+    anschrift: Text | OffenerPunkt = Field(title="Anschrift", description="Postanschrift der Stelle")
+
+
+class Barrierengrund(Wortlaut):
+    """Why content is not accessible: the three reasons of the EU model statement, (EU) 2018/1523."""
+
+    unvereinbarkeit = ("unvereinbarkeit", "Unvereinbarkeit mit der BITV NRW")
+    unverhaeltnismaessige_belastung = ("unverhaeltnismaessige_belastung", "Unverhältnismäßige Belastung")
+    ausserhalb_anwendungsbereich = ("ausserhalb_anwendungsbereich",
+                                    "Die Inhalte fallen nicht in den Anwendungsbereich der Rechtsvorschriften")
+
+
+class NichtBarrierefrei(Strict, title="Nicht barrierefreier Inhalt", json_schema_extra={
+        "description": "Ein Inhalt, der noch nicht barrierefrei ist, mit dem Grund."}):
+    """One content item that is not accessible yet, with its reason category."""
+
+    inhalt: Text = Field(title="Inhalt", description="Welcher Inhalt betroffen ist")
+    beschreibung: Text = Field(title="Beschreibung", description="Was daran nicht barrierefrei ist")
+    grund: Barrierengrund = Field(title="Grund", description="Warum, nach der Mustererklärung (EU) 2018/1523")
+
+
+#: Fields the Impressum page shows only once they hold a value; an open item there asks whether one exists.
+NUR_MIT_WERT = {"anzeigen": "nur_mit_wert"}
+#: Fields of ``Impressum`` that are no label-and-value row (the source line, the list of barriers).
+KEINE_ZEILE = ("quelle", "nicht_barrierefrei")
+
+
 class Impressum(Strict, title="Impressum", json_schema_extra={
         "description": "Angaben für Impressum, Datenschutzerklärung und Erklärung zur Barrierefreiheit."}):
-    """Publisher details (§ 5 DDG, § 18 MStV) and the contacts the legal pages name.
+    """Publisher details (§ 5 DDG, § 18 MStV) and the contacts and facts the legal pages name.
 
-    The field titles are the labels readers see; unknown values stay open items.
+    The field titles are the labels readers see; unknown values stay open items. ``art`` in a
+    field's extra tells the component to set the value as a link.
     """
 
     herausgeber: Text = Field(title="Herausgeber",
         description="Wer die Website herausgibt (§ 5 DDG)")
     organisationseinheit: Text | None = Field(default=None, title="Organisationseinheit",
         description="Zuständige Stelle innerhalb der Verwaltung")
-    rechtsform: Text | OffenerPunkt = Field(title="Rechtsform",
-        description="Rechtsform des Herausgebers")
+    rechtsform: Rechtsangabe | OffenerPunkt = Field(title="Rechtsform",
+        description="Rechtsform des Herausgebers mit ihrer Rechtsgrundlage")
     anschrift: Text | OffenerPunkt = Field(title="Anschrift",
         description="Postanschrift: Straße, Hausnummer, Postleitzahl, Ort")
     telefon: Text | OffenerPunkt = Field(title="Telefon",
         description="Telefonnummer für Anfragen")
-    email: Text | OffenerPunkt = Field(title="E-Mail",
+    email: EMail | OffenerPunkt = Field(title="E-Mail", json_schema_extra={"art": "email"},
         description="E-Mail-Adresse für Anfragen zur Website")
-    vertretungsberechtigt: Text | OffenerPunkt = Field(title="Vertretungsberechtigt",
-        description="Wer den Herausgeber vertritt (Name und Funktion)")
+    vertretungsberechtigt: GesetzlicheStelle | OffenerPunkt = Field(title="Vertreten durch",
+        description="Wer den Herausgeber vertritt: das Amt nach dem Gesetz und wer es innehat")
     inhaltlich_verantwortlich: Text | OffenerPunkt = Field(title="Inhaltlich verantwortlich nach § 18 Abs. 2 MStV",
         description="Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV")
-    aufsichtsbehoerde: Text | OffenerPunkt = Field(title="Aufsichtsbehörde",
-        description="Zuständige Aufsichtsbehörde")
+    aufsichtsbehoerde: GesetzlicheStelle | OffenerPunkt = Field(title="Aufsichtsbehörde",
+        description="Zuständige Aufsichtsbehörde nach dem Gesetz, mit Anschrift")
     umsatzsteuer_id: Text | OffenerPunkt | None = Field(default=None, title="Umsatzsteuer-Identifikationsnummer",
+                                                        json_schema_extra=NUR_MIT_WERT,
         description="Nur angeben, wenn vorhanden")
     datenschutzbeauftragte: Text | OffenerPunkt = Field(title="Behördliche Datenschutzbeauftragte oder behördlicher Datenschutzbeauftragter",
         description="Kontakt der oder des Datenschutzbeauftragten")
-    kontakt_barrierefreiheit: Text | OffenerPunkt = Field(title="Kontakt für Rückmeldungen zur Barrierefreiheit",
-        description="Wohin Rückmeldungen zur Barrierefreiheit gehen")
+    kontakt_barrierefreiheit: EMail | OffenerPunkt = Field(title="E-Mail für Rückmeldungen zur Barrierefreiheit",
+                                                           json_schema_extra={"art": "email"},
+        description="E-Mail-Adresse, an die Rückmeldungen zur Barrierefreiheit gehen")
+    formular_barrierefreiheit: HttpsUrl | OffenerPunkt = Field(title="Formular für Rückmeldungen zur Barrierefreiheit",
+                                                               json_schema_extra={"art": "link"},
+        description="Adresse (https://) des Formulars für Rückmeldungen zur Barrierefreiheit")
+    ombudsstelle: Text | OffenerPunkt = Field(title="Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen",
+        description="Anschrift und Kontakt der Ombudsstelle des Landes NRW")
+    nicht_barrierefrei: list[NichtBarrierefrei] = Field(default=[], title="Nicht barrierefreie Inhalte",
+        description="Inhalte, die noch nicht barrierefrei sind, je Eintrag mit Grund")
     hosting: Text | OffenerPunkt = Field(title="Betrieb des Webservers (Hosting)",
         description="Wer den Webserver betreibt")
-    speicherdauer_protokolle: Text | OffenerPunkt = Field(title="Speicherdauer der Server-Protokolle",
-        description="Wie lange die Server-Protokolle gespeichert werden")
+    speicherdauer_zugriffsprotokoll: Text | OffenerPunkt = Field(title="Speicherdauer des Zugriffsprotokolls",
+        description="Wie lange das Zugriffsprotokoll des Webservers gespeichert wird")
+    speicherdauer_fehlerprotokoll: Text | OffenerPunkt = Field(title="Speicherdauer des Fehlerprotokolls",
+        description="Wie lange das Fehlerprotokoll des Webservers gespeichert wird")
     # Dates of the legal statements themselves; unlike ``projekt.geprueft`` they move only
     # when someone reviews the statement, not with every data edit.
     erklaerung_erstellt: Datum | OffenerPunkt = Field(title="Erklärung erstellt am",
@@ -392,6 +467,20 @@ class Impressum(Strict, title="Impressum", json_schema_extra={
     datenschutz_stand: Datum | OffenerPunkt = Field(title="Datenschutzerklärung zuletzt geprüft am",
         description="Datum der letzten Prüfung der Datenschutzerklärung als JJJJ-MM-TT")
     quelle: Text = Field(title="Quelle", description="Woher die Angaben stammen")
+
+    def zeilen(self, felder: tuple[str, ...]) -> list[tuple[str, str, object, str | None]]:
+        """(field, label, value, link kind) for each named field that has something to show."""
+        result = []
+        for name in felder:
+            if name not in Impressum.model_fields or name in KEINE_ZEILE:
+                erlaubt = ", ".join(n for n in Impressum.model_fields if n not in KEINE_ZEILE)
+                raise MakroFehler(f"impressum(„{name}“): Diese Angabe gibt es nicht. Erlaubt sind: {erlaubt}.")
+            field, value = Impressum.model_fields[name], getattr(self, name)
+            extra = field.json_schema_extra or {}
+            if value is None or (isinstance(value, OffenerPunkt) and extra.get("anzeigen") == "nur_mit_wert"):
+                continue
+            result.append((name, field.title, value, extra.get("art")))
+        return result
 
 
 class Daten(BaseModel):
