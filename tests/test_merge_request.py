@@ -30,8 +30,12 @@ JOBS = {name: job for name, job in CI.items() if name not in _KEYWORDS and not n
 #: Runs the whole suite: its script is checked, not run (the suite would run itself).
 SUITE_JOB = "testen"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
-ALT = "Am Handlungskonzept wirken mit:"
-NEU = "Am Handlungskonzept arbeiten mit:"
+CHAPTER = ROOT / "docs" / "partner.md"
+#: The first line of prose of the chapter (after its heading) and the same line with its first word changed.
+ALT = next(line for line in CHAPTER.read_text(encoding="utf-8").split("\n# ", 1)[1].splitlines()[1:]
+           if line[:1].isalpha() and "{{" not in line)
+WORT = ALT.split()[0]
+NEU = ALT.replace(WORT, f"{WORT}-geändert", 1)
 
 
 def commands(job: dict) -> list[str]:
@@ -174,7 +178,7 @@ def test_vergleich_names_exactly_the_changed_page(jobs):
     assert findings == ["geändert: /partner/ – Partner und Netzwerk"], output[-3000:]
     assert "verglichen mit origin/main" in output
     markdown = (clone / ".vergleich" / "bericht.md").read_text(encoding="utf-8")
-    assert re.search(rf"^- {ALT}", markdown, re.M) and re.search(rf"^\+ {NEU}", markdown, re.M)
+    assert re.search(rf"^- {re.escape(ALT)}", markdown, re.M) and re.search(rf"^\+ {re.escape(NEU)}", markdown, re.M)
     assert markdown.count("\n### ") == 1 and "(`/partner/`)" in markdown
 
 
@@ -186,8 +190,8 @@ def test_vergleich_html_report_is_accessible_and_shows_the_changed_words(jobs):
     assert soup.main is not None and not soup.find_all(["script", "style"]) and not soup.select("[style]")
     [changed] = soup.select("section h3")
     assert changed.get_text(" ", strip=True) == "Partner und Netzwerk ( /partner/ )"
-    assert [d.get_text() for d in soup.find_all("del")] == ["wirken "]
-    assert [i.get_text() for i in soup.find_all("ins")] == ["arbeiten "]
+    assert [d.get_text() for d in soup.find_all("del")] == [f"{WORT} "]
+    assert [i.get_text() for i in soup.find_all("ins")] == [f"{WORT}-geändert "]
 
 
 def test_vergleich_without_changes_says_so(jobs):
