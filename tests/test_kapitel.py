@@ -180,6 +180,7 @@ def test_every_status_or_date_shown_names_its_source(request, which):
     table = soup(site, "regionalkonferenzen/").find("table", class_="hk-statusuebersicht__tabelle")
     rows = table.find("tbody").find_all("tr")
     assert len(rows) == 10
+    checked = []
     for row in rows:
         stadt = text(row.find("th"))
         konferenz = by_town[stadt]

@@ -32,6 +32,7 @@ _LEER = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "track"}
 VERSPRECHEN = re.compile(r"\b(?:\w+ folg(?:t|en)(?=\s*(?:[.,;:)–]|$)| (?:noch|bald|später|nach|im|am|in)\b)|demnächst|in Kürze|"
                          r"wird (?:noch |bald |später )?(?:ergänzt|veröffentlicht|nachgereicht|bekannt ?gegeben)|"
                          r"werden (?:noch |bald |später )?(?:ergänzt|veröffentlicht|nachgereicht))\b")
+_ARTIKEL = re.compile(r"<article\b.*</article\s*>", re.DOTALL)
 _ZITAT = re.compile(r"„[^“]*“")
 _MONAT = "|".join(MONATE)
 STAND = re.compile(rf"\bStand\b[^.\n]{{0,40}}?(?:\d{{1,2}}\.\s*(?:{_MONAT})\s+(\d{{4}})|(\d{{4}})-\d{{2}}-\d{{2}})")
@@ -95,9 +96,9 @@ class _Haupttext(HTMLParser):
 
 def haupttext(html: str) -> list[str]:
     """The blocks of text of a page's ``<article>`` (or the whole document), footer excluded."""
-    start, ende = html.find("<article"), html.rfind("</article>")
+    artikel = _ARTIKEL.search(html)
     parser = _Haupttext()
-    parser.feed(html[start:ende] if start >= 0 and ende > start else html)
+    parser.feed(artikel.group() if artikel else html)
     parser.close()
     parser._abschliessen()
     return parser.bloecke
