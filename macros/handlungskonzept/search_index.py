@@ -73,8 +73,9 @@ def _terms(text: str) -> list[str]:
     return _WORD.findall(_TAG.sub(" ", text).lower())
 
 
-def _parts_of(splitter: Splitter, terms: Iterable[str]) -> set[str]:
-    return {part for term in terms for part in splitter.parts(term)}
+def _parts_of(splitter: Splitter, terms: Iterable[str]) -> list[str]:
+    """Parts in text order, once per occurrence: the search weighs a part that recurs like a word that does."""
+    return [part for term in terms for part in sorted(splitter.parts(term))]
 
 
 def enrich(index: dict, synonyms: list[Suchbegriff], splitter: Splitter) -> dict:
@@ -87,8 +88,8 @@ def enrich(index: dict, synonyms: list[Suchbegriff], splitter: Splitter) -> dict
         present = {*title_terms, *text_terms, *title_parts, *text_parts}
         found = [words for term, words in wanted if any(word.startswith(term) for word in present)]
         if title_parts:
-            doc["titelteile"] = " ".join(sorted(title_parts))
+            doc["titelteile"] = " ".join(title_parts)
         if text_parts or found:
-            doc["woerter"] = " ".join([*sorted(text_parts), *found])
+            doc["woerter"] = " ".join([*text_parts, *found])
     index["config"]["fields"] = {**index["config"]["fields"], **FIELDS}
     return index
