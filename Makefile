@@ -14,8 +14,12 @@ export NO_MKDOCS_2_WARNING := 1
 # Debian-Pakete, die die Browser- und Servertests brauchen.
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils
 SYSTEM_COMMANDS := chromium nginx pdftotext
+# Debian-Paket, das schon der Bau braucht: die deutsche Wortliste, mit der die Suche
+# zusammengesetzte Wörter zerlegt.
+SITE_PACKAGES := wngerman
+SITE_FILES := /usr/share/dict/ngerman
 
-.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild
+.PHONY: site test serve check benchmark offen freigabe lock clean system-deps site-deps urls teilen-bild
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +45,7 @@ freigabe: check
 	$(BIN)/python -m handlungskonzept offen --streng
 
 ## site: Daten prüfen und die Website atomar nach site/ bauen
-site: check
+site: check site-deps
 	rm -rf .site-neu
 	$(BIN)/mkdocs build --site-dir .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
 	if [ -d site ]; then mv site .site-alt; fi
@@ -59,15 +63,15 @@ teilen-bild:
 	  --screenshot=$(CURDIR)/docs/assets/bilder/teilen.png file://$(CURDIR)/macros/handlungskonzept/vorlagen/teilen-bild.html
 
 ## serve: Vorschau auf http://127.0.0.1:8000 mit automatischem Neuladen
-serve: $(VENV)/.runtime
+serve: $(VENV)/.runtime site-deps
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data --watch macros --watch overrides
 
-## benchmark: Laufzeiten von Prüfung und Bau messen (ändert nichts)
-benchmark: $(VENV)/.test
+## benchmark: Bau, make site, Prüfung, Übertragung, Suche und Wachstum messen, mit Zielen (ändert nichts)
+benchmark: $(VENV)/.test system-deps site-deps
 	$(BIN)/python tests/benchmark.py
 
 ## test: die ganze Testsuite
-test: $(VENV)/.test system-deps
+test: $(VENV)/.test system-deps site-deps
 	$(BIN)/python -m pytest
 
 system-deps:
@@ -78,6 +82,17 @@ system-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
 	  else \
 	    echo "Es fehlen:$$missing. Bitte installieren: sudo apt-get install $(SYSTEM_PACKAGES)" >&2; exit 1; \
+	  fi; \
+	fi
+
+site-deps:
+	@missing=""; for f in $(SITE_FILES); do [ -f $$f ] || missing="$$missing $$f"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installiere Debian-Pakete: $(SITE_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SITE_PACKAGES) >/dev/null; \
+	  else \
+	    echo "Es fehlen:$$missing (deutsche Wortliste für die Suche). Bitte installieren: sudo apt-get install $(SITE_PACKAGES)" >&2; exit 1; \
 	  fi; \
 	fi
 
