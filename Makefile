@@ -44,10 +44,10 @@ offen: $(VENV)/.runtime
 freigabe: check
 	$(BIN)/python -m handlungskonzept offen --streng
 
-## site: Daten prüfen und die Website atomar nach site/ bauen
-site: check site-deps
+## site: Daten prüfen und die Website atomar nach site/ bauen (Prüfung und Bau in einem Prozess)
+site: $(VENV)/.runtime site-deps
 	rm -rf .site-neu
-	$(BIN)/mkdocs build --site-dir .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
+	$(BIN)/python macros/bau.py .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
 	if [ -d site ]; then mv site .site-alt; fi
 	mv .site-neu site
 	rm -rf .site-alt

@@ -2,7 +2,8 @@
 
 Material's search plugin writes ``search/search_index.json`` after the build; this hook adds the
 fields of ``handlungskonzept.search_index`` to it. The search itself starts only on first use
-(``overrides/assets/javascripts/hk-suche.js``).
+(``overrides/assets/javascripts/hk-suche.js``). Of Material's lunr language files only those of the
+configured search languages are published (the worker loads no others).
 """
 from __future__ import annotations
 
@@ -11,8 +12,19 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handlungskonzept.search_index import DEBIAN_PAKET, WORTLISTE, Splitter, enrich, words
+from handlungskonzept.search_index import DEBIAN_PAKET, WORTLISTE, Splitter, enrich, lunr_files
 from hook_failure import fail
+
+LUNR = "assets/javascripts/lunr/"
+#: Compound splits of earlier builds (not in git): the word list is read only for new words.
+CACHE = ".cache/suche-wortteile.json"
+
+
+def on_files(files, config):
+    keep = {LUNR + name for name in lunr_files(config.plugins["material/search"].config.lang)}
+    for file in [f for f in files if f.src_uri.startswith(LUNR) and f.src_uri not in keep]:
+        files.remove(file)
+    return files
 
 
 @event_priority(-50)  # after Material's search plugin (priority 0) has written the index
@@ -25,5 +37,8 @@ def on_post_build(config) -> None:
         fail(f"Für die Suche fehlt die deutsche Wortliste {WORTLISTE} (Debian-Paket {DEBIAN_PAKET}). "
              f"Bitte installieren: sudo apt-get install {DEBIAN_PAKET} – `make site` tut das, wenn es als root läuft.")
         return
-    index = enrich(json.loads(path.read_text(encoding="utf-8")), loaded.daten.suchbegriffe, Splitter(words()))
+    cache_file = Path(config.config_file_path).parent / CACHE
+    splitter = Splitter.remembering(cache_file)
+    index = enrich(json.loads(path.read_text(encoding="utf-8")), loaded.daten.suchbegriffe, splitter)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    splitter.save(cache_file)

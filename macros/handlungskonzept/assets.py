@@ -33,8 +33,9 @@ STYLES: dict[str, tuple[str, ...]] = {
     "assets/stylesheets/fehlerseite.css": ("assets/stylesheets/fehlerseite.css",),
 }
 PAGE_STYLE = "assets/stylesheets/hk-seite.css"
-#: What gets a ``.gz`` twin: the text formats the site serves.
-TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", ".map"})
+#: What gets a ``.gz`` twin: the text formats readers' browsers load (not Material's source maps, which only
+#: a developer's tools fetch; nginx compresses those itself).
+TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics"})
 
 _CLASS_SELECTOR = re.compile(r"\.(hk-[a-z0-9_-]+)")
 _CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')

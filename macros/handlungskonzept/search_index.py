@@ -12,8 +12,9 @@ words into noise („zus|ammen“).
 """
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -38,11 +39,22 @@ def words(path: Path = WORTLISTE) -> frozenset[str]:
 
 
 class Splitter:
-    """Splits German compounds by a word list; each word is split once per build."""
+    """Splits German compounds by a word list; each word is split once, and with ``remembered`` once
+    for every build: reading the word list costs more than the rest of the search index together."""
 
-    def __init__(self, known: frozenset[str]):
-        self.known = known
-        self._parts: dict[str, frozenset[str]] = {}
+    #: Bump when the splitting rules change, so remembered splits are made anew.
+    RULES = 1
+
+    def __init__(self, known: frozenset[str] | Callable[[], frozenset[str]], remembered: dict | None = None):
+        self._known = known
+        self._parts: dict[str, frozenset[str]] = {word: frozenset(parts) for word, parts in (remembered or {}).items()}
+        self.new = 0
+
+    @property
+    def known(self) -> frozenset[str]:
+        if callable(self._known):
+            self._known = self._known()
+        return self._known
 
     def parts(self, word: str) -> frozenset[str]:
         """Every word of the list a compound is made of (empty when it is not one):
@@ -50,7 +62,34 @@ class Splitter:
         word = word.lower()
         if word not in self._parts:
             self._parts[word] = frozenset(self._split(word))
+            self.new += 1
         return self._parts[word]
+
+    @classmethod
+    def remembering(cls, cache_file: Path, word_list: Path = WORTLISTE) -> "Splitter":
+        """A splitter that starts from the splits saved in ``cache_file`` for this word list and these rules."""
+        key = cls._key(word_list)
+        try:
+            saved = json.loads(cache_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            saved = {}
+        remembered = saved.get("teile", {}) if saved.get("schluessel") == key else {}
+        return cls(lambda: words(word_list), remembered)
+
+    def save(self, cache_file: Path, word_list: Path = WORTLISTE) -> None:
+        """Keep the splits for the next build (written whole, then renamed: a parallel build never reads half)."""
+        if not self.new:
+            return
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache_file.with_name(f"{cache_file.name}.{id(self)}")
+        content = {"schluessel": self._key(word_list), "teile": {w: sorted(p) for w, p in sorted(self._parts.items())}}
+        partial.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+        partial.replace(cache_file)
+
+    @classmethod
+    def _key(cls, word_list: Path) -> str:
+        stat = word_list.stat()
+        return f"{word_list}:{stat.st_size}:{stat.st_mtime_ns}:{cls.RULES}"
 
     def _split(self, word: str) -> set[str]:
         found: set[str] = set()
@@ -67,6 +106,18 @@ class Splitter:
                     found |= {base, tail, *tail_parts} - {word}
                     break
         return found
+
+
+def lunr_files(languages: list[str]) -> set[str]:
+    """The files under Material's ``assets/javascripts/lunr/`` its search worker loads for these languages
+    (Material 9.8.2, integrations/search/worker/main: ``setupSearchLanguages``)."""
+    needed = {"min/lunr.stemmer.support.min.js"} if set(languages) - {"en"} else set()
+    needed |= {f"min/lunr.{language}.min.js" for language in languages if language != "en"}
+    needed |= {"tinyseg.js" for language in languages if language == "ja"}
+    needed |= {"wordcut.js" for language in languages if language in ("hi", "th")}
+    if len(languages) > 1:
+        needed.add("min/lunr.multi.min.js")
+    return needed
 
 
 def _terms(text: str) -> list[str]:
