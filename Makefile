@@ -74,27 +74,23 @@ benchmark: $(VENV)/.test system-deps site-deps
 test: $(VENV)/.test system-deps site-deps
 	$(BIN)/python -m pytest
 
-system-deps:
-	@missing=""; for c in $(SYSTEM_COMMANDS); do command -v $$c >/dev/null || [ -x /usr/sbin/$$c ] || missing="$$missing $$c"; done; \
-	if [ -n "$$missing" ]; then \
+# Fehlt etwas ($$missing), installiert es als root die Debian-Pakete $(1), sonst nennt es sie.
+install_or_name = if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installiere Debian-Pakete: $(SYSTEM_PACKAGES)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
+	    echo "Installiere Debian-Pakete: $(1)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1) >/dev/null; \
 	  else \
-	    echo "Es fehlen:$$missing. Bitte installieren: sudo apt-get install $(SYSTEM_PACKAGES)" >&2; exit 1; \
+	    echo "Es fehlen:$$missing$(2). Bitte installieren: sudo apt-get install $(1)" >&2; exit 1; \
 	  fi; \
 	fi
 
+system-deps:
+	@missing=""; for c in $(SYSTEM_COMMANDS); do command -v $$c >/dev/null || [ -x /usr/sbin/$$c ] || missing="$$missing $$c"; done; \
+	$(call install_or_name,$(SYSTEM_PACKAGES))
+
 site-deps:
 	@missing=""; for f in $(SITE_FILES); do [ -f $$f ] || missing="$$missing $$f"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installiere Debian-Pakete: $(SITE_PACKAGES)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SITE_PACKAGES) >/dev/null; \
-	  else \
-	    echo "Es fehlen:$$missing (deutsche Wortliste für die Suche). Bitte installieren: sudo apt-get install $(SITE_PACKAGES)" >&2; exit 1; \
-	  fi; \
-	fi
+	$(call install_or_name,$(SITE_PACKAGES), (deutsche Wortliste für die Suche))
 
 ## lock: Lock-Dateien aus pyproject.toml neu erzeugen (braucht pip-tools)
 lock:

@@ -21,7 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -91,9 +92,10 @@ def ratio_lines(medians: dict[str, float], a: str, b: str, label: str, target: f
     line("  dasselbe in Prozessorzeit", f"{CPU[a] / CPU[b]:.2f}× ({CPU[a]:.2f} / {CPU[b]:.2f} s)")
 
 
-def plain_material_config(repo: Path) -> Path:
-    """``mkdocs.yml`` of ``repo`` without hooks, macros and theme overrides, written beside it (same docs/,
-    same Material settings)."""
+@contextmanager
+def plain_material(repo: Path) -> Iterator[Path]:
+    """``mkdocs.yml`` of ``repo`` without hooks, macros and theme overrides, beside it while in use (same
+    docs/, same Material settings)."""
     source = (repo / "mkdocs.yml").read_text(encoding="utf-8")
     config = yaml.load(source, Loader=_EnvLoader)
     config.pop("hooks", None)
@@ -103,7 +105,10 @@ def plain_material_config(repo: Path) -> Path:
     config["strict"] = False  # the raw {{ … }} makes links MkDocs cannot resolve
     target = repo / ".benchmark-material.yml"
     target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return target
+    try:
+        yield target
+    finally:
+        target.unlink()
 
 
 class _EnvLoader(yaml.SafeLoader):
@@ -123,12 +128,9 @@ def mkdocs(repo: Path, site: Path, config: Path | None = None) -> Callable[[], N
 
 def part_build(work: Path) -> None:
     print("Bau: Projekt gegen reines Material mit denselben Markdown-Dateien")
-    material = plain_material_config(ROOT)
-    try:
+    with plain_material(ROOT) as material:
         medians = alternate({"projekt": mkdocs(ROOT, work / "projekt"),
                              "material": mkdocs(ROOT, work / "material", material)})
-    finally:
-        material.unlink()
     line("mkdocs build (Projekt), Median", f"{medians['projekt']:.2f} s")
     line("mkdocs build (reines Material), Median", f"{medians['material']:.2f} s")
     ratio_lines(medians, "projekt", "material", "Verhältnis", TARGET_BUILD)
@@ -136,13 +138,10 @@ def part_build(work: Path) -> None:
 
 def part_site(work: Path) -> None:
     print("make site im Ganzen (warm: Caches gefüllt) gegen den Bau mit reinem Material")
-    material = plain_material_config(ROOT)
     make = lambda: run(["make", "--silent", "site"])  # noqa: E731
     make()  # warm: whatever make site caches by input hash is filled once
-    try:
+    with plain_material(ROOT) as material:
         medians = alternate({"site": make, "material": mkdocs(ROOT, work / "material", material)})
-    finally:
-        material.unlink()
     line("make site, Median", f"{medians['site']:.2f} s")
     line("mkdocs build (reines Material), Median", f"{medians['material']:.2f} s")
     ratio_lines(medians, "site", "material", "Verhältnis zu reinem Material", TARGET_SITE)
