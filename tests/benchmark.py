@@ -8,7 +8,8 @@ during the run slows both sides alike. "Plain Material" builds the same ``docs/`
 hooks off (``mkdocs.yml`` minus ``hooks:`` and the macros plugin), so its pages show the raw
 ``{{ … }}``: the ratio is the cost of everything this project adds. Transfer is measured in Debian's
 Chromium through a real nginx with ``deploy/nginx.conf``, each page type on a first visit (empty
-cache): bytes of the response bodies as sent (gzip), headers separately.
+cache): bytes of the response bodies as sent (gzip), headers separately. Lighthouse (performance,
+accessibility, best practices, SEO) comes from the npm registry through ``npx``.
 """
 from __future__ import annotations
 
@@ -298,13 +299,37 @@ def part_growth(work: Path) -> None:
          "lädt erst bei der ersten Suche")
 
 
-def part_lighthouse(work: Path) -> None:
-    print("Lighthouse 12 (mobil)")
-    npx = shutil.which("npx")
-    if npx is None:
-        line("Lighthouse", "nicht gemessen", "npx fehlt (Node.js)")
+#: Lighthouse from the npm registry (runs under Debian's Node 20), driving Debian's Chromium.
+LIGHTHOUSE = "lighthouse@12.8.2"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def part_lighthouse(work: Path, site: Path | None = None) -> None:
+    import json
+
+    from browser.conftest import stop_nginx
+    from conftest import CHROMIUM
+
+    print(f"Lighthouse 12 mobil ({LIGHTHOUSE} über npx, Debians Chromium, über nginx)")
+    if shutil.which("npx") is None:
+        line("Lighthouse", "nicht gemessen", "npx fehlt (Debian-Paket npm)")
         return
-    line("Lighthouse", "nicht gemessen", "siehe README: läuft hier nicht mit Node 20")
+    site = site or _built(work)
+    server = _served(site, work)
+    try:
+        for name, path in page_types(site).items():
+            result = subprocess.run(
+                ["npx", "--yes", LIGHTHOUSE, server.url(path), "--quiet", "--output=json",
+                 f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=600)
+            if result.returncode != 0:
+                line(name, "nicht gemessen", result.stderr.strip().splitlines()[-1][:60] if result.stderr.strip() else "")
+                continue
+            scores = {key: round(value["score"] * 100) for key, value in json.loads(result.stdout)["categories"].items()}
+            line(f"{name} ({path})", " / ".join(str(scores[key]) for key in CATEGORIES),
+                 "Ziel 100 / 100 / 100 / 100 – " + verdict(all(score == 100 for score in scores.values())))
+    finally:
+        stop_nginx(server)
 
 
 PARTS = {"bau": part_build, "site": part_site, "check": part_check, "uebertragung": part_transfer,
