@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import rules
 from .messages import field_names, problems_from
-from .model import Daten, Impressum, Partner, Projekt, Regionalkonferenz, Suchbegriff, Weiterleitung
+from .model import Daten, Impressum, Partner, Projekt, Quelle, Regionalkonferenz, Suchbegriff, Weiterleitung
 from .problems import DatenFehler, Problem, field_name, show_value
 from .yaml_source import Positions, YamlProblem, position_of, read
 
@@ -31,6 +31,7 @@ class DataFile:
 #: The files of ``data/``; each one is a field of ``Daten``.
 FILES = [
     DataFile("projekt", TypeAdapter(Projekt)),
+    DataFile("quellen", TypeAdapter(list[Quelle])),
     DataFile("partner", TypeAdapter(list[Partner])),
     DataFile("regionalkonferenzen", TypeAdapter(list[Regionalkonferenz])),
     DataFile("weiterleitungen", TypeAdapter(list[Weiterleitung]), required=False),
@@ -38,7 +39,7 @@ FILES = [
     DataFile("suchbegriffe", TypeAdapter(list[Suchbegriff]), required=False),
 ]
 
-_KNOWN_FIELDS = field_names(Projekt, Partner, Regionalkonferenz, Weiterleitung, Impressum, Suchbegriff)
+_KNOWN_FIELDS = field_names(Projekt, Quelle, Partner, Regionalkonferenz, Weiterleitung, Impressum, Suchbegriff)
 
 
 @dataclass(frozen=True)
