@@ -271,13 +271,15 @@ def synthesise(repo: Path, posts: int, partners: int) -> None:
         (news / f"{day}-benchmark-{number:04d}.md").write_text(
             f"---\ntitle: Erfundener Beitrag {number}\ndescription: Nur für die Messung.\ndatum: {day}\n"
             f"geprueft: 2026-11-25\npruefen_bis: 2027-05-25\n---\n\n# Erfundener Beitrag {number}\n\n"
-            + "Ein Absatz über Regionalkonferenzen, Beratungsangebote und Rechtsextremismus. " * 20 + "\n",
+            + " ".join(f"Absatz {part} des Beitrags {number} über Regionalkonferenzen, Beratungsangebote und "
+                       "Rechtsextremismus." for part in range(20)) + "\n",
             encoding="utf-8")
+    source = yaml.safe_load((repo / "data" / "quellen.yml").read_text(encoding="utf-8"))[0]["id"]
     path = repo / "data" / "partner.yml"
     records = yaml.safe_load(path.read_text(encoding="utf-8"))
     for number in range(partners):
         records.append({"id": f"benchmark-{number:03d}", "name": f"Erfundener Partner {number}", "art": "verband",
-                        "rolle": "Nur für die Messung.", "quelle": "Erfundene Benchmark-Daten"})
+                        "rolle": f"Partner {number}, nur für die Messung.", "quelle": source})
     path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
