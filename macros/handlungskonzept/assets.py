@@ -18,8 +18,10 @@ from .components import COMPONENTS_DIR
 
 #: Delivered script → its source files under ``overrides/``, joined in this order.
 SCRIPTS: dict[str, tuple[str, ...]] = {
-    # In the head: Material's storage helpers, and the search that starts on first use (before the bundle).
-    "assets/javascripts/hk-basis.js": ("assets/javascripts/hk-basis.js", "assets/javascripts/hk-suche.js"),
+    # In the head: Material's storage helpers, the colour scheme stored only by choice, and the search
+    # that starts on first use (before the bundle).
+    "assets/javascripts/hk-basis.js": ("assets/javascripts/hk-basis.js", "assets/javascripts/hk-farbwahl.js",
+                                       "assets/javascripts/hk-suche.js"),
     "assets/javascripts/hk-farbschema.js": ("assets/javascripts/hk-farbschema.js",),
     # After Material's bundle.
     "assets/javascripts/hk-seite.js": ("assets/javascripts/hk-tastatur.js", "assets/javascripts/hk-druck.js"),

@@ -317,32 +317,107 @@ class Suchbegriff(Strict):
         description="Wörter, die Leserinnen und Leser stattdessen suchen")
 
 
-class Impressum(Strict):
-    """Publisher details (§ 5 DDG, § 18 MStV) and the contacts the legal pages name.
+def _email(value: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        raise PydanticCustomError("email", "erwartet wird eine E-Mail-Adresse, z. B. „barrierefreiheit@example.org“")
+    return value
 
-    The field titles are the labels readers see; unknown values stay open items.
+
+#: An e-mail address; the legal pages set it as a ``mailto:`` link.
+EMail = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_email)]
+
+
+class Rechtsangabe(Strict):
+    """A fact that follows from general law, not from a source document: shown with the provision it rests on."""
+
+    wert: Text = Field(description="Die Angabe, z. B. „Körperschaft des öffentlichen Rechts“")
+    erlaeuterung: Text | None = Field(default=None, description="Kurze Erläuterung, steht mit der Rechtsgrundlage in Klammern")
+    rechtsgrundlage: Text = Field(description="Die Vorschrift, z. B. „§ 1 Abs. 2 KrO NRW“")
+
+
+class GesetzlicheStelle(Strict):
+    """An office or body named by law (who represents the Kreis, who supervises it).
+
+    The law gives the office; the person holding it and the address are current facts that an
+    editor supplies from a current source, so they are open items until then.
+    """
+
+    stelle: Rechtsangabe
+    name: Text | OffenerPunkt | None = Field(default=None, description="Wer das Amt innehat (nur bei Personen)")
+    anschrift: Text | OffenerPunkt
+
+
+class Barrierengrund(Wortlaut):
+    """Why content is not accessible: the three reasons of the EU model statement, (EU) 2018/1523."""
+
+    unvereinbarkeit = ("unvereinbarkeit", "Unvereinbarkeit mit der BITV NRW")
+    unverhaeltnismaessige_belastung = ("unverhaeltnismaessige_belastung", "Unverhältnismäßige Belastung")
+    ausserhalb_anwendungsbereich = ("ausserhalb_anwendungsbereich",
+                                    "Die Inhalte fallen nicht in den Anwendungsbereich der Rechtsvorschriften")
+
+
+class NichtBarrierefrei(Strict):
+    """One content item that is not accessible yet, with its reason category."""
+
+    inhalt: Text
+    beschreibung: Text
+    grund: Barrierengrund
+
+
+#: Fields the Impressum page shows only once they hold a value; an open item there asks whether one exists.
+NUR_MIT_WERT = {"anzeigen": "nur_mit_wert"}
+#: Fields of ``Impressum`` that are no label-and-value row (the source line, the list of barriers).
+KEINE_ZEILE = ("quelle", "nicht_barrierefrei")
+
+
+class Impressum(Strict):
+    """Publisher details (§ 5 DDG, § 18 MStV) and the contacts and facts the legal pages name.
+
+    The field titles are the labels readers see; unknown values stay open items. ``art`` in a
+    field's extra tells the component to set the value as a link.
     """
 
     herausgeber: Text = Field(title="Herausgeber")
     organisationseinheit: Text | None = Field(default=None, title="Organisationseinheit")
-    rechtsform: Text | OffenerPunkt = Field(title="Rechtsform")
+    rechtsform: Rechtsangabe | OffenerPunkt = Field(title="Rechtsform")
     anschrift: Text | OffenerPunkt = Field(title="Anschrift")
     telefon: Text | OffenerPunkt = Field(title="Telefon")
-    email: Text | OffenerPunkt = Field(title="E-Mail")
-    vertretungsberechtigt: Text | OffenerPunkt = Field(title="Vertretungsberechtigt")
+    email: EMail | OffenerPunkt = Field(title="E-Mail", json_schema_extra={"art": "email"})
+    vertretungsberechtigt: GesetzlicheStelle | OffenerPunkt = Field(title="Vertreten durch")
     inhaltlich_verantwortlich: Text | OffenerPunkt = Field(title="Inhaltlich verantwortlich nach § 18 Abs. 2 MStV")
-    aufsichtsbehoerde: Text | OffenerPunkt = Field(title="Aufsichtsbehörde")
-    umsatzsteuer_id: Text | OffenerPunkt | None = Field(default=None, title="Umsatzsteuer-Identifikationsnummer")
+    aufsichtsbehoerde: GesetzlicheStelle | OffenerPunkt = Field(title="Aufsichtsbehörde")
+    umsatzsteuer_id: Text | OffenerPunkt | None = Field(default=None, title="Umsatzsteuer-Identifikationsnummer",
+                                                        json_schema_extra=NUR_MIT_WERT)
     datenschutzbeauftragte: Text | OffenerPunkt = Field(title="Behördliche Datenschutzbeauftragte oder behördlicher Datenschutzbeauftragter")
-    kontakt_barrierefreiheit: Text | OffenerPunkt = Field(title="Kontakt für Rückmeldungen zur Barrierefreiheit")
+    kontakt_barrierefreiheit: EMail | OffenerPunkt = Field(title="E-Mail für Rückmeldungen zur Barrierefreiheit",
+                                                           json_schema_extra={"art": "email"})
+    formular_barrierefreiheit: HttpsUrl | OffenerPunkt = Field(title="Formular für Rückmeldungen zur Barrierefreiheit",
+                                                               json_schema_extra={"art": "link"})
+    ombudsstelle: Text | OffenerPunkt = Field(title="Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen")
+    nicht_barrierefrei: list[NichtBarrierefrei] = Field(default=[], title="Nicht barrierefreie Inhalte")
     hosting: Text | OffenerPunkt = Field(title="Betrieb des Webservers (Hosting)")
-    speicherdauer_protokolle: Text | OffenerPunkt = Field(title="Speicherdauer der Server-Protokolle")
+    speicherdauer_zugriffsprotokoll: Text | OffenerPunkt = Field(title="Speicherdauer des Zugriffsprotokolls")
+    speicherdauer_fehlerprotokoll: Text | OffenerPunkt = Field(title="Speicherdauer des Fehlerprotokolls")
     # Dates of the legal statements themselves; unlike ``projekt.geprueft`` they move only
     # when someone reviews the statement, not with every data edit.
     erklaerung_erstellt: Datum | OffenerPunkt = Field(title="Erklärung erstellt am")
     erklaerung_ueberprueft: Datum | OffenerPunkt = Field(title="Erklärung zuletzt überprüft am")
     datenschutz_stand: Datum | OffenerPunkt = Field(title="Datenschutzerklärung zuletzt geprüft am")
     quelle: Text
+
+    def zeilen(self, felder: tuple[str, ...]) -> list[tuple[str, str, object, str | None]]:
+        """(field, label, value, link kind) for each named field that has something to show."""
+        result = []
+        for name in felder:
+            if name not in Impressum.model_fields or name in KEINE_ZEILE:
+                erlaubt = ", ".join(n for n in Impressum.model_fields if n not in KEINE_ZEILE)
+                raise MakroFehler(f"impressum(„{name}“): Diese Angabe gibt es nicht. Erlaubt sind: {erlaubt}.")
+            field, value = Impressum.model_fields[name], getattr(self, name)
+            extra = field.json_schema_extra or {}
+            if value is None or (isinstance(value, OffenerPunkt) and extra.get("anzeigen") == "nur_mit_wert"):
+                continue
+            result.append((name, field.title, value, extra.get("art")))
+        return result
 
 
 class Daten(BaseModel):
