@@ -21,11 +21,11 @@ SHOW_ALL = """() => new Promise(done => { const list = document.querySelector('.
 #: („Rechtsextremismus“, „Kreisintegrationszentrum“, „Regionalkonferenz“); „Ansprechpartner“ stands on
 #: no page and comes from data/suchbegriffe.yml (→ Kontakt).
 QUERIES = {
-    "Konferenz": "/regionalkonferenzen/hilden/",
+    "Konferenz": "/regionalkonferenzen/",
     "Extremismus": "/begriffe/",
     "Beratung": "/hilfe/",
-    "Ansprechpartner": "/presse/",
-    "Integrationszentrum": "/projektorganisation/",
+    "Ansprechpartner": "/barrierefreiheit/",  # its contact for accessibility feedback
+    "Integrationszentrum": "/impressum/",  # the Kreisintegrationszentrum publishes the site
 }
 
 
