@@ -78,7 +78,7 @@ def offen(args: argparse.Namespace) -> int:
         eintraege = open_items.alle(Path(args.docs), Path(args.daten), Path(args.config), stand=stand,
                                     docs_shown=args.docs.rstrip("/"), data_shown=args.daten.rstrip("/"),
                                     config_shown=args.config)
-    except YamlProblem as error:
+    except (YamlProblem, DatenFehler) as error:
         print("Offene Punkte nicht ermittelbar, die Daten sind nicht lesbar:", file=sys.stderr)
         for problem in error.problems:
             print(f"  • {problem}", file=sys.stderr)
@@ -89,8 +89,12 @@ def offen(args: argparse.Namespace) -> int:
     if not anzahl:
         print("Keine offenen Punkte.")
         return 0
+    frei = sum(not e.sperrt for e in eintraege)
     print("1 offener Punkt." if anzahl == 1 else f"{anzahl} offene Punkte.")
-    if args.streng:
+    if frei:
+        print(f"Davon {frei} in Entwürfen (Seiten mit „entwurf: true“): Sie werden nicht veröffentlicht "
+              "und halten die Freigabe nicht auf.")
+    if args.streng and anzahl > frei:
         print("Freigabe verweigert: Erst wenn alle offenen Punkte erledigt sind, darf die Website "
               "veröffentlicht werden.", file=sys.stderr)
         return 1

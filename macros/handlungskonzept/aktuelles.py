@@ -45,9 +45,9 @@ class Beitrag(BaseModel):
 
 
 #: Front matter keys a post may carry besides the model's own: read by MkDocs, Material or the page hooks
-#: (review dates). Every other key is a typo and reported as such, with a guess.
+#: (review dates, drafts). Every other key is a typo and reported as such, with a guess.
 MKDOCS_FELDER = frozenset({"template", "hide", "icon", "status", "subtitle", "tags", "search",
-                           "geprueft", "pruefen_bis"})
+                           "geprueft", "pruefen_bis", "entwurf"})
 
 
 def ist_beitrag(src_uri: str) -> bool:
