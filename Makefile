@@ -1,5 +1,5 @@
 # Zwei Befehle genügen auf einem frischen Debian mit python3, python3-venv und make:
-#   make site   – baut die Website nach site/ (atomar: bei Fehlern bleibt site/ unverändert)
+#   make site   – baut die veröffentlichte Website nach site/ (atomar: bei Fehlern bleibt site/ unverändert)
 #   make test   – führt alle Tests aus (installiert bei Bedarf chromium und nginx)
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -15,7 +15,8 @@ export NO_MKDOCS_2_WARNING := 1
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils
 SYSTEM_COMMANDS := chromium nginx pdftotext
 
-.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild
+.PHONY: site vorschau test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild beitrag \
+        veroeffentlichen zurueck
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,14 +41,28 @@ offen: $(VENV)/.runtime
 freigabe: check
 	$(BIN)/python -m handlungskonzept offen --streng
 
-## site: Daten prüfen und die Website atomar nach site/ bauen
+## site: Daten prüfen und die veröffentlichte Website atomar nach site/ bauen (ohne Entwürfe)
 site: check
-	rm -rf .site-neu
-	$(BIN)/mkdocs build --site-dir .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
-	if [ -d site ]; then mv site .site-alt; fi
-	mv .site-neu site
-	rm -rf .site-alt
-	@echo "Website gebaut: site/"
+	$(BIN)/python -m handlungskonzept bauen site
+
+## vorschau: die Vorschau der Redaktion nach vorschau/ bauen (Entwürfe, Bearbeiten-Links, noindex)
+vorschau: check
+	$(BIN)/python -m handlungskonzept bauen vorschau --vorschau
+
+## beitrag: neuen Beitrag unter „Aktuelles“ als Entwurf anlegen, z. B. make beitrag TITEL="Neuer Termin"
+beitrag: $(VENV)/.runtime
+	$(BIN)/python -m handlungskonzept beitrag "$(TITEL)"
+
+## veroeffentlichen: Freigabe prüfen, bauen, nach ZIEL/releases/ kopieren und ZIEL/aktuell umschalten
+##   (TESTSYSTEM=1: trotz offener Punkte, mit noindex)
+veroeffentlichen: check
+	$(if $(ZIEL),,$(error Bitte ZIEL angeben, z. B. make veroeffentlichen ZIEL=/var/www/handlungskonzept))
+	$(BIN)/python -m handlungskonzept veroeffentlichen "$(ZIEL)" $(if $(TESTSYSTEM),--testsystem)
+
+## zurueck: ZIEL/aktuell auf die vorige veröffentlichte Fassung zurückschalten
+zurueck: $(VENV)/.runtime
+	$(if $(ZIEL),,$(error Bitte ZIEL angeben, z. B. make zurueck ZIEL=/var/www/handlungskonzept))
+	$(BIN)/python -m handlungskonzept zurueck "$(ZIEL)"
 
 ## urls: Website bauen und ihre neuen Adressen in data/veroeffentlichte-urls.txt aufnehmen
 urls: site
@@ -58,9 +73,9 @@ teilen-bild:
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,630 \
 	  --screenshot=$(CURDIR)/docs/assets/bilder/teilen.png file://$(CURDIR)/macros/handlungskonzept/vorlagen/teilen-bild.html
 
-## serve: Vorschau auf http://127.0.0.1:8000 mit automatischem Neuladen
+## serve: Vorschau der Redaktion auf http://127.0.0.1:8000 mit automatischem Neuladen
 serve: $(VENV)/.runtime
-	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data --watch macros --watch overrides
+	HK_VORSCHAU=1 $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data --watch macros --watch overrides
 
 ## benchmark: Laufzeiten von Prüfung und Bau messen (ändert nichts)
 benchmark: $(VENV)/.test
@@ -88,4 +103,4 @@ lock:
 	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras --allow-unsafe --extra test -o requirements-test.lock pyproject.toml
 
 clean:
-	rm -rf site .site-neu .site-alt $(VENV)
+	rm -rf site vorschau .site-neu-* .vorschau-neu-* $(VENV)

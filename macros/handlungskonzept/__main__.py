@@ -1,13 +1,17 @@
 """Command line for editors and CI: ``check`` (``make check``), ``offen`` (``make offen``,
-``make freigabe``) and ``urls <site>`` (``make urls``)."""
+``make freigabe``), ``urls <site>`` (``make urls``), ``bauen`` (``make site``, ``make vorschau``),
+``beitrag`` (``make beitrag``), ``veroeffentlichen`` and ``zurueck`` (``make veroeffentlichen``,
+``make zurueck``)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
+import tempfile
 from pathlib import Path
 
-from . import open_items
+from . import aktuelles, bau, open_items, veroeffentlichung
 from . import urls as manifest
 from .loader import load
 from .problems import DatenFehler
@@ -101,6 +105,81 @@ def offen(args: argparse.Namespace) -> int:
     return 0
 
 
+def bauen(args: argparse.Namespace) -> int:
+    """Build the published site or the preview into a folder, atomically (see ``bau``)."""
+    ziel = Path(args.ziel)
+    if not bau.bauen(ziel, vorschau=args.vorschau):
+        print(f"Bau fehlgeschlagen – {ziel}/ bleibt unverändert.", file=sys.stderr)
+        return 1
+    if args.vorschau:
+        print(f"Vorschau gebaut: {ziel}/ – mit Entwürfen und Bearbeiten-Links, nur für die Redaktion, "
+              "nicht veröffentlichen.")
+    else:
+        print(f"Website gebaut: {ziel}/")
+    return 0
+
+
+def beitrag(args: argparse.Namespace) -> int:
+    """A new news post as a draft, named after its title and today's date."""
+    try:
+        stand = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/")).daten.projekt.stand
+        pfad = aktuelles.neuer_beitrag(Path(args.docs), args.titel, dt.date.today(), stand)
+    except DatenFehler as error:
+        print(error.bericht("erst die Daten korrigieren, dann den Beitrag anlegen"), file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Neuer Beitrag angelegt: {args.docs.rstrip('/')}/{pfad.relative_to(Path(args.docs)).as_posix()}\n"
+          "Er ist ein Entwurf („entwurf: true“): Er erscheint nur in der Vorschau (make serve, make vorschau), "
+          "nicht auf der veröffentlichten Website.\n"
+          "Nächste Schritte: Text schreiben, „description“ ausfüllen, den Platzhalter offen(…) löschen und, "
+          "wenn der Beitrag erscheinen soll, die Zeile „entwurf: true“ löschen.\n"
+          f"„geprueft“ steht auf dem Prüfdatum der Daten ({stand.isoformat()}); nach der Prüfung des Beitrags "
+          "gegen seine Quelle anpassen.")
+    return 0
+
+
+def veroeffentlichen(args: argparse.Namespace) -> int:
+    """Release gate, build, copy to ``<ziel>/releases/<kennung>``, switch ``<ziel>/aktuell`` to it."""
+    ziel = Path(args.ziel).absolute()
+    if args.testsystem:
+        offen(argparse.Namespace(**{**vars(args), "streng": False}))
+        print("\n!!! TESTSYSTEM: Veröffentlichung trotz offener Punkte. Nur für ein Testsystem, nicht für die "
+              "Öffentlichkeit – alle Seiten tragen „noindex“. !!!\n", file=sys.stderr)
+    elif offen(argparse.Namespace(**{**vars(args), "streng": True})) != 0:
+        print("Nichts veröffentlicht.", file=sys.stderr)
+        return 1
+    try:
+        name = veroeffentlichung.kennung(dt.datetime.now(dt.timezone.utc), Path.cwd())
+        with tempfile.TemporaryDirectory(prefix="hk-veroeffentlichen-") as ordner:
+            gebaut = Path(ordner) / "site"
+            if not bau.bauen(gebaut, testsystem=args.testsystem):
+                print(f"Bau fehlgeschlagen – nichts veröffentlicht, {ziel / veroeffentlichung.AKTUELL} "
+                      "bleibt unverändert.", file=sys.stderr)
+                return 1
+            vorher = veroeffentlichung.veroeffentlichen(gebaut, ziel, name)
+    except (veroeffentlichung.VeroeffentlichungsFehler, OSError) as error:
+        print(f"Veröffentlichung abgebrochen: {error}", file=sys.stderr)
+        return 1
+    art = "TESTSYSTEM (mit noindex)" if args.testsystem else "veröffentlicht"
+    print(f"{art}: {ziel / veroeffentlichung.RELEASES / name} ist jetzt {ziel / veroeffentlichung.AKTUELL}"
+          + (f" (vorher {vorher})." if vorher else ".")
+          + f" Zurück zur vorigen Fassung: make zurueck ZIEL={args.ziel}")
+    return 0
+
+
+def zurueck(args: argparse.Namespace) -> int:
+    """Switch ``<ziel>/aktuell`` back to the release before the current one."""
+    try:
+        von, nach = veroeffentlichung.zurueck(Path(args.ziel).absolute())
+    except (veroeffentlichung.VeroeffentlichungsFehler, OSError) as error:
+        print(f"Zurückschalten nicht möglich: {error}", file=sys.stderr)
+        return 1
+    print(f"Zurückgeschaltet: {args.ziel}/{veroeffentlichung.AKTUELL} zeigt jetzt {nach} (statt {von}).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handlungskonzept", description="Werkzeuge für die Redaktion.")
     parser.add_argument("--daten", default=os.environ.get("HK_DATEN", "data"),
@@ -118,6 +197,21 @@ def main(argv: list[str] | None = None) -> int:
     befehl.add_argument("--pruefen", action="store_true",
                         help="nur prüfen, dass keine veröffentlichte Adresse verloren ging")
     befehl.set_defaults(run=urls)
+    befehl = commands.add_parser("bauen", help="Website atomar in einen Ordner bauen")
+    befehl.add_argument("ziel", help="Ordner, z. B. site oder vorschau")
+    befehl.add_argument("--vorschau", action="store_true", help="Vorschau der Redaktion statt der Website")
+    befehl.set_defaults(run=bauen)
+    befehl = commands.add_parser("beitrag", help="Neuen Beitrag unter „Aktuelles“ als Entwurf anlegen")
+    befehl.add_argument("titel", help="Titel des Beitrags")
+    befehl.set_defaults(run=beitrag)
+    befehl = commands.add_parser("veroeffentlichen", help="Freigabe prüfen, bauen und nach ZIEL/aktuell umschalten")
+    befehl.add_argument("ziel", help="Ordner auf dem Webserver mit releases/ und aktuell")
+    befehl.add_argument("--testsystem", action="store_true",
+                        help="trotz offener Punkte veröffentlichen, mit noindex (nur Testsysteme)")
+    befehl.set_defaults(run=veroeffentlichen)
+    befehl = commands.add_parser("zurueck", help="ZIEL/aktuell auf die vorige Fassung zurückschalten")
+    befehl.add_argument("ziel", help="Ordner auf dem Webserver mit releases/ und aktuell")
+    befehl.set_defaults(run=zurueck)
     args = parser.parse_args(argv)
     return args.run(args)
 
