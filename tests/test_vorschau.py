@@ -80,7 +80,7 @@ def test_preview_has_banner_noindex_and_an_edit_link_to_the_source_on_every_page
     loaded = load(repo / "data", repo / "docs", "data")
     for url in pages(vorschau):
         page = soup(vorschau, url)
-        banner = page.find("aside", class_="md-banner")
+        banner = page.find("aside", class_="hk-vorschau")
         assert "Vorschau – nicht veröffentlicht" in banner.get_text(), url
         assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex", url
         link = banner.find("a", rel="edit")
@@ -95,7 +95,7 @@ def test_preview_has_banner_noindex_and_an_edit_link_to_the_source_on_every_page
             assert (repo / source).read_text(encoding="utf-8").splitlines()[int(line) - 1].endswith(f"id: {town}")
             assert f"{source}, Zeile {line}" in link.get_text()
     error_page = BeautifulSoup((vorschau / "404.html").read_text(encoding="utf-8"), "html.parser")
-    assert "Vorschau – nicht veröffentlicht" in error_page.find("aside", class_="md-banner").get_text()
+    assert "Vorschau – nicht veröffentlicht" in error_page.find("aside", class_="hk-vorschau").get_text()
     assert error_page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
