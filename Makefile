@@ -57,7 +57,7 @@ beitrag: $(VENV)/.runtime
 ##   (TESTSYSTEM=1: trotz offener Punkte, mit noindex)
 veroeffentlichen: check
 	$(if $(ZIEL),,$(error Bitte ZIEL angeben, z. B. make veroeffentlichen ZIEL=/var/www/handlungskonzept))
-	$(BIN)/python -m handlungskonzept veroeffentlichen "$(ZIEL)" $(if $(TESTSYSTEM),--testsystem)
+	$(BIN)/python -m handlungskonzept veroeffentlichen "$(ZIEL)" $(if $(filter 1,$(TESTSYSTEM)),--testsystem)
 
 ## zurueck: ZIEL/aktuell auf die vorige veröffentlichte Fassung zurückschalten
 zurueck: $(VENV)/.runtime

@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DRAFT_PAGE, DRAFT_POST, build_copy, offen, soup
-from handlungskonzept import entwuerfe, open_items
+from handlungskonzept import einstellungen, entwuerfe, open_items
 from handlungskonzept.loader import load
+from handlungskonzept.problems import DatenFehler
 from test_atomic_build import fingerprint
 
 EDIT_BASE = "https://git.example.invalid/kreis-mettmann/handlungskonzept/-/edit/main/"
@@ -161,3 +163,12 @@ def test_links_to_drafts_are_found_in_markdown_and_html():
         (1, "neu.md"), (1, "neu.md"), (2, "aktuelles/2026-12-01-x.md"), (2, "neu.md"), (3, "neu.md")]
     assert entwuerfe.verweise("[x](../neu.md)", "aktuelles/index.md", drafts) == [(1, "neu.md")]
     assert entwuerfe.verweise("[x](neu/) [y](regionalkonferenzen/)", "index.md", drafts) == [(1, "neu.md")]
+
+
+def test_the_one_setting_is_typed_in_one_place():
+    assert einstellungen.aus_extra({"vorschau": "1"}).vorschau
+    assert not einstellungen.aus_extra({"vorschau": "0", "testsystem": ""}).noindex
+    assert einstellungen.aus_extra({"vorschau": False, "testsystem": "1"}).noindex
+    with pytest.raises(DatenFehler, match="Wert „vielleicht“: Nur 1 \\(an\\) oder 0 \\(aus\\) erlaubt – gesetzt über "
+                                          "die Umgebungsvariable HK_VORSCHAU"):
+        einstellungen.aus_extra({"vorschau": "vielleicht"})

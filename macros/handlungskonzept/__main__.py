@@ -187,31 +187,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", default="docs", help="Ordner mit den Markdown-Seiten")
     parser.add_argument("--config", default="mkdocs.yml", help="Einstellungsdatei der Website")
     commands = parser.add_subparsers(dest="befehl", required=True)
-    commands.add_parser("check", help="Daten und mkdocs.yml prüfen").set_defaults(run=check)
-    liste = commands.add_parser("offen", help="Offene Punkte in docs/, data/ und mkdocs.yml auflisten")
-    liste.add_argument("--streng", action="store_true",
-                       help="Mit Fehlercode 1 enden, solange offene Punkte bleiben (Freigabe-Prüfung)")
-    liste.set_defaults(run=offen)
-    befehl = commands.add_parser("urls", help="Veröffentlichte Adressen aufnehmen oder prüfen")
-    befehl.add_argument("site", help="Ordner der gebauten Website, z. B. site")
-    befehl.add_argument("--pruefen", action="store_true",
-                        help="nur prüfen, dass keine veröffentlichte Adresse verloren ging")
-    befehl.set_defaults(run=urls)
-    befehl = commands.add_parser("bauen", help="Website atomar in einen Ordner bauen")
-    befehl.add_argument("ziel", help="Ordner, z. B. site oder vorschau")
-    befehl.add_argument("--vorschau", action="store_true", help="Vorschau der Redaktion statt der Website")
-    befehl.set_defaults(run=bauen)
-    befehl = commands.add_parser("beitrag", help="Neuen Beitrag unter „Aktuelles“ als Entwurf anlegen")
-    befehl.add_argument("titel", help="Titel des Beitrags")
-    befehl.set_defaults(run=beitrag)
-    befehl = commands.add_parser("veroeffentlichen", help="Freigabe prüfen, bauen und nach ZIEL/aktuell umschalten")
-    befehl.add_argument("ziel", help="Ordner auf dem Webserver mit releases/ und aktuell")
-    befehl.add_argument("--testsystem", action="store_true",
-                        help="trotz offener Punkte veröffentlichen, mit noindex (nur Testsysteme)")
-    befehl.set_defaults(run=veroeffentlichen)
-    befehl = commands.add_parser("zurueck", help="ZIEL/aktuell auf die vorige Fassung zurückschalten")
-    befehl.add_argument("ziel", help="Ordner auf dem Webserver mit releases/ und aktuell")
-    befehl.set_defaults(run=zurueck)
+    schalter = {"action": "store_true"}
+    ziel = ("ziel", {"help": "Ordner auf dem Webserver mit releases/ und aktuell"})
+    for name, hilfe, run, *argumente in [
+        ("check", "Daten und mkdocs.yml prüfen", check),
+        ("offen", "Offene Punkte in docs/, data/ und mkdocs.yml auflisten", offen,
+         ("--streng", {**schalter, "help": "Mit Fehlercode 1 enden, solange offene Punkte bleiben (Freigabe-Prüfung)"})),
+        ("urls", "Veröffentlichte Adressen aufnehmen oder prüfen", urls,
+         ("site", {"help": "Ordner der gebauten Website, z. B. site"}),
+         ("--pruefen", {**schalter, "help": "nur prüfen, dass keine veröffentlichte Adresse verloren ging"})),
+        ("bauen", "Website atomar in einen Ordner bauen", bauen, ("ziel", {"help": "Ordner, z. B. site oder vorschau"}),
+         ("--vorschau", {**schalter, "help": "Vorschau der Redaktion statt der Website"})),
+        ("beitrag", "Neuen Beitrag unter „Aktuelles“ als Entwurf anlegen", beitrag,
+         ("titel", {"help": "Titel des Beitrags"})),
+        ("veroeffentlichen", "Freigabe prüfen, bauen und nach ZIEL/aktuell umschalten", veroeffentlichen, ziel,
+         ("--testsystem", {**schalter, "help": "trotz offener Punkte veröffentlichen, mit noindex (nur Testsysteme)"})),
+        ("zurueck", "ZIEL/aktuell auf die vorige Fassung zurückschalten", zurueck, ziel),
+    ]:
+        befehl = commands.add_parser(name, help=hilfe)
+        for flag, optionen in argumente:
+            befehl.add_argument(flag, **optionen)
+        befehl.set_defaults(run=run)
     args = parser.parse_args(argv)
     return args.run(args)
 
