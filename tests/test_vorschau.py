@@ -7,6 +7,9 @@ builds never mix their temporary folders.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -172,3 +175,18 @@ def test_the_one_setting_is_typed_in_one_place():
     with pytest.raises(DatenFehler, match="Wert „vielleicht“: Nur 1 \\(an\\) oder 0 \\(aus\\) erlaubt – gesetzt über "
                                           "die Umgebungsvariable HK_VORSCHAU"):
         einstellungen.aus_extra({"vorschau": "vielleicht"})
+
+
+def test_drafts_never_reach_the_url_manifest(entwurf_projekt):
+    """``make urls`` records what the published site serves: a draft's address is not among it."""
+    repo = entwurf_projekt.repo
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HK_")} | {"PYTHONPATH": str(repo / "macros")}
+
+    def neue_adressen(site: str) -> str:
+        result = subprocess.run([sys.executable, "-m", "handlungskonzept", "urls", site, "--pruefen"], cwd=repo,
+                                env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert not any(url in neue_adressen("site") for url in DRAFT_URLS)
+    assert all(f"/{url}" in neue_adressen("vorschau") for url in DRAFT_URLS)  # the check would see them
