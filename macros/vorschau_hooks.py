@@ -1,8 +1,9 @@
 """MkDocs hooks for the two builds: the published site (``make site``) and the editors' preview.
 
 One setting decides (``HK_VORSCHAU``, typed in ``handlungskonzept.einstellungen``). The preview
-shows a banner with an edit link on every page, keeps drafts and asks search engines not to
-index it; the published build leaves drafts out entirely (files, menu, sitemap, search, feed).
+shows a banner with an edit link on every page, keeps drafts, writes editors' notes (what an open
+item lacks) and asks search engines not to index it; the published build leaves drafts out
+entirely (files, menu, sitemap, search, feed) and has no editors' notes.
 The banner is the ``vorschau`` component; ``overrides/main.html`` places it.
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ def on_config(config):
     except DatenFehler as error:
         config.extra["einstellungen"] = einstellungen.Einstellungen()
         fail(error.bericht(wo="in den Einstellungen"))
+    components.notizen(config.extra["einstellungen"].vorschau)
     return config
 
 

@@ -197,3 +197,10 @@ def entwurf_projekt(tmp_path_factory) -> EntwurfProjekt:
         output, _ = process.communicate(timeout=300)
         laeufe[name] = subprocess.CompletedProcess(process.args, process.returncode, output, "")
     return EntwurfProjekt(repo, repo / "site", repo / "vorschau", ziel, laeufe)
+
+
+@pytest.fixture(scope="session")
+def vorschau_site(entwurf_projekt) -> Path:
+    """The editors' preview of the real data (plus two drafts): with the editors' notes (``data-offen``)."""
+    assert entwurf_projekt.laeufe["vorschau"].returncode == 0, entwurf_projekt.laeufe["vorschau"].stdout
+    return entwurf_projekt.vorschau

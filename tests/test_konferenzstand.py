@@ -87,8 +87,8 @@ def test_town_ids_are_checked_against_the_ten_towns(tmp_path):
 
 
 @pytest.mark.parametrize("url", ["index.html", "regionalkonferenzen/index.html"])
-def test_pages_explaining_the_held_conferences_show_the_open_item(site, url):
-    page = BeautifulSoup((site / url).read_text(encoding="utf-8"), "html.parser")
+def test_pages_explaining_the_held_conferences_show_the_open_item(vorschau_site, url):
+    page = BeautifulSoup((vorschau_site / url).read_text(encoding="utf-8"), "html.parser")
     satz = page.find(class_="hk-konferenzstand__quelle")
     assert "Welche Städte das sind, nennt die Quelle nicht." in " ".join(satz.get_text(" ").split())
     assert "drei Städte" in satz.find(class_="hk-offen")["data-offen"]

@@ -69,8 +69,8 @@ def test_every_page_links_all_legal_pages_in_its_footer(any_site):
             assert target_of(url, links[text]) == f"/{slug}/", (html, text, links[text])
 
 
-def test_impressum_shows_data_and_open_items(site):
-    article = soup(site / "impressum/index.html").find("article")
+def test_impressum_shows_data_and_open_items(vorschau_site):
+    article = soup(vorschau_site / "impressum/index.html").find("article")
     angaben = {dt.get_text(strip=True): dd for dt, dd in
                ((div.find("dt"), div.find("dd")) for div in article.select("dl.hk-impressum > div"))}
     assert angaben["Herausgeber"].get_text(strip=True) == "Kreis Mettmann"
@@ -90,7 +90,7 @@ def test_impressum_shows_complete_data(fixture_site):
     assert article.select("dl.hk-impressum .hk-offen") == []
 
 
-def test_statements_name_open_items_instead_of_guessing(site):
+def test_statements_name_open_items_instead_of_guessing(site, vorschau_site):
     barrierefreiheit = soup(site / "barrierefreiheit/index.html").find("article")
     text = barrierefreiheit.get_text(" ", strip=True)
     assert "Ombudsstelle für barrierefreie Informationstechnik" in text
@@ -102,13 +102,13 @@ def test_statements_name_open_items_instead_of_guessing(site):
                      "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen"):
         assert expected in text, expected
     assert datenschutz.select(".hk-offen")
-    leichte_sprache = soup(site / "leichte-sprache/index.html").find("article")
+    leichte_sprache = soup(vorschau_site / "leichte-sprache/index.html").find("article")  # with editors' notes
     gebaerden = leichte_sprache.find(id="video-in-gebarden-sprache").find_next(class_="hk-offen")
     assert "Gebärdensprache" in gebaerden["data-offen"]
 
 
-def test_enforcement_bodies_are_marked_as_draft_to_confirm(site):
-    article = soup(site / "barrierefreiheit/index.html").find("article")
+def test_enforcement_bodies_are_marked_as_draft_to_confirm(vorschau_site):
+    article = soup(vorschau_site / "barrierefreiheit/index.html").find("article")
     abschnitt = article.find("h2", id="durchsetzungsverfahren")
     entwurf = abschnitt.find_next(class_="hk-entwurf")
     assert entwurf is not None and "Ombudsstelle" in entwurf["data-offen"] and "Überwachungsstelle" in entwurf["data-offen"]

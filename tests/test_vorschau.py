@@ -62,6 +62,8 @@ def test_published_build_has_no_edit_link_banner_or_noindex(entwurf_projekt):
         page = soup(entwurf_projekt.site, url)
         assert page.find("a", rel="edit") is None and page.find(class_="hk-vorschau") is None, url
         assert page.find("meta", attrs={"name": "robots"}) is None, url
+        assert page.find(attrs={"data-offen": True}) is None, url  # no editors' notes …
+    assert soup(entwurf_projekt.site, "impressum/").find(class_="hk-offen") is not None  # … the polite note stays
 
 
 def test_preview_shows_drafts_with_a_draft_banner_in_menu_sitemap_search_and_feed(entwurf_projekt):
