@@ -64,6 +64,8 @@ def veroeffentlichen(gebaut: Path, ziel: Path, name: str) -> str | None:
         release = ziel / RELEASES / name
         if release.exists():
             raise VeroeffentlichungsFehler(f"Die Fassung {release} gibt es schon.")
+        for abgebrochen in (ziel / RELEASES).glob(".neu-*"):  # left by a copy that crashed (we hold the lock)
+            shutil.rmtree(abgebrochen)
         neu = ziel / RELEASES / f".neu-{name}"
         shutil.copytree(gebaut, neu, symlinks=True)
         neu.rename(release)  # only a complete copy gets a release name

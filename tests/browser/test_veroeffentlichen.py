@@ -129,10 +129,12 @@ def test_publishing_and_rollback_under_load_lose_no_request(tmp_path):
 def test_five_releases_stay_and_rollback_stops_at_the_oldest(tmp_path):
     ziel = tmp_path / "server"
     site = release_site(tmp_path / "bau", "X")
+    (ziel / "releases" / ".neu-abgebrochen").mkdir(parents=True)  # a copy that crashed half-way
     namen = [f"20270101T00000{i}000Z-x" for i in range(7)]
     for name in namen:
         veroeffentlichung.veroeffentlichen(site, ziel, name)
     assert veroeffentlichung.releases(ziel) == namen[2:]
+    assert sorted(p.name for p in (ziel / "releases").iterdir()) == namen[2:]  # the broken copy is gone
     assert veroeffentlichung.aktuell(ziel) == namen[-1]
     for erwartet in reversed(namen[2:-1]):
         assert veroeffentlichung.zurueck(ziel)[1] == erwartet
