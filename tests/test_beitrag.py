@@ -5,6 +5,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from handlungskonzept import aktuelles, entwuerfe, pruefdatum
 from handlungskonzept.loader import load
 
@@ -40,12 +42,22 @@ def test_make_beitrag_creates_a_valid_draft_and_never_overwrites(repo_copy):
 
 
 def test_make_beitrag_needs_a_usable_title(repo_copy):
-    for titel in ("", "!!!", "Mit {{ Klammern }}"):
-        result = beitrag(repo_copy, titel)
-        assert result.returncode != 0 and "Titel" in result.stderr, titel
+    result = beitrag(repo_copy, "")
+    assert result.returncode != 0 and "Bitte einen Titel" in result.stderr
+    for titel in ("!!!", "Mit {{ Klammern }}"):
+        with pytest.raises(ValueError, match="Titel"):
+            aktuelles.neuer_beitrag(repo_copy / "docs", titel, dt.date(2027, 1, 4), dt.date(2026, 11, 25))
+    assert not list((repo_copy / "docs" / "aktuelles").glob("2027-*"))
     assert not list((repo_copy / "docs" / "aktuelles").glob(f"{dt.date.today().isoformat()}-*"))
 
 
 def test_kurzname_transliterates_german():
     assert aktuelles.kurzname("Äpfel, Öfen & Übermaß – ẞ") == "aepfel-oefen-uebermass-ss"
     assert aktuelles.kurzname("  Café  Noël 2027 ") == "cafe-noel-2027"
+
+
+def test_review_date_is_six_months_after_the_check_even_at_a_month_end(tmp_path):
+    (tmp_path / "aktuelles").mkdir()
+    pfad = aktuelles.neuer_beitrag(tmp_path, "Ende August", dt.date(2026, 9, 1), dt.date(2026, 8, 31))
+    daten = pruefdatum.check(pfad.read_text(encoding="utf-8"), pfad.name, None)
+    assert (daten.geprueft, daten.pruefen_bis) == (dt.date(2026, 8, 31), dt.date(2027, 2, 28))

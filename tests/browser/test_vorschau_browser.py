@@ -28,7 +28,8 @@ def test_preview_banner_and_open_items_are_accessible(open_page, preview_server,
         assert banner.is_visible() and "Vorschau – nicht veröffentlicht" in banner.inner_text(), path
         if violations := watched.page.evaluate(RUN_AXE, AXE_TAGS):
             report.append(describe(path, violations))
-        report += focus_walk(watched.page, path)  # the skip link stays the first Tab stop, the banner's link next
+        if scheme == "light":  # the Tab order does not depend on the palette
+            report += focus_walk(watched.page, path)  # the skip link stays the first Tab stop, the banner's next
     highlighted = watched.page.eval_on_selector(".hk-offen", "e => getComputedStyle(e, '::after').content")
     assert "offen:" in highlighted
     assert not report, "\n".join(report)
