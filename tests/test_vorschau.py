@@ -37,6 +37,8 @@ def menu(page: BeautifulSoup) -> list[str]:
 def test_two_builds_at_once_never_mix_their_folders(entwurf_projekt):
     for name, lauf in entwurf_projekt.laeufe.items():
         assert lauf.returncode == 0, f"{name}: {lauf.stdout}"
+    for name in ("site-1", "site-2"):
+        assert f"nicht veröffentlicht (Entwurf): docs/{DRAFT_POST}" in entwurf_projekt.laeufe[name].stdout
     repo = entwurf_projekt.repo
     assert not list(repo.glob(".site-*")) and not list(repo.glob(".vorschau-*")), "Zwischenordner übrig"
     # Both runs built the same input: the site is one complete build (byte-identical to its twin).

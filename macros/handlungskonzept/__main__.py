@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import aktuelles, bau, open_items, veroeffentlichung
+from . import aktuelles, bau, entwuerfe, open_items, veroeffentlichung
 from . import urls as manifest
 from .loader import load
 from .problems import DatenFehler
@@ -116,6 +116,8 @@ def bauen(args: argparse.Namespace) -> int:
               "nicht veröffentlichen.")
     else:
         print(f"Website gebaut: {ziel}/")
+        for src in entwuerfe.finden(Path(args.docs)):  # the build has checked them already
+            print(f"  nicht veröffentlicht (Entwurf): {args.docs.rstrip('/')}/{src}")
     return 0
 
 
