@@ -11,12 +11,12 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export PYTHONPATH := $(CURDIR)/macros
 # Material kündigt bei jedem Bau sein Support-Ende an; das steht im README.
 export NO_MKDOCS_2_WARNING := 1
-# Debian-Pakete, die die Browser- und Servertests brauchen.
-SYSTEM_PACKAGES := chromium nginx-light poppler-utils
-SYSTEM_COMMANDS := chromium nginx pdftotext
+# Debian-Pakete, die die Browser- und Servertests und der Test der Editor-Hilfe (YAML-Sprachserver) brauchen.
+SYSTEM_PACKAGES := chromium nginx-light poppler-utils nodejs npm
+SYSTEM_COMMANDS := chromium nginx pdftotext node npm
 
 .PHONY: site vorschau test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild beitrag \
-        veroeffentlichen zurueck
+        veroeffentlichen zurueck schema vergleich
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +29,17 @@ $(VENV)/.test: requirements-test.lock $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.lock
 	touch $@
 
-## check: nur die Daten und mkdocs.yml prüfen (schnell)
+# Der YAML-Sprachserver der VS-Code-Erweiterung (npm, Versionen mit Prüfsummen in package-lock.json) für den Schema-Test.
+$(VENV)/yaml-language-server/.installiert: tests/yaml-language-server/package.json tests/yaml-language-server/package-lock.json | system-deps $(BIN)/python
+	mkdir -p $(@D)
+	cp tests/yaml-language-server/package.json tests/yaml-language-server/package-lock.json $(@D)/
+	npm ci --prefix $(@D) --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## check: nur die Daten und mkdocs.yml prüfen (schnell); JUNIT=pruefung.xml schreibt die Fehler auch als JUnit-XML
+JUNIT ?=
 check: $(VENV)/.runtime
-	$(BIN)/python -m handlungskonzept check
+	$(BIN)/python -m handlungskonzept check $(if $(JUNIT),--junit $(JUNIT))
 
 ## offen: alle offenen Punkte (docs/, data/, mkdocs.yml) mit Datei und Zeile auflisten
 offen: $(VENV)/.runtime
@@ -40,6 +48,10 @@ offen: $(VENV)/.runtime
 ## freigabe: Prüfung vor der Veröffentlichung – scheitert, solange offene Punkte bleiben
 freigabe: check
 	$(BIN)/python -m handlungskonzept offen --streng
+
+## schema: JSON-Schemas in data/schema/ aus dem Datenmodell neu erzeugen (Hilfe beim Tippen im Editor)
+schema: $(VENV)/.runtime
+	$(BIN)/python -m handlungskonzept schema
 
 ## site: Daten prüfen und die veröffentlichte Website atomar nach site/ bauen (ohne Entwürfe)
 site: check
@@ -64,6 +76,11 @@ zurueck: $(VENV)/.runtime
 	$(if $(ZIEL),,$(error Bitte ZIEL angeben, z. B. make zurueck ZIEL=/var/www/handlungskonzept))
 	$(BIN)/python -m handlungskonzept zurueck "$(ZIEL)"
 
+## vergleich: was sich für Leserinnen und Leser gegenüber BASIS ändert, z. B. make vergleich BASIS=main (Bericht in .vergleich/)
+BASIS ?=
+vergleich: $(VENV)/.runtime
+	$(BIN)/python -m handlungskonzept vergleich "$(BASIS)"
+
 ## urls: Website bauen und ihre neuen Adressen in data/veroeffentlichte-urls.txt aufnehmen
 urls: site
 	$(BIN)/python -m handlungskonzept urls site
@@ -82,7 +99,7 @@ benchmark: $(VENV)/.test
 	$(BIN)/python tests/benchmark.py
 
 ## test: die ganze Testsuite
-test: $(VENV)/.test system-deps
+test: $(VENV)/.test system-deps $(VENV)/yaml-language-server/.installiert
 	$(BIN)/python -m pytest
 
 system-deps:

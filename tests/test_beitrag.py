@@ -29,7 +29,7 @@ def test_make_beitrag_creates_a_valid_draft_and_never_overwrites(repo_copy):
     posts = {b.datei: b for b in aktuelles.beitraege(repo_copy / "docs")}
     post = posts[f"aktuelles/{name}"]
     assert (post.title, post.datum) == ("Über Straßen: Größe & Maß in Düsseldorf", heute)
-    stand = load(repo_copy / "data", repo_copy / "docs", "data").daten.projekt.stand
+    stand = load(repo_copy / "data", repo_copy / "docs", "data").daten.projekt.geprueft
     daten = pruefdatum.check(text, f"docs/aktuelles/{name}", stand)
     assert daten.geprueft == stand and daten.pruefen_bis > stand
     assert entwuerfe.zeile(text, name) is not None

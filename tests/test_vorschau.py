@@ -151,7 +151,7 @@ def test_make_offen_lists_drafts_without_blocking_the_release(projekt):
     assert "docs/neu.md:5: Entwurf – erscheint nur in der Vorschau" in result.stdout
     assert "docs/neu.md:10: Text der neuen Seite" in result.stdout
     assert "Davon 2 in Entwürfen" in result.stdout
-    eintraege = open_items.alle(projekt / "docs", projekt / "data", projekt / "mkdocs.yml", stand=None)
+    eintraege = open_items.alle(projekt / "docs", projekt / "data", projekt / "mkdocs.yml", daten_geprueft=None)
     assert [e.sperrt for e in eintraege if e.datei == "docs/neu.md"] == [False, False]
 
 

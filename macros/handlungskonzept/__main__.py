@@ -1,5 +1,6 @@
 """Command line for editors and CI: ``check`` (``make check``), ``offen`` (``make offen``,
-``make freigabe``), ``urls <site>`` (``make urls``), ``bauen`` (``make site``, ``make vorschau``),
+``make freigabe``), ``urls <site>`` (``make urls``), ``schema`` (``make schema``),
+``vergleich <basis>`` (``make vergleich``), ``bauen`` (``make site``, ``make vorschau``),
 ``beitrag`` (``make beitrag``), ``veroeffentlichen`` and ``zurueck`` (``make veroeffentlichen``,
 ``make zurueck``)."""
 from __future__ import annotations
@@ -11,7 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import aktuelles, bau, entwuerfe, open_items, veroeffentlichung
+from . import aktuelles, bau, entwuerfe, junit, open_items, reader_diff, veroeffentlichung
+from . import schema as schemas
 from . import urls as manifest
 from .loader import load
 from .problems import DatenFehler
@@ -29,12 +31,14 @@ def check(args: argparse.Namespace) -> int:
         loaded = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/"))
     except DatenFehler as error:
         problems += error.problems
+    if args.junit:
+        junit.write(Path(args.junit), problems)
     if problems:
         print(DatenFehler(problems).bericht(), file=sys.stderr)
         return 1
     d = loaded.daten
     print(f"Daten in Ordnung: {len(d.regionalkonferenzen)} Regionalkonferenzen, {len(d.partner)} Partner, "
-          f"Stand {d.projekt.stand.isoformat()}.")
+          f"{len(d.quellen)} Quellen, geprüft am {d.projekt.geprueft.isoformat()}.")
     return 0
 
 
@@ -73,13 +77,13 @@ def urls(args: argparse.Namespace) -> int:
 def offen(args: argparse.Namespace) -> int:
     """List every open item; with ``--streng`` (the release gate) fail while any remain."""
     try:
-        stand = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/")).daten.projekt.stand
+        geprueft = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/")).daten.projekt.geprueft
     except DatenFehler:
-        stand = None
+        geprueft = None
         print("Hinweis: Die Daten enthalten Fehler (`make check` nennt sie); fällige Seitenprüfungen "
               "werden erst danach ermittelt.", file=sys.stderr)
     try:
-        eintraege = open_items.alle(Path(args.docs), Path(args.daten), Path(args.config), stand=stand,
+        eintraege = open_items.alle(Path(args.docs), Path(args.daten), Path(args.config), daten_geprueft=geprueft,
                                     docs_shown=args.docs.rstrip("/"), data_shown=args.daten.rstrip("/"),
                                     config_shown=args.config)
     except (YamlProblem, DatenFehler) as error:
@@ -105,6 +109,32 @@ def offen(args: argparse.Namespace) -> int:
     return 0
 
 
+def schema(args: argparse.Namespace) -> int:
+    """Regenerate the editors' JSON Schemas from the model."""
+    ziel = Path(args.ziel)
+    geaendert = schemas.write(ziel)
+    if not geaendert:
+        print(f"Die Schemas in {ziel} sind aktuell.")
+    for name in geaendert:
+        print(f"  neu geschrieben: {ziel / name}")
+    return 0
+
+
+def vergleich(args: argparse.Namespace) -> int:
+    """What changes for readers between the published site of ``basis`` and the working tree."""
+    if not args.basis:
+        print("Bitte angeben, womit verglichen wird, z. B. make vergleich BASIS=main", file=sys.stderr)
+        return 2
+    try:
+        result = reader_diff.run(Path.cwd(), args.basis)
+    except reader_diff.ComparisonError as error:
+        print(f"Vergleich nicht möglich: {error}", file=sys.stderr)
+        return 1
+    print(reader_diff.summary(result))
+    print(f"Bericht: {reader_diff.FOLDER}/bericht.html und {reader_diff.FOLDER}/bericht.md")
+    return 0
+
+
 def bauen(args: argparse.Namespace) -> int:
     """Build the published site or the preview into a folder, atomically (see ``bau``)."""
     ziel = Path(args.ziel)
@@ -124,7 +154,7 @@ def bauen(args: argparse.Namespace) -> int:
 def beitrag(args: argparse.Namespace) -> int:
     """A new news post as a draft, named after its title and today's date."""
     try:
-        stand = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/")).daten.projekt.stand
+        stand = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/")).daten.projekt.geprueft
         pfad = aktuelles.neuer_beitrag(Path(args.docs), args.titel, dt.date.today(), stand)
     except DatenFehler as error:
         print(error.bericht("erst die Daten korrigieren, dann den Beitrag anlegen"), file=sys.stderr)
@@ -189,15 +219,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", default="docs", help="Ordner mit den Markdown-Seiten")
     parser.add_argument("--config", default="mkdocs.yml", help="Einstellungsdatei der Website")
     commands = parser.add_subparsers(dest="befehl", required=True)
+    pruefen = commands.add_parser("check", help="Daten und mkdocs.yml prüfen")
+    pruefen.add_argument("--junit", metavar="DATEI",
+                         help="die Fehler zusätzlich als JUnit-XML schreiben (für die Pipeline im Merge-Request)")
+    pruefen.set_defaults(run=check)
+    liste = commands.add_parser("offen", help="Offene Punkte in docs/, data/ und mkdocs.yml auflisten")
+    liste.add_argument("--streng", action="store_true",
+                       help="Mit Fehlercode 1 enden, solange offene Punkte bleiben (Freigabe-Prüfung)")
+    liste.set_defaults(run=offen)
+    befehl = commands.add_parser("urls", help="Veröffentlichte Adressen aufnehmen oder prüfen")
+    befehl.add_argument("site", help="Ordner der gebauten Website, z. B. site")
+    befehl.add_argument("--pruefen", action="store_true",
+                        help="nur prüfen, dass keine veröffentlichte Adresse verloren ging")
+    befehl.set_defaults(run=urls)
+    befehl = commands.add_parser("schema", help="JSON-Schemas der Daten für die Hilfe im Editor neu erzeugen")
+    befehl.add_argument("--ziel", default="data/schema", help="Ordner für die Schemas (Vorgabe: data/schema)")
+    befehl.set_defaults(run=schema)
+    befehl = commands.add_parser("vergleich", help="Was sich für Leserinnen und Leser gegenüber einem Git-Stand ändert")
+    befehl.add_argument("basis", nargs="?", default="", help="Git-Stand zum Vergleich, z. B. main")
+    befehl.set_defaults(run=vergleich)
     schalter = {"action": "store_true"}
     ziel = ("ziel", {"help": "Ordner auf dem Webserver mit releases/ und aktuell"})
     for name, hilfe, run, *argumente in [
-        ("check", "Daten und mkdocs.yml prüfen", check),
-        ("offen", "Offene Punkte in docs/, data/ und mkdocs.yml auflisten", offen,
-         ("--streng", {**schalter, "help": "Mit Fehlercode 1 enden, solange offene Punkte bleiben (Freigabe-Prüfung)"})),
-        ("urls", "Veröffentlichte Adressen aufnehmen oder prüfen", urls,
-         ("site", {"help": "Ordner der gebauten Website, z. B. site"}),
-         ("--pruefen", {**schalter, "help": "nur prüfen, dass keine veröffentlichte Adresse verloren ging"})),
         ("bauen", "Website atomar in einen Ordner bauen", bauen, ("ziel", {"help": "Ordner, z. B. site oder vorschau"}),
          ("--vorschau", {**schalter, "help": "Vorschau der Redaktion statt der Website"})),
         ("beitrag", "Neuen Beitrag unter „Aktuelles“ als Entwurf anlegen", beitrag,
