@@ -1,5 +1,5 @@
 # Zwei Befehle genügen auf einem frischen Debian mit python3, python3-venv und make:
-#   make site   – baut die Website nach site/ (atomar: bei Fehlern bleibt site/ unverändert)
+#   make site   – baut die veröffentlichte Website nach site/ (atomar: bei Fehlern bleibt site/ unverändert)
 #   make test   – führt alle Tests aus (installiert bei Bedarf chromium und nginx)
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -19,7 +19,8 @@ SYSTEM_COMMANDS := chromium nginx pdftotext node npm
 SITE_PACKAGES := wngerman
 SITE_FILES := /usr/share/dict/ngerman
 
-.PHONY: site test serve check benchmark offen freigabe lock clean system-deps site-deps urls teilen-bild schema vergleich vorschau
+.PHONY: site vorschau test serve check benchmark offen freigabe lock clean system-deps site-deps urls teilen-bild \
+        beitrag veroeffentlichen zurueck schema vergleich
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,27 +57,34 @@ freigabe: check
 schema: $(VENV)/.runtime
 	$(BIN)/python -m handlungskonzept schema
 
-## site: Daten prüfen und die Website atomar nach site/ bauen (Prüfung und Bau in einem Prozess)
+## site: Daten prüfen und die veröffentlichte Website atomar nach site/ bauen (ohne Entwürfe;
+##   Prüfung und Bau in einem Prozess)
 site: $(VENV)/.runtime site-deps
-	rm -rf .site-neu
-	$(BIN)/python macros/bau.py .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
-	if [ -d site ]; then mv site .site-alt; fi
-	mv .site-neu site
-	rm -rf .site-alt
-	@echo "Website gebaut: site/"
+	$(BIN)/python macros/bau.py site
+
+## vorschau: die Vorschau der Redaktion nach vorschau/ bauen (Entwürfe, Bearbeiten-Links, noindex)
+vorschau: $(VENV)/.runtime site-deps
+	$(BIN)/python macros/bau.py vorschau --vorschau
+
+## beitrag: neuen Beitrag unter „Aktuelles“ als Entwurf anlegen, z. B. make beitrag TITEL="Neuer Termin"
+beitrag: $(VENV)/.runtime
+	$(BIN)/python -m handlungskonzept beitrag "$(TITEL)"
+
+## veroeffentlichen: Freigabe prüfen, bauen, nach ZIEL/releases/ kopieren und ZIEL/aktuell umschalten
+##   (TESTSYSTEM=1: trotz offener Punkte, mit noindex)
+veroeffentlichen: check site-deps
+	$(if $(ZIEL),,$(error Bitte ZIEL angeben, z. B. make veroeffentlichen ZIEL=/var/www/handlungskonzept))
+	$(BIN)/python -m handlungskonzept veroeffentlichen "$(ZIEL)" $(if $(filter 1,$(TESTSYSTEM)),--testsystem)
+
+## zurueck: ZIEL/aktuell auf die vorige veröffentlichte Fassung zurückschalten
+zurueck: $(VENV)/.runtime
+	$(if $(ZIEL),,$(error Bitte ZIEL angeben, z. B. make zurueck ZIEL=/var/www/handlungskonzept))
+	$(BIN)/python -m handlungskonzept zurueck "$(ZIEL)"
 
 ## vergleich: was sich für Leserinnen und Leser gegenüber BASIS ändert, z. B. make vergleich BASIS=main (Bericht in .vergleich/)
 BASIS ?=
 vergleich: $(VENV)/.runtime
 	$(BIN)/python -m handlungskonzept vergleich "$(BASIS)"
-
-## vorschau: die Vorschau für die Redaktion (Einstellung HK_VORSCHAU=1) atomar nach vorschau/ bauen
-vorschau: check site-deps
-	rm -rf .vorschau-neu
-	HK_VORSCHAU=1 $(BIN)/mkdocs build --site-dir .vorschau-neu || { rm -rf .vorschau-neu; echo "Bau der Vorschau fehlgeschlagen – vorschau/ bleibt unverändert." >&2; exit 1; }
-	rm -rf vorschau
-	mv .vorschau-neu vorschau
-	@echo "Vorschau gebaut: vorschau/"
 
 ## urls: Website bauen und ihre neuen Adressen in data/veroeffentlichte-urls.txt aufnehmen
 urls: site
@@ -87,9 +95,9 @@ teilen-bild:
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,630 \
 	  --screenshot=$(CURDIR)/docs/assets/bilder/teilen.png file://$(CURDIR)/macros/handlungskonzept/vorlagen/teilen-bild.html
 
-## serve: Vorschau auf http://127.0.0.1:8000 mit automatischem Neuladen
+## serve: Vorschau der Redaktion auf http://127.0.0.1:8000 mit automatischem Neuladen
 serve: $(VENV)/.runtime site-deps
-	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data --watch macros --watch overrides
+	HK_VORSCHAU=1 $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data --watch macros --watch overrides
 
 ## benchmark: Bau, make site, Prüfung, Übertragung, Suche und Wachstum messen, mit Zielen (ändert nichts)
 benchmark: $(VENV)/.test system-deps site-deps
@@ -124,4 +132,4 @@ lock:
 	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras --allow-unsafe --extra test -o requirements-test.lock pyproject.toml
 
 clean:
-	rm -rf site .site-neu .site-alt $(VENV)
+	rm -rf site vorschau .site-neu-* .vorschau-neu-* $(VENV)

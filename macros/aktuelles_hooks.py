@@ -18,10 +18,11 @@ import nav_parent
 
 
 def on_files(files: Files, config) -> Files:
-    """Read the posts and add the feed."""
+    """Read the posts (without the drafts this build leaves out, see vorschau_hooks.py) and add the feed."""
     config.extra["beitraege"] = []
     try:
-        config.extra["beitraege"] = aktuelles.beitraege(Path(config.docs_dir))
+        ausgelassen = config.extra["entwuerfe_ausgelassen"]
+        config.extra["beitraege"] = [b for b in aktuelles.beitraege(Path(config.docs_dir)) if b.datei not in ausgelassen]
     except DatenFehler as error:
         fail(error.bericht(wo="in den Beiträgen unter „Aktuelles“"))
     loaded = config.extra.get("daten")

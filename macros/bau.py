@@ -1,19 +1,49 @@
-"""``make site`` in one process: the check of ``make check``, then ``mkdocs build`` into the given folder.
+"""``make site`` and ``make vorschau`` in one process: the check of ``make check``, then ``mkdocs build``.
 
 As two commands the data were loaded twice and Python, pydantic and YAML started twice; here the
 build's hook takes the loader's result of the check (``handlungskonzept.loader`` keeps it while no
-file has changed). Output and exit codes are those of the two commands.
-Usage: ``python macros/bau.py <Zielordner>``.
+file has changed). The build goes into a fresh folder that replaces the target in one atomic
+exchange (``handlungskonzept.bau``), so a failed build leaves the published folder as it was.
+Usage: ``python macros/bau.py <Zielordner> [--vorschau]``.
 """
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+from pathlib import Path
 
+from handlungskonzept import bau, entwuerfe
 from handlungskonzept.__main__ import main as handlungskonzept
 
-if __name__ == "__main__":
-    if handlungskonzept(["check"]) != 0:
-        sys.exit(1)
-    from mkdocs.__main__ import cli
 
-    cli.main(args=["build", "--site-dir", sys.argv[1]], prog_name="mkdocs")  # exits like `mkdocs build`
+def main(argv: list[str]) -> int:
+    ziel, vorschau = Path(argv[0]).absolute(), "--vorschau" in argv
+    if handlungskonzept(["check"]) != 0:
+        return 1
+    os.environ["HK_VORSCHAU"] = "1" if vorschau else "0"
+    neu = bau.neuer_ordner(ziel)
+    from mkdocs.__main__ import cli
+    try:
+        cli.main(args=["build", "--quiet", "--site-dir", str(neu)], prog_name="mkdocs")
+    except SystemExit as ende:
+        code = ende.code or 0
+    else:
+        code = 0
+    if code != 0:
+        shutil.rmtree(neu, ignore_errors=True)
+        print(f"Bau fehlgeschlagen – {argv[0]}/ bleibt unverändert.", file=sys.stderr)
+        return 1
+    bau.einsetzen(neu, ziel)
+    if vorschau:
+        print(f"Vorschau gebaut: {argv[0]}/ – mit Entwürfen und Bearbeiten-Links, nur für die Redaktion, "
+              "nicht veröffentlichen.")
+    else:
+        print(f"Website gebaut: {argv[0]}/")
+        for src in entwuerfe.finden(Path("docs")):  # the build has checked them already
+            print(f"  nicht veröffentlicht (Entwurf): docs/{src}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -98,7 +98,8 @@ def _generated_page(konferenz) -> str:
         "title": konferenz.name,
         "description": f"Was die Quellen über die Regionalkonferenz in {konferenz.stadt} zum Handlungskonzept "
                        "gegen Rechtsextremismus und Rassismus des Kreises Mettmann berichten.",
-        "quelle_daten": "regionalkonferenzen",
+        "quelle_daten": "regionalkonferenzen",  # the preview's edit link leads to this record
+        "quelle_eintrag": konferenz.id,
     }
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n\n# {konferenz.name}\n\n{{{{ konferenz(\"{konferenz.id}\") }}}}\n"
@@ -166,9 +167,4 @@ def on_page_context(context, page, config, nav):
     geprueft, pruefen_bis = page.meta.get("geprueft"), page.meta.get("pruefen_bis")
     if isinstance(geprueft, dt.date) and isinstance(pruefen_bis, dt.date):  # read by overrides/main.html
         context["hk_pruefdatum"] = components.render("pruefdatum", geprueft=geprueft, pruefen_bis=pruefen_bis)
-    base = config.extra.get("bearbeiten_url", "").rstrip("/") + "/"
-    if page.meta.get("quelle_daten"):
-        page.edit_url = f"{base}data/{page.meta['quelle_daten']}.yml"
-    else:
-        page.edit_url = f"{base}docs/{page.file.src_uri}"
     return context

@@ -6,6 +6,7 @@ import shutil
 import socket
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,54 @@ def offen(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subproces
     environment.update({"PYTHONPATH": str(ROOT / "macros"), **(env or {})})
     return subprocess.run([sys.executable, "-m", "handlungskonzept", "offen", *args], cwd=cwd, env=environment,
                           capture_output=True, text=True)
+
+
+#: The draft page and the draft post of ``entwurf_projekt`` (paths under docs/).
+DRAFT_PAGE = "entwurf-seite.md"
+DRAFT_POST = "aktuelles/2026-11-26-beitrag-im-entwurf.md"
+
+
+@dataclass
+class EntwurfProjekt:
+    """A project copy with a draft page (in the menu) and a draft post, built every way at once."""
+    repo: Path
+    site: Path  #: ``make site``, run twice at the same time
+    vorschau: Path  #: ``make vorschau``
+    ziel: Path  #: ``make veroeffentlichen ZIEL=… TESTSYSTEM=1``
+    laeufe: dict[str, subprocess.CompletedProcess]
+
+
+def _draft(title: str, extra: str = "") -> str:
+    return (f"---\ntitle: {title}\ndescription: Ein Text, der noch nicht erscheinen soll.\n{extra}entwurf: true\n"
+            f"geprueft: 2026-11-25\npruefen_bis: 2027-05-25\n---\n# {title}\n\nNoch nicht freigegeben.\n")
+
+
+@pytest.fixture(scope="session")
+def entwurf_projekt(tmp_path_factory) -> EntwurfProjekt:
+    """Two ``make site``, ``make vorschau`` and a test-system publication run concurrently in one copy:
+    the concurrency test and every draft/preview test share these four builds."""
+    repo = copy_repo(tmp_path_factory.mktemp("entwurf") / "repo")
+    (repo / "docs" / DRAFT_PAGE).write_text(_draft("Seite im Entwurf"), encoding="utf-8")
+    (repo / "docs" / DRAFT_POST).write_text(_draft("Beitrag im Entwurf", "datum: 2026-11-26\n"), encoding="utf-8")
+    config = repo / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - Begriffe: begriffe.md\n", f"  - Begriffe: begriffe.md\n  - Seite im Entwurf: {DRAFT_PAGE}\n"),
+        encoding="utf-8")
+    ziel = repo.parent / "server"
+    befehle = {"site-1": ["site"], "site-2": ["site"], "vorschau": ["vorschau"],
+               "testsystem": ["veroeffentlichen", f"ZIEL={ziel}", "TESTSYSTEM=1"]}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HK_")}
+    laufend = {name: subprocess.Popen(["make", "--silent", *args], cwd=repo, env=env, stdout=subprocess.PIPE,
+                                      stderr=subprocess.STDOUT, text=True) for name, args in befehle.items()}
+    laeufe = {}
+    for name, process in laufend.items():
+        output, _ = process.communicate(timeout=300)
+        laeufe[name] = subprocess.CompletedProcess(process.args, process.returncode, output, "")
+    return EntwurfProjekt(repo, repo / "site", repo / "vorschau", ziel, laeufe)
+
+
+@pytest.fixture(scope="session")
+def vorschau_site(entwurf_projekt) -> Path:
+    """The editors' preview of the real data (plus two drafts): with the editors' notes (``data-offen``)."""
+    assert entwurf_projekt.laeufe["vorschau"].returncode == 0, entwurf_projekt.laeufe["vorschau"].stdout
+    return entwurf_projekt.vorschau

@@ -26,7 +26,9 @@ def test_make_check_passes_on_the_real_data_in_under_two_seconds():
 
 
 def test_site_url_and_edit_base_come_from_the_environment(repo_copy, tmp_path):
-    env = {"HK_SITE_URL": "https://handlungskonzept.test.example/", "HK_BEARBEITEN_URL": "https://git.test.example/edit/"}
+    """The edit base reaches the preview's edit links (the published site has none, see test_vorschau)."""
+    env = {"HK_SITE_URL": "https://handlungskonzept.test.example/", "HK_BEARBEITEN_URL": "https://git.test.example/edit/",
+           "HK_VORSCHAU": "1"}
     result = build_copy(repo_copy, tmp_path / "out", env=env)
     assert result.returncode == 0, result.stderr
     page = BeautifulSoup((tmp_path / "out" / "partner" / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -122,7 +122,7 @@ def test_stray_braces_fail_the_build_naming_page_and_line(repo_copy):
     assert result.returncode != 0
     assert "docs/neu.md, Zeile 9" in output
     assert "Platzhalter" in output and "Traceback" not in output
-    assert not (repo_copy / "site").exists() and not (repo_copy / ".site-neu").exists()  # nothing published
+    assert not (repo_copy / "site").exists() and not list(repo_copy.glob(".site-*"))  # nothing published
 
 
 def test_unknown_macro_names_page_and_line_without_traceback(repo_copy, tmp_path):

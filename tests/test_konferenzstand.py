@@ -37,10 +37,10 @@ def test_pages_show_three_one_six_with_source_and_period(site, url):
                                          "Februar 2017 und Oktober 2020). Neuere Angaben liegen nicht vor.")
 
 
-def test_unnamed_towns_are_an_open_item_in_the_real_data(site):
+def test_unnamed_towns_are_an_open_item_in_the_real_data(vorschau_site):
     offen = load(ROOT / "data").daten.projekt.konferenzen_durchgefuehrt_staedte
     assert isinstance(offen, OffenerPunkt) and "drei Städte" in offen.offen
-    page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((vorschau_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     satz = page.find(class_="hk-konferenzstand__quelle")
     assert text_of(satz).startswith("Laut Quelle hatten in 3 Städten bereits Regionalkonferenzen stattgefunden. "
                                     "Welche Städte das waren, nennt sie nicht.")

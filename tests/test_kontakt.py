@@ -33,8 +33,8 @@ def test_filled_contact_shows_name_phone_and_mail_link():
     assert html.find("a", href="mailto:beispiel@example.org") is not None
 
 
-def test_open_press_contact_is_a_polite_note(site: Path):
-    presse = BeautifulSoup((site / "presse" / "index.html").read_text(encoding="utf-8"), "html.parser")
+def test_open_press_contact_is_a_polite_note(vorschau_site: Path):
+    presse = BeautifulSoup((vorschau_site / "presse" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert presse.find(class_="hk-kontakt").find(class_="hk-offen")["data-offen"] == (
         "Pressekontakt (Name, Telefon, E-Mail) der Pressestelle des Kreises Mettmann")
 

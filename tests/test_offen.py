@@ -80,14 +80,14 @@ def test_broken_yaml_is_an_error_not_an_empty_list(projekt):
     assert "data/partner.yml" in result.stderr
 
 
-def test_every_open_note_on_the_built_site_is_listed(site):
+def test_every_open_note_on_the_built_site_is_listed(vorschau_site):
     """End to end: each „Diese Angabe liegt noch nicht vor.“ / draft mark a reader sees is on the editors' list."""
     from bs4 import BeautifulSoup
 
     listed = {e.text.removeprefix(open_items.MAKROS["entwurf"])
               for e in open_items.alle(ROOT / "docs", ROOT / "data", ROOT / "mkdocs.yml", daten_geprueft=None)}
     shown = set()
-    for page in site.rglob("*.html"):
+    for page in vorschau_site.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         shown |= {mark["data-offen"] for mark in soup.find_all(attrs={"data-offen": True})}
     assert shown, "keine offenen Punkte gerendert?"

@@ -84,8 +84,8 @@ def flat(element) -> str:
     return re.sub(r"\s+([.,;:!?)])", r"\1", " ".join(element.get_text(" ").split()))
 
 
-def test_impressum_shows_data_and_open_items(site):
-    angaben = impressum_rows(site)
+def test_impressum_shows_data_and_open_items(vorschau_site):
+    angaben = impressum_rows(vorschau_site)
     assert angaben["Herausgeber"].get_text(strip=True) == "Kreis Mettmann"
     assert angaben["Organisationseinheit"].get_text(strip=True) == "Kreisintegrationszentrum"
     anschrift = angaben["Anschrift"].find(class_="hk-offen")
@@ -93,11 +93,11 @@ def test_impressum_shows_data_and_open_items(site):
     assert "Postanschrift" in anschrift["data-offen"]
     for feld in ("Telefon", "E-Mail", "Inhaltlich verantwortlich nach § 18 Abs. 2 MStV"):
         assert angaben[feld].find(class_="hk-offen") is not None, feld
-    assert "§ 5 Digitale-Dienste-Gesetz" in soup(site / "impressum/index.html").find("article").get_text()
+    assert "§ 5 Digitale-Dienste-Gesetz" in soup(vorschau_site / "impressum/index.html").find("article").get_text()
 
 
-def test_impressum_states_general_law_with_its_provisions(site):
-    angaben = impressum_rows(site)
+def test_impressum_states_general_law_with_its_provisions(vorschau_site):
+    angaben = impressum_rows(vorschau_site)
     assert flat(angaben["Rechtsform"]) == (
         "Körperschaft des öffentlichen Rechts (Gemeindeverband und Gebietskörperschaft, § 1 Abs. 2 KrO NRW)")
     assert flat(angaben["Vertreten durch"]) == (
@@ -108,7 +108,7 @@ def test_impressum_states_general_law_with_its_provisions(site):
     offen = [e["data-offen"] for e in angaben["Vertreten durch"].select(".hk-offen")]
     assert offen == ["Name der Landrätin oder des Landrats des Kreises Mettmann (aus einer aktuellen Quelle)",
                      "Dienstanschrift der Landrätin oder des Landrats des Kreises Mettmann"]
-    text = flat(soup(site / "impressum/index.html").find("article"))
+    text = flat(soup(vorschau_site / "impressum/index.html").find("article"))
     assert "Kreisordnung für das Land Nordrhein-Westfalen (KrO NRW)" in text
     # No VAT id is known: the page leaves the row out; the open item asks whether one exists.
     assert "Umsatzsteuer" not in text
@@ -123,18 +123,18 @@ def test_impressum_shows_complete_data(fixture_site):
     assert article.select("dl.hk-impressum .hk-offen") == []
 
 
-def test_statements_name_open_items_instead_of_guessing(site):
-    barrierefreiheit = soup(site / "barrierefreiheit/index.html").find("article")
+def test_statements_name_open_items_instead_of_guessing(vorschau_site):
+    barrierefreiheit = soup(vorschau_site / "barrierefreiheit/index.html").find("article")
     text = barrierefreiheit.get_text(" ", strip=True)
     assert "teilweise" in text
     assert len(barrierefreiheit.select(".hk-offen")) >= 3
-    datenschutz = soup(site / "datenschutz/index.html").find("article")
+    datenschutz = soup(vorschau_site / "datenschutz/index.html").find("article")
     text = datenschutz.get_text(" ", strip=True)
     for expected in ("keine Cookies", "localStorage", "Artikel 15", "Artikel 21",
                      "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen"):
         assert expected in text, expected
     assert datenschutz.select(".hk-offen")
-    abschnitt = soup(site / "leichte-sprache/index.html").find(id="mehr-leichte-sprache-und-gebarden-sprache")
+    abschnitt = soup(vorschau_site / "leichte-sprache/index.html").find(id="mehr-leichte-sprache-und-gebarden-sprache")
     gebaerden = abschnitt.find_next(class_="hk-offen")
     assert "Gebärdensprache" in gebaerden["data-offen"] and "Stelle auf der Website" in gebaerden["data-offen"]
 
@@ -169,12 +169,12 @@ def test_storage_periods_of_both_logs_are_open_items(site, fixture_site):
     assert flat(test["Speicherdauer des Fehlerprotokolls"]) == "14 Tage, danach gelöscht"
 
 
-def test_ombudsstelle_named_with_its_law_and_contact_open(site):
-    article = soup(site / "barrierefreiheit/index.html").find("article")
+def test_ombudsstelle_named_with_its_law_and_contact_open(vorschau_site):
+    article = soup(vorschau_site / "barrierefreiheit/index.html").find("article")
     abschnitt = article.find("h2", id="durchsetzungsverfahren")
     assert ("Dann können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes "
             "Nordrhein-Westfalen wenden (§ 10d BGG NRW, § 9 BITV NRW).") in flat(abschnitt.find_next("p"))
-    kontakt = impressum_rows(site, "barrierefreiheit")[
+    kontakt = impressum_rows(vorschau_site, "barrierefreiheit")[
         "Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen"]
     assert "Ombudsstelle" in kontakt.find(class_="hk-offen")["data-offen"]
     assert "Überwachungsstelle" not in article.get_text()

@@ -1,4 +1,7 @@
-"""Built pages, parsed with BeautifulSoup: every page type, edit links, permanent URLs, strict build."""
+"""Built pages, parsed with BeautifulSoup: every page type, permanent URLs, strict build.
+
+Edit links exist only in the editors' preview (tests/test_vorschau.py); the published pages here have none.
+"""
 from __future__ import annotations
 
 import json
@@ -10,9 +13,6 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURE_DATA, ROOT, TOWNS, build_copy, soup
 
-EDIT_BASE = "https://git.example.invalid/kreis-mettmann/handlungskonzept/-/edit/main/"
-
-
 def content(page: BeautifulSoup):
     return page.find("article", class_="md-content__inner")
 
@@ -23,12 +23,6 @@ def h1(page: BeautifulSoup) -> str:
     for link in heading.find_all("a", class_="headerlink"):
         link.decompose()
     return heading.get_text(strip=True)
-
-
-def edit_link(page: BeautifulSoup) -> str:
-    link = page.find("a", attrs={"rel": "edit"})
-    assert link is not None
-    return link["href"]
 
 
 def all_pages(site: Path) -> list[str]:
@@ -61,7 +55,8 @@ def test_the_ten_permanent_urls_exist(which, request):
 # --- every page -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("which", ["site", "fixture_site"])
-def test_every_page_is_german_with_one_h1_description_and_edit_link(which, request):
+def test_every_page_is_german_with_one_h1_description_and_no_editor_tooling(which, request):
+    """Citizens see no edit pencil, no preview banner, and search engines may index every page."""
     built = request.getfixturevalue(which)
     pages = all_pages(built)
     assert len(pages) >= 13
@@ -71,18 +66,9 @@ def test_every_page_is_german_with_one_h1_description_and_edit_link(which, reque
         assert len(page.find_all("h1")) == 1, url
         description = page.find("meta", attrs={"name": "description"})
         assert description is not None and len(description["content"]) > 20, url
-        target = edit_link(page)
-        assert target.startswith(EDIT_BASE), url
-        source = target.removeprefix(EDIT_BASE)
-        assert source.startswith(("docs/", "data/")) and (ROOT / source).is_file(), (url, source)
-
-
-def test_markdown_pages_link_to_their_own_file(site):
-    for source in sorted((ROOT / "docs").rglob("*.md")):
-        relative = source.relative_to(ROOT / "docs").with_suffix("")
-        url = "" if relative.name == "index" and relative.parent == Path(".") else \
-            (f"{relative.parent}/" if relative.name == "index" else f"{relative}/")
-        assert edit_link(soup(site, url)) == f"{EDIT_BASE}docs/{source.relative_to(ROOT / 'docs')}", url
+        assert page.find("a", attrs={"rel": "edit"}) is None, url
+        assert page.find(class_="hk-vorschau") is None and page.find("meta", attrs={"name": "robots"}) is None, url
+        assert "/-/edit/" not in str(page), url
 
 
 def test_no_macro_or_jinja_syntax_leaks_into_any_page(site, fixture_site):
@@ -97,7 +83,6 @@ def test_no_macro_or_jinja_syntax_leaks_into_any_page(site, fixture_site):
 def test_start_page(site):
     page = soup(site, "")
     assert h1(page) == "Handlungskonzept gegen Rechtsextremismus und Rassismus"
-    assert edit_link(page) == f"{EDIT_BASE}docs/index.md"
     assert len(page.find(class_="hk-zaehlung").find_all(class_="hk-zaehlung__zahl")) == 3
     assert content(page).find("a", href="regionalkonferenzen/") is not None
 
@@ -126,7 +111,6 @@ def test_generated_conference_page(repo_copy, tmp_path):
         assert result.returncode == 0, result.stderr
         page = soup(tmp_path / name, "regionalkonferenzen/hilden/")
         assert h1(page) == f"Regionalkonferenz {stadt}"
-        assert edit_link(page) == f"{EDIT_BASE}data/regionalkonferenzen.yml"
         facts = page.find("aside", class_="hk-faktenbox")
         assert facts.find("dt", string="Stadt").find_next_sibling("dd").get_text(strip=True) == stadt
         has_sections = name == "vollstaendig"  # the real Hilden has no summary yet: no empty section
@@ -157,7 +141,6 @@ def test_generated_page_shows_held_conference_from_fixture_data(fixture_site):
 
 def test_editor_written_conference_page(site):
     page = soup(site, "regionalkonferenzen/hilden/")
-    assert edit_link(page) == f"{EDIT_BASE}docs/regionalkonferenzen/hilden.md"
     article = content(page)
     assert h1(article) == "Regionalkonferenz Hilden"
     prose = article.find("h1").find_next_sibling("p")
@@ -184,7 +167,6 @@ def test_partner_page_has_an_anchor_per_partner(site, fixture_site):
     for built, data in ((site, ROOT / "data"), (fixture_site, FIXTURE_DATA)):
         ids = [p["id"] for p in yaml.safe_load((data / "partner.yml").read_text(encoding="utf-8"))]
         page = soup(built, "partner/")
-        assert edit_link(page) == f"{EDIT_BASE}docs/partner.md"
         for partner_id in ids:
             assert len(page.find_all(id=partner_id)) == 1, partner_id
 

@@ -96,7 +96,9 @@ def server(repo_copy):
 
 
 def test_data_error_while_serving_is_logged_and_server_survives(server, repo_copy):
-    assert server.get("regionalkonferenzen/hilden/")[0] == 200
+    status, page = server.get("regionalkonferenzen/hilden/")
+    assert status == 200 and "Vorschau – nicht veröffentlicht" in page  # make serve is the editors' preview
+    assert '<meta name="robots" content="noindex">' in page
 
     data = repo_copy / "data" / "regionalkonferenzen.yml"
     good = data.read_text(encoding="utf-8")

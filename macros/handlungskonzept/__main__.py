@@ -1,14 +1,18 @@
 """Command line for editors and CI: ``check`` (``make check``), ``offen`` (``make offen``,
-``make freigabe``), ``urls <site>`` (``make urls``), ``schema`` (``make schema``) and
-``vergleich <basis>`` (``make vergleich``)."""
+``make freigabe``), ``urls <site>`` (``make urls``), ``schema`` (``make schema``),
+``vergleich <basis>`` (``make vergleich``), ``bauen`` (``make site``, ``make vorschau``),
+``beitrag`` (``make beitrag``), ``veroeffentlichen`` and ``zurueck`` (``make veroeffentlichen``,
+``make zurueck``)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
+import tempfile
 from pathlib import Path
 
-from . import junit, open_items, reader_diff
+from . import aktuelles, bau, entwuerfe, junit, open_items, reader_diff, veroeffentlichung
 from . import schema as schemas
 from . import urls as manifest
 from .loader import load
@@ -82,7 +86,7 @@ def offen(args: argparse.Namespace) -> int:
         eintraege = open_items.alle(Path(args.docs), Path(args.daten), Path(args.config), daten_geprueft=geprueft,
                                     docs_shown=args.docs.rstrip("/"), data_shown=args.daten.rstrip("/"),
                                     config_shown=args.config)
-    except YamlProblem as error:
+    except (YamlProblem, DatenFehler) as error:
         print("Offene Punkte nicht ermittelbar, die Daten sind nicht lesbar:", file=sys.stderr)
         for problem in error.problems:
             print(f"  • {problem}", file=sys.stderr)
@@ -93,8 +97,12 @@ def offen(args: argparse.Namespace) -> int:
     if not anzahl:
         print("Keine offenen Punkte.")
         return 0
+    frei = sum(not e.sperrt for e in eintraege)
     print("1 offener Punkt." if anzahl == 1 else f"{anzahl} offene Punkte.")
-    if args.streng:
+    if frei:
+        print(f"Davon {frei} in Entwürfen (Seiten mit „entwurf: true“): Sie werden nicht veröffentlicht "
+              "und halten die Freigabe nicht auf.")
+    if args.streng and anzahl > frei:
         print("Freigabe verweigert: Erst wenn alle offenen Punkte erledigt sind, darf die Website "
               "veröffentlicht werden.", file=sys.stderr)
         return 1
@@ -127,6 +135,67 @@ def vergleich(args: argparse.Namespace) -> int:
     return 0
 
 
+def beitrag(args: argparse.Namespace) -> int:
+    """A new news post as a draft, named after its title and today's date."""
+    try:
+        stand = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/")).daten.projekt.geprueft
+        pfad = aktuelles.neuer_beitrag(Path(args.docs), args.titel, dt.date.today(), stand)
+    except DatenFehler as error:
+        print(error.bericht("erst die Daten korrigieren, dann den Beitrag anlegen"), file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Neuer Beitrag angelegt: {args.docs.rstrip('/')}/{pfad.relative_to(Path(args.docs)).as_posix()}\n"
+          "Er ist ein Entwurf („entwurf: true“): Er erscheint nur in der Vorschau (make serve, make vorschau), "
+          "nicht auf der veröffentlichten Website.\n"
+          "Nächste Schritte: Text schreiben, „description“ ausfüllen, den Platzhalter offen(…) löschen und, "
+          "wenn der Beitrag erscheinen soll, die Zeile „entwurf: true“ löschen.\n"
+          f"„geprueft“ steht auf dem Prüfdatum der Daten ({stand.isoformat()}); nach der Prüfung des Beitrags "
+          "gegen seine Quelle anpassen.")
+    return 0
+
+
+def veroeffentlichen(args: argparse.Namespace) -> int:
+    """Release gate, build, copy to ``<ziel>/releases/<kennung>``, switch ``<ziel>/aktuell`` to it."""
+    ziel = Path(args.ziel).absolute()
+    if args.testsystem:
+        offen(argparse.Namespace(**{**vars(args), "streng": False}))
+        print("\n!!! TESTSYSTEM: Veröffentlichung trotz offener Punkte. Nur für ein Testsystem, nicht für die "
+              "Öffentlichkeit – alle Seiten tragen „noindex“. !!!\n", file=sys.stderr)
+    elif offen(argparse.Namespace(**{**vars(args), "streng": True})) != 0:
+        print("Nichts veröffentlicht.", file=sys.stderr)
+        return 1
+    try:
+        name = veroeffentlichung.kennung(dt.datetime.now(dt.timezone.utc), Path.cwd())
+        with tempfile.TemporaryDirectory(prefix="hk-veroeffentlichen-") as ordner:
+            gebaut = Path(ordner) / "site"
+            if not bau.bauen(gebaut, testsystem=args.testsystem):
+                print(f"Bau fehlgeschlagen – nichts veröffentlicht, {ziel / veroeffentlichung.AKTUELL} "
+                      "bleibt unverändert.", file=sys.stderr)
+                return 1
+            vorher = veroeffentlichung.veroeffentlichen(gebaut, ziel, name)
+    except (veroeffentlichung.VeroeffentlichungsFehler, OSError) as error:
+        print(f"Veröffentlichung abgebrochen: {error}", file=sys.stderr)
+        return 1
+    art = "TESTSYSTEM (mit noindex)" if args.testsystem else "veröffentlicht"
+    print(f"{art}: {ziel / veroeffentlichung.RELEASES / name} ist jetzt {ziel / veroeffentlichung.AKTUELL}"
+          + (f" (vorher {vorher})." if vorher else ".")
+          + f" Zurück zur vorigen Fassung: make zurueck ZIEL={args.ziel}")
+    return 0
+
+
+def zurueck(args: argparse.Namespace) -> int:
+    """Switch ``<ziel>/aktuell`` back to the release before the current one."""
+    try:
+        von, nach = veroeffentlichung.zurueck(Path(args.ziel).absolute())
+    except (veroeffentlichung.VeroeffentlichungsFehler, OSError) as error:
+        print(f"Zurückschalten nicht möglich: {error}", file=sys.stderr)
+        return 1
+    print(f"Zurückgeschaltet: {args.ziel}/{veroeffentlichung.AKTUELL} zeigt jetzt {nach} (statt {von}).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handlungskonzept", description="Werkzeuge für die Redaktion.")
     parser.add_argument("--daten", default=os.environ.get("HK_DATEN", "data"),
@@ -153,6 +222,19 @@ def main(argv: list[str] | None = None) -> int:
     befehl = commands.add_parser("vergleich", help="Was sich für Leserinnen und Leser gegenüber einem Git-Stand ändert")
     befehl.add_argument("basis", nargs="?", default="", help="Git-Stand zum Vergleich, z. B. main")
     befehl.set_defaults(run=vergleich)
+    schalter = {"action": "store_true"}
+    ziel = ("ziel", {"help": "Ordner auf dem Webserver mit releases/ und aktuell"})
+    for name, hilfe, run, *argumente in [
+        ("beitrag", "Neuen Beitrag unter „Aktuelles“ als Entwurf anlegen", beitrag,
+         ("titel", {"help": "Titel des Beitrags"})),
+        ("veroeffentlichen", "Freigabe prüfen, bauen und nach ZIEL/aktuell umschalten", veroeffentlichen, ziel,
+         ("--testsystem", {**schalter, "help": "trotz offener Punkte veröffentlichen, mit noindex (nur Testsysteme)"})),
+        ("zurueck", "ZIEL/aktuell auf die vorige Fassung zurückschalten", zurueck, ziel),
+    ]:
+        befehl = commands.add_parser(name, help=hilfe)
+        for flag, optionen in argumente:
+            befehl.add_argument(flag, **optionen)
+        befehl.set_defaults(run=run)
     args = parser.parse_args(argv)
     return args.run(args)
 

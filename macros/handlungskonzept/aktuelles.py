@@ -3,14 +3,17 @@
 The file name is the permanent URL (``/aktuelles/2026-11-25-kurzname/``), so the date
 in it must agree with the post's ``datum``. Posts are read here, straight from the
 files, because the list page and the feed need all of them before MkDocs has read
-any page.
+any page. ``neuer_beitrag`` (``make beitrag``) writes a new one as a draft.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .messages import field_names, problems_from
@@ -45,9 +48,9 @@ class Beitrag(BaseModel):
 
 
 #: Front matter keys a post may carry besides the model's own: read by MkDocs, Material or the page hooks
-#: (review dates). Every other key is a typo and reported as such, with a guess.
+#: (review dates, drafts). Every other key is a typo and reported as such, with a guess.
 MKDOCS_FELDER = frozenset({"template", "hide", "icon", "status", "subtitle", "tags", "search",
-                           "geprueft", "pruefen_bis"})
+                           "geprueft", "pruefen_bis", "entwurf"})
 
 
 def ist_beitrag(src_uri: str) -> bool:
@@ -108,3 +111,54 @@ def _lesen(path: Path, shown: str) -> tuple[Beitrag, tuple[int | None, int | Non
 
 _KOPF_FEHLT = ("Der Kopfbereich fehlt: Die Datei muss mit „---“, den Feldern title, description und datum "
                "und wieder „---“ beginnen.")
+
+
+_UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ẞ": "SS"})
+#: Characters a title may not contain: they would start a placeholder or HTML in the page.
+_NICHT_IM_TITEL = set("{}<>")
+_PRUEFZYKLUS_MONATE = 6
+
+
+def kurzname(titel: str) -> str:
+    """The file name part of a title: ``Über die Straße`` → ``ueber-die-strasse`` (German transliteration)."""
+    ascii_ = unicodedata.normalize("NFKD", titel.translate(_UMLAUTE)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:60].rstrip("-")
+
+
+def neuer_beitrag(docs_dir: Path, titel: str, heute: dt.date, geprueft: dt.date) -> Path:
+    """Create a draft post ``aktuelles/<heute>-<kurzname>.md``; never overwrite. Raises ``ValueError`` (German).
+
+    ``geprueft`` is the data's check date: a page may not claim a check newer than its data.
+    """
+    titel = " ".join(titel.split())
+    if not kurzname(titel):
+        raise ValueError("Bitte einen Titel mit Buchstaben oder Ziffern angeben, z. B. "
+                         "make beitrag TITEL=\"Regionalkonferenz in Hilden\".")
+    if _NICHT_IM_TITEL & set(titel):
+        raise ValueError("Der Titel darf keine geschweiften oder spitzen Klammern ({ } < >) enthalten.")
+    pfad = docs_dir / ORDNER / f"{heute.isoformat()}-{kurzname(titel)}.md"
+    kopf = {
+        "title": titel,
+        "description": "Entwurf: Hier steht ein Satz, der den Beitrag zusammenfasst.",
+        "datum": heute,
+        "entwurf": True,
+        "geprueft": geprueft,
+        "pruefen_bis": _monate_spaeter(geprueft, _PRUEFZYKLUS_MONATE),
+    }
+    text = (f"---\n{yaml.safe_dump(kopf, allow_unicode=True, sort_keys=False)}---\n# {titel}\n\n"
+            "{{ offen(\"Text des Beitrags schreiben und im Kopf „description“ durch einen Satz ersetzen, "
+            "der den Beitrag zusammenfasst\") }}\n")
+    try:
+        with pfad.open("x", encoding="utf-8") as datei:  # "x": fails instead of overwriting
+            datei.write(text)
+    except FileExistsError:
+        raise ValueError(f"docs/{ORDNER}/{pfad.name} gibt es schon; nichts wurde überschrieben. Bitte einen "
+                         "anderen Titel wählen oder die vorhandene Datei bearbeiten.") from None
+    return pfad
+
+
+def _monate_spaeter(tag: dt.date, monate: int) -> dt.date:
+    """The same day ``monate`` months later, or the month's last day (31 August → 28/29 February)."""
+    jahr, monat = divmod(tag.month - 1 + monate, 12)
+    jahr += tag.year
+    return dt.date(jahr, monat + 1, min(tag.day, calendar.monthrange(jahr, monat + 1)[1]))

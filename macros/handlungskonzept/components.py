@@ -48,7 +48,17 @@ def make_environment(ordner: Path, **filters: Callable) -> jinja2.Environment:
 
 @cache
 def environment() -> jinja2.Environment:
-    return make_environment(COMPONENTS_DIR)
+    env = make_environment(COMPONENTS_DIR)
+    env.globals["notizen"] = True
+    return env
+
+
+def notizen(zeigen: bool) -> None:
+    """Whether components write editors' notes (what is missing, ``data-offen``) into the HTML.
+
+    The preview shows them; the published build (``vorschau_hooks.on_config``) leaves them out.
+    """
+    environment().globals["notizen"] = zeigen
 
 
 def render(name: str, **context: object) -> Markup:

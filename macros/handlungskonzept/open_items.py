@@ -5,6 +5,9 @@ Four kinds of open items, each reported with file and line so an editor can jump
 lies before the data's check date, every ``offen:`` value in ``data/`` and placeholder
 ``.invalid`` addresses in ``mkdocs.yml``. The release
 gate (``make freigabe``) refuses to publish while any remain.
+
+Draft pages (``entwurf: true``) are listed too, but neither they nor the open items inside them
+block the release: a draft is never published.
 """
 from __future__ import annotations
 
@@ -13,10 +16,10 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import pruefdatum
+from . import entwuerfe, pruefdatum
 from .yaml_source import read
 
 #: Macros whose first argument names something still open; value = prefix shown in the list.
@@ -37,6 +40,8 @@ class Eintrag:
     datei: str
     zeile: int
     text: str
+    #: False for drafts and for what is open inside them: not published, so no reason to stop a release.
+    sperrt: bool = field(default=True, compare=False)
 
     def __str__(self) -> str:
         return f"{self.datei}:{self.zeile}: {self.text}"
@@ -57,6 +62,14 @@ def in_docs(docs_dir: Path, shown_as: str) -> Iterator[Eintrag]:
                                                      f"{call.group(1)}(\"was fehlt\") schreiben")
                     continue
                 yield Eintrag(datei, zeile, MAKROS[call.group(1)] + ast.literal_eval(argument.group(1)))
+
+
+def drafts(docs_dir: Path, shown_as: str) -> Iterator[Eintrag]:
+    """Every draft page: only the preview shows it until ``entwurf: true`` is deleted."""
+    for src, zeile in entwuerfe.finden(docs_dir, shown_as).items():
+        yield Eintrag(f"{shown_as}/{src}", zeile, "Entwurf – erscheint nur in der Vorschau, nicht auf der "
+                                                  "veröffentlichten Website; zum Veröffentlichen „entwurf: true“ "
+                                                  "löschen", sperrt=False)
 
 
 def overdue_pages(docs_dir: Path, daten_geprueft: dt.date, shown_as: str) -> Iterator[Eintrag]:
@@ -122,9 +135,13 @@ def alle(docs_dir: Path, data_dir: Path, config: Path, *, daten_geprueft: dt.dat
 
     ``daten_geprueft`` comes from the one loader; without it (invalid data) review dates cannot be measured.
     """
+    entwurf = list(drafts(docs_dir, docs_shown))
+    in_entwurf = {e.datei for e in entwurf}
+    seiten = [replace(e, sperrt=False) if e.datei in in_entwurf else e
+              for e in (*in_docs(docs_dir, docs_shown), *(overdue_pages(docs_dir, daten_geprueft, docs_shown) if daten_geprueft else ()))]
     return [
-        *in_docs(docs_dir, docs_shown),
-        *(overdue_pages(docs_dir, daten_geprueft, docs_shown) if daten_geprueft else ()),
+        *seiten,
+        *entwurf,
         *in_data(data_dir, data_shown),
         *(in_config(config, config_shown) if config.is_file() else ()),
     ]

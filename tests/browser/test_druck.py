@@ -70,7 +70,7 @@ def test_chapter_print_shows_link_addresses_and_keeps_boxes_whole(open_page):
     page = watched.page
     printed = squeeze(pdf_text(page))
     page.emulate_media(media="print")
-    external = page.eval_on_selector_all(  # links that are printed at all (not the edit button)
+    external = page.eval_on_selector_all(  # links that are printed at all (visible ones)
         "article a[href^='http']", "links => links.filter(a => a.getClientRects().length).map(a => a.href)")
     assert external, "Testseite braucht einen externen Link"
     for url in external:
