@@ -368,12 +368,13 @@ def _not_empty(value: list) -> list:
 Suchwort = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_one_word)]
 
 
-class Suchbegriff(Strict):
+class Suchbegriff(Strict, title="Suchbegriff", json_schema_extra={
+        "description": "Ein Wort der Seiten und die Wörter, die Leserinnen und Leser stattdessen suchen"}):
     """Words readers search for that the texts do not use: a search for a synonym finds the pages with the term."""
 
-    begriff: Suchwort = Field(description="Wort, das auf den Seiten steht, z. B. „Kontakt“")
+    begriff: Suchwort = Field(title="Begriff", description="Wort, das auf den Seiten steht, z. B. „Kontakt“")
     synonyme: Annotated[list[Suchwort], AfterValidator(_not_empty)] = Field(
-        description="Wörter, die Leserinnen und Leser stattdessen suchen")
+        title="Synonyme", description="Wörter, die Leserinnen und Leser stattdessen suchen")
 
 
 def _email(value: str) -> str:

@@ -48,11 +48,14 @@ def schreiben(path: Path, urls: set[str]) -> None:
 
 
 def ausgeliefert(site_dir: Path) -> set[str]:
-    """Every URL a built site serves: pages as ``/pfad/``, other files (feed, .ics, documents) by name."""
+    """Every URL a built site serves: pages as ``/pfad/``, other files (feed, .ics, documents) by name.
+
+    The pre-compressed ``.gz`` copies are the same addresses, served by nginx; they are no URLs of their own.
+    """
     urls = set()
     for path in site_dir.rglob("*"):
         relativ = path.relative_to(site_dir)
-        if not path.is_file() or relativ.as_posix().startswith(_INTERN):
+        if not path.is_file() or relativ.as_posix().startswith(_INTERN) or path.suffix == ".gz":
             continue
         if path.name == "index.html":
             urls.add("/" + "".join(f"{teil}/" for teil in relativ.parts[:-1]))
