@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils
 SYSTEM_COMMANDS := chromium nginx pdftotext
 
-.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild
+.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ $(VENV)/.runtime: requirements.lock | $(BIN)/python
 
 $(VENV)/.test: requirements-test.lock $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.lock
+	touch $@
+
+$(VENV)/.mutation: requirements-mutation.lock $(VENV)/.test
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-mutation.lock
 	touch $@
 
 ## check: nur die Daten und mkdocs.yml prüfen (schnell)
@@ -70,6 +74,21 @@ benchmark: $(VENV)/.test
 test: $(VENV)/.test system-deps
 	$(BIN)/python -m pytest
 
+## mutation: Mutationstests für macros/handlungskonzept/ und macros/*_hooks.py (dauert lange, nicht Teil von make test)
+# MUTATION_JOBS: parallele Läufe (Standard 1, um geteilte Rechner nicht zu belegen).
+# MUTANTEN: nur diese Mutanten, z. B. MUTANTEN='handlungskonzept.text.*'; leer = alle.
+MUTATION_JOBS ?= 1
+MUTANTEN ?=
+mutation: $(VENV)/.mutation
+	mkdir -p .mutation/mutants
+	git ls-files -z --cached --others --exclude-standard | grep -zv '^macros/' | xargs -0 cp --parents -t .mutation/mutants
+	for name in tests pyproject.toml; do ln -sfn ../$$name .mutation/$$name; done
+	ln -sfn ../macros .mutation/src
+	ln -sfn src .mutation/mutants/macros
+	ln -sfn $(CURDIR)/$(VENV) .mutation/mutants/.venv
+	cd .mutation && env -u PYTHONPATH nice -n 10 ../$(BIN)/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTEN) || true
+	$(BIN)/python tests/mutation/auswertung.py
+
 system-deps:
 	@missing=""; for c in $(SYSTEM_COMMANDS); do command -v $$c >/dev/null || [ -x /usr/sbin/$$c ] || missing="$$missing $$c"; done; \
 	if [ -n "$$missing" ]; then \
@@ -86,6 +105,7 @@ lock:
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
 	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras --allow-unsafe --extra test -o requirements-test.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras --allow-unsafe --extra test --extra mutation -o requirements-mutation.lock pyproject.toml
 
 clean:
-	rm -rf site .site-neu .site-alt $(VENV)
+	rm -rf site .site-neu .site-alt .mutation $(VENV)

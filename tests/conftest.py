@@ -19,6 +19,18 @@ FIXTURE_DATA = ROOT / "tests" / "fixtures" / "daten-vollstaendig"
 TOWNS = list(STAEDTE)
 
 
+#: Fixtures that build a site or copy the project: a test using one runs MkDocs in a subprocess.
+#: ``make mutation`` leaves such tests out (marker ``baut``) because a mutant in a subprocess goes unseen.
+BUILDING_FIXTURES = frozenset({"site", "fixture_site", "fixture_site_rebuilt", "fixture_site_moved", "repo_copy",
+                               "hostile_site", "cancelled_site"})
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if BUILDING_FIXTURES.intersection(getattr(item, "fixturenames", ())) or "browser" in item.path.parts:
+            item.add_marker(pytest.mark.baut)
+
+
 def soup(site: Path, url: str) -> BeautifulSoup:
     """The page published at ``url`` (site-relative, e.g. ``partner/``)."""
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
