@@ -164,7 +164,7 @@ def test_manifest_round_trip_sorts_and_skips_comments(tmp_path):
     urls.schreiben(path, {"/b/", "/a/", "/aktuelles/feed.xml"})
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# Veröffentlichte Adressen der Website – eine je Zeile")
-    assert text.endswith("`make urls`.\n/a/\n/aktuelles/feed.xml\n/b/\n")
+    assert text.endswith("Neue Adressen nimmt `make urls` auf.\n/a/\n/aktuelles/feed.xml\n/b/\n")
     path.write_text("# Kopf\n\n  /a/  \n#/nicht/\n/b/\n", encoding="utf-8")
     assert urls.lesen(path) == ["/a/", "/b/"]
     assert urls.lesen(tmp_path / "gibt-es-nicht.txt") == []
