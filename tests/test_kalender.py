@@ -9,12 +9,10 @@ import icalendar
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_DATA, ROOT, build_ok
+from conftest import FIXTURE_DATA, build_ok
 
 from handlungskonzept import calendar_feed
-from handlungskonzept.loader import load
 
-FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
 ABGESAGT = "velbert"
 
 
@@ -42,24 +40,27 @@ def cancelled_site(tmp_path_factory) -> Path:
     return build_ok(tmp_path_factory.mktemp("site-abgesagt"), data_dir=data)
 
 
+#: The conferences of the complete test data as its YAML states them, in date order: id, town, date.
+TERMINE = [("erkrath", "Erkrath", dt.date(2027, 1, 10)), ("haan", "Haan", dt.date(2027, 1, 11)),
+           ("heiligenhaus", "Heiligenhaus", dt.date(2027, 2, 12)), ("hilden", "Hilden", dt.date(2027, 2, 13)),
+           ("langenfeld", "Langenfeld", dt.date(2027, 3, 14)), ("mettmann", "Mettmann", dt.date(2027, 3, 15)),
+           ("monheim-am-rhein", "Monheim am Rhein", dt.date(2027, 4, 16)), ("ratingen", "Ratingen", dt.date(2027, 4, 17)),
+           ("velbert", "Velbert", dt.date(2027, 5, 18)), ("wuelfrath", "Wülfrath", dt.date(2027, 5, 19))]
+
+
 def test_termine_ics_has_one_event_per_dated_conference(fixture_site):
     calendar = calendar_of(fixture_site, "regionalkonferenzen/termine.ics")
-    dated = [k for k in FIXTURE.regionalkonferenzen if k.datum]
-    assert len(calendar.events) == len(dated) == 10
-    events = {str(e["UID"]): e for e in calendar.events}
-    canonical = BeautifulSoup((fixture_site / "regionalkonferenzen/hilden/index.html").read_text(encoding="utf-8"),
-                              "html.parser").find("link", rel="canonical")["href"]
-    site_url = canonical.removesuffix("regionalkonferenzen/hilden/")
-    for k in dated:
-        event = events[f"regionalkonferenz-{k.id}@handlungskonzept.kreis-mettmann"]
-        assert event["SUMMARY"] == f"Regionalkonferenz {k.stadt}"
-        assert event.start == k.datum and not isinstance(event.start, dt.datetime), "all-day date"
-        assert event.end == k.datum + dt.timedelta(days=1)
-        assert str(event["URL"]) == f"{site_url}regionalkonferenzen/{k.id}/"
-        assert str(event["LOCATION"]) == f"{k.ort}, {k.adresse}"
+    site_url = "https://handlungskonzept.example.invalid/"  # mkdocs.yml without HK_SITE_URL
+    assert len(calendar.events) == 10
+    for nummer, (event, (town, stadt, datum)) in enumerate(zip(calendar.events, TERMINE, strict=True), 1):
+        assert str(event["UID"]) == f"regionalkonferenz-{town}@handlungskonzept.kreis-mettmann"
+        assert event["SUMMARY"] == f"Regionalkonferenz {stadt}"
+        assert event.start == datum and not isinstance(event.start, dt.datetime), "all-day date"
+        assert event.end == datum + dt.timedelta(days=1)
+        assert str(event["URL"]) == f"{site_url}regionalkonferenzen/{town}/"
+        assert str(event["LOCATION"]) == f"Testsaal {stadt}, Teststraße {nummer}, {stadt}"
         assert str(event["STATUS"]) == "CONFIRMED"
-        assert event.DTSTAMP == dt.datetime.combine(k.aktualisiert, dt.time(), tzinfo=dt.timezone.utc)
-    assert [e.start for e in calendar.events] == sorted(k.datum for k in dated)
+        assert event.DTSTAMP == dt.datetime(2027, 6, 1, tzinfo=dt.timezone.utc)  # its „aktualisiert“
 
 
 def test_calendar_properties_follow_rfc_7986(fixture_site):
@@ -71,10 +72,11 @@ def test_calendar_properties_follow_rfc_7986(fixture_site):
 
 
 def test_each_dated_conference_has_its_own_ics_with_the_same_uid(fixture_site):
-    for k in FIXTURE.regionalkonferenzen:
-        calendar = calendar_of(fixture_site, f"regionalkonferenzen/{k.id}/termin.ics")
+    for town, _, datum in TERMINE:
+        calendar = calendar_of(fixture_site, f"regionalkonferenzen/{town}/termin.ics")
         [event] = calendar.events
-        assert str(event["UID"]) == calendar_feed.uid(k)
+        assert str(event["UID"]) == f"regionalkonferenz-{town}@handlungskonzept.kreis-mettmann"
+        assert event.start == datum
 
 
 def test_two_builds_are_byte_identical(fixture_site, fixture_site_rebuilt):
@@ -89,7 +91,7 @@ def test_cancelled_conference_is_cancelled_not_removed(fixture_site, cancelled_s
     before = {str(e["UID"]) for e in calendar_of(fixture_site, "regionalkonferenzen/termine.ics").events}
     assert set(statuses) == before, "same UIDs: subscribers see the event change, never a duplicate"
     assert {uid for uid, status in statuses.items() if status == "CANCELLED"} == \
-        {calendar_feed.uid(FIXTURE.konferenz(ABGESAGT))}
+        {"regionalkonferenz-velbert@handlungskonzept.kreis-mettmann"}
     assert set(statuses.values()) == {"CANCELLED", "CONFIRMED"}
     [event] = calendar_of(cancelled_site, f"regionalkonferenzen/{ABGESAGT}/termin.ics").events
     assert str(event["STATUS"]) == "CANCELLED"
@@ -107,7 +109,7 @@ def test_real_site_publishes_a_valid_calendar_before_the_first_date(site):
     assert sorted(str(p.relative_to(site)) for p in site.rglob("*.ics")) == ["regionalkonferenzen/termine.ics"]
 
 
-def test_dtstamp_falls_back_to_the_data_stand():
-    k = FIXTURE.konferenz("hilden").model_copy(update={"aktualisiert": None})
-    event = calendar_feed.vevent(k, FIXTURE.projekt, "https://example.org/")
-    assert event.DTSTAMP == dt.datetime.combine(FIXTURE.projekt.stand, dt.time(), tzinfo=dt.timezone.utc)
+def test_dtstamp_falls_back_to_the_data_stand(fixture_daten):
+    k = fixture_daten.konferenz("hilden").model_copy(update={"aktualisiert": None})
+    event = calendar_feed.vevent(k, fixture_daten.projekt, "https://example.org/")
+    assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc)  # the test data's stand
