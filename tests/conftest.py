@@ -28,7 +28,9 @@ BUILDING_FIXTURES = frozenset({"site", "fixture_site", "fixture_site_rebuilt", "
 
 def pytest_collection_modifyitems(items) -> None:
     for item in items:
-        if BUILDING_FIXTURES.intersection(getattr(item, "fixturenames", ())) or "browser" in item.path.parts:
+        params = getattr(getattr(item, "callspec", None), "params", {}).values()  # ("site", …) for getfixturevalue
+        used = {*getattr(item, "fixturenames", ()), *(p for p in params if isinstance(p, str))}
+        if BUILDING_FIXTURES.intersection(used) or "browser" in item.path.parts:
             item.add_marker(pytest.mark.baut)
 
 

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, build_ok
 
 from handlungskonzept import calendar_feed
+from handlungskonzept.model import Status
 
 ABGESAGT = "velbert"
 
@@ -113,3 +114,56 @@ def test_dtstamp_falls_back_to_the_data_stand(fixture_daten):
     k = fixture_daten.konferenz("hilden").model_copy(update={"aktualisiert": None})
     event = calendar_feed.vevent(k, fixture_daten.projekt, "https://example.org/")
     assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc)  # the test data's stand
+
+
+BEISPIEL = "https://www.beispiel.test/"
+
+
+def test_calendar_files_for_the_test_data_in_process(fixture_daten):
+    """The calendars as the hook writes them, read back; every expected value is written out."""
+    files = calendar_feed.files(fixture_daten, BEISPIEL)
+    assert sorted(files) == sorted(["regionalkonferenzen/termine.ics"]
+                                   + [f"regionalkonferenzen/{town}/termin.ics" for town, _, _ in TERMINE])
+    hilden = icalendar.Calendar.from_ical(files["regionalkonferenzen/hilden/termin.ics"])
+    assert {key: str(hilden[key]) for key in ("PRODID", "UID", "NAME", "X-WR-CALNAME", "DESCRIPTION", "URL", "SOURCE",
+                                              "X-WR-TIMEZONE")} == {
+        "PRODID": "-//Kreis Mettmann//Handlungskonzept gegen Rechtsextremismus und Rassismus//DE",
+        "UID": "regionalkonferenzen-hilden-termin@handlungskonzept.kreis-mettmann",
+        "NAME": "Regionalkonferenz Hilden", "X-WR-CALNAME": "Regionalkonferenz Hilden",
+        "DESCRIPTION": "Termine der Regionalkonferenzen zum Handlungskonzept gegen Rechtsextremismus und Rassismus "
+                       "des Kreises Mettmann.",
+        "URL": "https://www.beispiel.test/regionalkonferenzen/",
+        "SOURCE": "https://www.beispiel.test/regionalkonferenzen/hilden/termin.ics",
+        "X-WR-TIMEZONE": "Europe/Berlin"}
+    [zone] = hilden.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Europe/Berlin"
+    assert str(zone["COMMENT"]) == "This timezone only works from 2027-01-01 to 2028-12-31."
+    [event] = hilden.events
+    assert {key: str(event[key]) for key in ("UID", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS", "URL")} == {
+        "UID": "regionalkonferenz-hilden@handlungskonzept.kreis-mettmann", "SUMMARY": "Regionalkonferenz Hilden",
+        "DESCRIPTION": "Regionalkonferenz in Hilden zum Handlungskonzept gegen Rechtsextremismus und Rassismus des "
+                       "Kreises Mettmann. Mehr dazu: https://www.beispiel.test/regionalkonferenzen/hilden/",
+        "LOCATION": "Testsaal Hilden, Teststraße 4, Hilden", "STATUS": "CONFIRMED",
+        "URL": "https://www.beispiel.test/regionalkonferenzen/hilden/"}
+    assert (event.start, event.end) == (dt.date(2027, 2, 13), dt.date(2027, 2, 14))
+    assert event.DTSTAMP == dt.datetime(2027, 6, 1, tzinfo=dt.timezone.utc)
+    alle = icalendar.Calendar.from_ical(files["regionalkonferenzen/termine.ics"])
+    assert str(alle["NAME"]) == "Regionalkonferenzen – Handlungskonzept gegen Rechtsextremismus und Rassismus"
+    assert [str(e["UID"]) for e in alle.events] == [
+        f"regionalkonferenz-{town}@handlungskonzept.kreis-mettmann" for town, _, _ in TERMINE]
+    assert str(alle.walk("VTIMEZONE")[0]["COMMENT"]) == "This timezone only works from 2027-01-01 to 2028-12-31."
+
+
+def test_cancelled_and_undated_conferences_in_process(fixture_daten):
+    abgesagt = fixture_daten.konferenz("velbert").model_copy(update={"status": Status.abgesagt})
+    assert str(calendar_feed.vevent(abgesagt, fixture_daten.projekt, BEISPIEL)["STATUS"]) == "CANCELLED"
+    ohne = fixture_daten.konferenz("haan").model_copy(update={"datum": None})
+    same_day = fixture_daten.konferenz("erkrath").model_copy(update={"datum": dt.date(2027, 1, 11)})
+    konferenzen = [fixture_daten.konferenz("hilden"), ohne, fixture_daten.konferenz("haan"), same_day]
+    assert [k.id for k in calendar_feed.nach_datum(konferenzen)] == ["erkrath", "haan", "hilden"]
+    assert calendar_feed.termin_pfad(ohne) == "regionalkonferenzen/haan/termin.ics"
+    files = calendar_feed.files(fixture_daten.model_copy(update={"regionalkonferenzen": [ohne]}), BEISPIEL)
+    assert list(files) == ["regionalkonferenzen/termine.ics"]  # no date, no calendar of its own
+    leer = icalendar.Calendar.from_ical(files["regionalkonferenzen/termine.ics"])
+    assert leer.events == []
+    assert str(leer.walk("VTIMEZONE")[0]["COMMENT"]) == "This timezone only works from 2027-01-01 to 2028-12-31."
