@@ -10,6 +10,7 @@ from conftest import FIXTURE_DATA, MOVED_SITE_URL, ROOT
 from handlungskonzept import feed
 from handlungskonzept.aktuelles import Beitrag, beitraege
 from handlungskonzept.loader import load
+from handlungskonzept.model import Status
 from test_metadaten import built_file, site_url
 
 
@@ -41,12 +42,9 @@ def test_feed_holds_every_post_and_every_conference(fixture_site):
 
 
 def test_conference_entry_is_updated_when_its_data_was(fixture_site):
-    daten = load(FIXTURE_DATA).daten
-    by_link = {entry.link: entry for entry in parsed(fixture_site).entries}
-    base = site_url(fixture_site)
-    for k in daten.regionalkonferenzen:
-        updated = by_link[base + k.url].updated_parsed
-        assert dt.date(*updated[:3]) == (k.aktualisiert or daten.projekt.stand), k.id
+    updated = [dt.date(*entry.updated_parsed[:3]) for entry in parsed(fixture_site).entries
+               if "/regionalkonferenzen/" in entry.link]
+    assert updated == [dt.date(2027, 6, 1)] * 10  # every record of the test data: aktualisiert 2027-06-01
 
 
 def test_entry_ids_are_unique_and_do_not_depend_on_data_or_site_url(site, fixture_site):
@@ -89,3 +87,67 @@ def test_presse_chapter_links_feed_and_calendar_subscriptions(site):
     for target in ("aktuelles/feed.xml", "regionalkonferenzen/termine.ics"):
         [href] = [h for h in hrefs if h.endswith(target)]
         assert (site / "presse" / href).resolve().is_file(), href
+
+
+def test_whole_feed_document_in_process(fixture_daten):
+    """Every line of a small feed written out: order (newest first, ties by address), ids, dates, wording."""
+    haan = fixture_daten.konferenz("haan").model_copy(
+        update={"status": Status.abgesagt, "datum": None, "aktualisiert": None})  # falls back to the stand
+    hilden = fixture_daten.konferenz("hilden").model_copy(
+        update={"status": Status.geplant, "datum": None, "zeitraum": "2. Quartal", "aktualisiert": dt.date(2027, 7, 1)})
+    daten = fixture_daten.model_copy(update={"regionalkonferenzen": [hilden, haan]})
+    posts = [Beitrag(title="Erster Beitrag", description="Ein Satz.", datum=dt.date(2027, 1, 5),
+                     datei="aktuelles/2027-01-05-erster.md"),
+             Beitrag(title="Zweiter Beitrag", description="Noch ein Satz.", datum=dt.date(2027, 2, 1),
+                     aktualisiert=dt.date(2027, 7, 1), datei="aktuelles/2027-02-01-zweiter.md")]
+    assert feed.atom(posts, daten, "https://www.beispiel.test/", "Testseite") == (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">\n'
+    '  <id>urn:uuid:aee7e891-b45b-5733-b983-b86be6099e01</id>\n'
+    '  <title>Aktuelles – Testseite</title>\n'
+    '  <subtitle>Neuigkeiten und Regionalkonferenzen: Handlungskonzept gegen Rechtsextremismus und Rassismus des Kreises Mettmann</subtitle>\n'
+    '  <updated>2027-07-01T00:00:00Z</updated>\n'
+    '  <link rel="self" type="application/atom+xml" href="https://www.beispiel.test/aktuelles/feed.xml"/>\n'
+    '  <link rel="alternate" type="text/html" href="https://www.beispiel.test/aktuelles/"/>\n'
+    '  <author><name>Kreis Mettmann, Kreisintegrationszentrum</name></author>\n'
+    '  <logo>https://www.beispiel.test/assets/bilder/teilen.png</logo>\n'
+    '  <entry>\n'
+    '    <id>urn:uuid:2836e191-747a-5c1c-abe3-ffa2dd75226a</id>\n'
+    '    <title>Zweiter Beitrag</title>\n'
+    '    <link rel="alternate" type="text/html" href="https://www.beispiel.test/aktuelles/2027-02-01-zweiter/"/>\n'
+    '    <published>2027-02-01T00:00:00Z</published>\n'
+    '    <updated>2027-07-01T00:00:00Z</updated>\n'
+    '    <category term="Aktuelles"/>\n'
+    '    <summary type="text">Noch ein Satz.</summary>\n'
+    '  </entry>\n'
+    '  <entry>\n'
+    '    <id>urn:uuid:bd90bb4e-1cf5-5387-9d65-78c58f7b331d</id>\n'
+    '    <title>Regionalkonferenz Hilden</title>\n'
+    '    <link rel="alternate" type="text/html" href="https://www.beispiel.test/regionalkonferenzen/hilden/"/>\n'
+    '    <updated>2027-07-01T00:00:00Z</updated>\n'
+    '    <category term="Regionalkonferenzen"/>\n'
+    '    <summary type="text">Regionalkonferenz in Hilden: Geplant – Termin folgt – Zeitraum: 2. Quartal.</summary>\n'
+    '  </entry>\n'
+    '  <entry>\n'
+    '    <id>urn:uuid:af2f74ec-59b0-5bbb-b077-443073e6fa77</id>\n'
+    '    <title>Regionalkonferenz Haan</title>\n'
+    '    <link rel="alternate" type="text/html" href="https://www.beispiel.test/regionalkonferenzen/haan/"/>\n'
+    '    <updated>2027-06-30T00:00:00Z</updated>\n'
+    '    <category term="Regionalkonferenzen"/>\n'
+    '    <summary type="text">Regionalkonferenz in Haan: Abgesagt, kein Termin.</summary>\n'
+    '  </entry>\n'
+    '  <entry>\n'
+    '    <id>urn:uuid:f0ebe1f8-dc92-588e-bb01-11703297060d</id>\n'
+    '    <title>Erster Beitrag</title>\n'
+    '    <link rel="alternate" type="text/html" href="https://www.beispiel.test/aktuelles/2027-01-05-erster/"/>\n'
+    '    <published>2027-01-05T00:00:00Z</published>\n'
+    '    <updated>2027-01-05T00:00:00Z</updated>\n'
+    '    <category term="Aktuelles"/>\n'
+    '    <summary type="text">Ein Satz.</summary>\n'
+    '  </entry>\n'
+    '</feed>\n')
+
+
+def test_empty_feed_is_dated_by_the_stand(fixture_daten):
+    leer = feed.atom([], fixture_daten.model_copy(update={"regionalkonferenzen": []}), "https://www.beispiel.test/", "T")
+    assert "  <updated>2027-06-30T00:00:00Z</updated>\n" in leer and "<entry>" not in leer
