@@ -39,6 +39,8 @@ GEFAEHRLICH = ("javascript:", "vbscript:", "data:")
 TAG = "ANGRIFF"
 #: Template code whose result (14133) would show that a field was rendered as a template.
 RECHNUNG = "{{ 4711*3 }}"
+#: Consent date given to an attacked person's name (see ``Kontakt``).
+EINWILLIGUNG = "2027-06-01"  # a string: the same date object twice would become a YAML anchor
 #: A line break and an iCalendar property: a calendar that does not escape it gains a property.
 ICS_ZEILE = "\r\nX-ANGRIFF:ja"
 
@@ -53,6 +55,7 @@ def payload(tag: str, markdown: bool) -> str:
 class Angriffe:
     """Every text field of the loaded model, found by walking ``Daten``'s types, with the attack it received."""
 
+    quelle: str = ""                                           # a source id of the data, for consented names
     felder: dict[str, str] = field(default_factory=dict)       # tag → field path, e.g. "partner[2].kontakt.name"
     abgewiesen: dict[str, str] = field(default_factory=dict)   # field path → the loader's message (validation guards it)
 
@@ -104,6 +107,11 @@ def _attack(model: type[BaseModel], record: dict, where: str, angriffe: Angriffe
                 elif isinstance(value, list):
                     record[name] = [_attack(sub, item, f"{path}[{i}]", angriffe, plan) if isinstance(item, dict) else item
                                     for i, item in enumerate(value)]
+    if isinstance(record.get("name"), str) and "einwilligung" in model.model_fields:
+        # A person's name is published only with consent and a source: give both, so the name is attacked too.
+        record.setdefault("einwilligung", EINWILLIGUNG)
+        if not record.get("quelle") or TAG in str(record.get("quelle")):
+            record["quelle"] = angriffe.quelle
     return record
 
 
@@ -128,15 +136,18 @@ def _problem_path(feld: str) -> str:
 def hostile_data(target: Path) -> Angriffe:
     """The complete test data with every text field attacked; fields the loader refuses for such a value are
     left as they were (validation already guards them) and listed in ``abgewiesen``."""
-    angriffe, verboten = Angriffe(), set()
     originals = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in FIXTURE_DATA.glob("*.yml")}
-    for _ in range(5):
+    neueste = max(originals["quellen"], key=lambda q: str(q["zeit"].get("datum") or q["zeit"].get("bis")))
+    angriffe, verboten = Angriffe(quelle=neueste["id"]), set()  # a name needs a current source
+    for _ in range(10):
         plan: dict[str, str] = {}
         for key, (model, is_list) in _file_models().items():
             raw = originals.get(key)
             if key == "regionalkonferenzen":  # one planned without a date, so a „zeitraum“ is shown too
                 raw = raw[:-1] + [{**{k: v for k, v in raw[-1].items() if k not in ("datum", "teilnehmende", "ergebnisse")},
                                    "status": "geplant"}]
+            if key == "projekt" and isinstance(raw.get("konferenzen_durchgefuehrt_laut_quelle"), int):
+                raw = {**raw, "konferenzen_durchgefuehrt_laut_quelle": raw["konferenzen_durchgefuehrt_laut_quelle"] - 1}
             if raw is None:
                 continue
             if is_list:
@@ -198,7 +209,7 @@ def hostile_site(angriffe, tmp_path_factory) -> Path:
 def test_the_walk_attacks_every_kind_of_record(angriffe):
     """Found from the model, not from a list: projects, partners, contacts, conferences, documents, imprint."""
     felder = set(angriffe[0].felder.values())
-    for expected in ("projekt.titel", "projekt.quelle.betreff", "projekt.projektleitung_kontakt.funktion",
+    for expected in ("projekt.titel", "quellen[0].betreff", "quellen[0].zeit.begruendung", "regionalkonferenzen[0].zitat",
                      "projekt.pressekontakt.name", "partner[0].name", "partner[0].rolle", "partner[0].kontakt.email",
                      "regionalkonferenzen[0].ort", "regionalkonferenzen[0].zusammenfassung",
                      "regionalkonferenzen[0].ergebnisse", "regionalkonferenzen[0].dokumente[0].titel",
@@ -282,14 +293,11 @@ def _generic(paths: set[str]) -> set[str]:
 #: Text fields that reach no output today (checked 2026-12-02); the chapters tell these facts in their own words.
 #: Every other attacked field must reach some output, so the attack is known to have been tried there.
 NICHT_ANGEZEIGT = {
-    "partner[].quelle": "Die Partnerliste nennt die Quelle einmal für alle, nicht je Partner.",
     "projekt.arbeitsgruppe_kommunal": "Nur Daten; das Kapitel Projektorganisation beschreibt die Arbeitsgruppe selbst.",
     "projekt.aufgaben_projektleitung": "Nur Daten; das Kapitel beschreibt die Aufgaben selbst.",
     "projekt.foerderprogramm": "Nur Daten; die Kapitel nennen das Förderprogramm im Text.",
     "projekt.projektleitung": "Nur Daten; die Kapitel nennen die Projektleitung im Text.",
     "projekt.projektleitung_stellenanteil": "Nur Daten; die Kapitel nennen den Stellenanteil im Text.",
-    "projekt.quelle.aktenzeichen": "Die Quellenangabe nennt Titel und Betreff, nicht das Aktenzeichen.",
-    "projekt.quelle.art": "Die Quellenangabe nennt Titel und Betreff, nicht die Art.",
 }
 
 

@@ -44,7 +44,7 @@ def test_feed_holds_every_post_and_every_conference(fixture_site):
 def test_conference_entry_is_updated_when_its_data_was(fixture_site):
     updated = [dt.date(*entry.updated_parsed[:3]) for entry in parsed(fixture_site).entries
                if "/regionalkonferenzen/" in entry.link]
-    assert updated == [dt.date(2027, 6, 1)] * 10  # every record of the test data: aktualisiert 2027-06-01
+    assert updated == [dt.date(2027, 6, 30)] * 10  # the test data's check date „geprueft“
 
 
 def test_entry_ids_are_unique_and_do_not_depend_on_data_or_site_url(site, fixture_site):
@@ -91,10 +91,9 @@ def test_presse_chapter_links_feed_and_calendar_subscriptions(site):
 
 def test_whole_feed_document_in_process(fixture_daten):
     """Every line of a small feed written out: order (newest first, ties by address), ids, dates, wording."""
-    haan = fixture_daten.konferenz("haan").model_copy(
-        update={"status": Status.abgesagt, "datum": None, "aktualisiert": None})  # falls back to the stand
+    haan = fixture_daten.konferenz("haan").model_copy(update={"status": Status.abgesagt, "datum": None})
     hilden = fixture_daten.konferenz("hilden").model_copy(
-        update={"status": Status.geplant, "datum": None, "zeitraum": "2. Quartal", "aktualisiert": dt.date(2027, 7, 1)})
+        update={"status": Status.geplant, "datum": None, "zeitraum": "2. Quartal"})
     daten = fixture_daten.model_copy(update={"regionalkonferenzen": [hilden, haan]})
     posts = [Beitrag(title="Erster Beitrag", description="Ein Satz.", datum=dt.date(2027, 1, 5),
                      datei="aktuelles/2027-01-05-erster.md"),
@@ -121,20 +120,20 @@ def test_whole_feed_document_in_process(fixture_daten):
     '    <summary type="text">Noch ein Satz.</summary>\n'
     '  </entry>\n'
     '  <entry>\n'
-    '    <id>urn:uuid:bd90bb4e-1cf5-5387-9d65-78c58f7b331d</id>\n'
-    '    <title>Regionalkonferenz Hilden</title>\n'
-    '    <link rel="alternate" type="text/html" href="https://www.beispiel.test/regionalkonferenzen/hilden/"/>\n'
-    '    <updated>2027-07-01T00:00:00Z</updated>\n'
-    '    <category term="Regionalkonferenzen"/>\n'
-    '    <summary type="text">Regionalkonferenz in Hilden: Geplant – Termin folgt – Zeitraum: 2. Quartal.</summary>\n'
-    '  </entry>\n'
-    '  <entry>\n'
     '    <id>urn:uuid:af2f74ec-59b0-5bbb-b077-443073e6fa77</id>\n'
     '    <title>Regionalkonferenz Haan</title>\n'
     '    <link rel="alternate" type="text/html" href="https://www.beispiel.test/regionalkonferenzen/haan/"/>\n'
     '    <updated>2027-06-30T00:00:00Z</updated>\n'
     '    <category term="Regionalkonferenzen"/>\n'
-    '    <summary type="text">Regionalkonferenz in Haan: Abgesagt, kein Termin.</summary>\n'
+    '    <summary type="text">Laut Testbericht zu den Regionalkonferenzen (vom 1. Juni 2027) war die Regionalkonferenz in Haan abgesagt.</summary>\n'
+    '  </entry>\n'
+    '  <entry>\n'
+    '    <id>urn:uuid:bd90bb4e-1cf5-5387-9d65-78c58f7b331d</id>\n'
+    '    <title>Regionalkonferenz Hilden</title>\n'
+    '    <link rel="alternate" type="text/html" href="https://www.beispiel.test/regionalkonferenzen/hilden/"/>\n'
+    '    <updated>2027-06-30T00:00:00Z</updated>\n'
+    '    <category term="Regionalkonferenzen"/>\n'
+    '    <summary type="text">Laut Testbericht zu den Regionalkonferenzen (vom 1. Juni 2027) war die Regionalkonferenz in Hilden geplant; vorgesehen war 2. Quartal.</summary>\n'
     '  </entry>\n'
     '  <entry>\n'
     '    <id>urn:uuid:f0ebe1f8-dc92-588e-bb01-11703297060d</id>\n'
@@ -148,6 +147,6 @@ def test_whole_feed_document_in_process(fixture_daten):
     '</feed>\n')
 
 
-def test_empty_feed_is_dated_by_the_stand(fixture_daten):
+def test_empty_feed_is_dated_by_the_check_date(fixture_daten):
     leer = feed.atom([], fixture_daten.model_copy(update={"regionalkonferenzen": []}), "https://www.beispiel.test/", "T")
     assert "  <updated>2027-06-30T00:00:00Z</updated>\n" in leer and "<entry>" not in leer

@@ -38,6 +38,9 @@ def cancelled_site(tmp_path_factory) -> Path:
             for field in ("teilnehmende", "ergebnisse", "zusammenfassung"):
                 del k[field]
     (data / "regionalkonferenzen.yml").write_text(yaml.safe_dump(konferenzen, allow_unicode=True), encoding="utf-8")
+    projekt = data / "projekt.yml"  # the source's count of held conferences drops by the cancelled one
+    projekt.write_text(projekt.read_text(encoding="utf-8").replace(
+        "konferenzen_durchgefuehrt_laut_quelle: 10", "konferenzen_durchgefuehrt_laut_quelle: 9"), encoding="utf-8")
     return build_ok(tmp_path_factory.mktemp("site-abgesagt"), data_dir=data)
 
 
@@ -61,7 +64,7 @@ def test_termine_ics_has_one_event_per_dated_conference(fixture_site):
         assert str(event["URL"]) == f"{site_url}regionalkonferenzen/{town}/"
         assert str(event["LOCATION"]) == f"Testsaal {stadt}, Teststraße {nummer}, {stadt}"
         assert str(event["STATUS"]) == "CONFIRMED"
-        assert event.DTSTAMP == dt.datetime(2027, 6, 1, tzinfo=dt.timezone.utc)  # its „aktualisiert“
+        assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc)  # the data's check date
 
 
 def test_calendar_properties_follow_rfc_7986(fixture_site):
@@ -110,10 +113,10 @@ def test_real_site_publishes_a_valid_calendar_before_the_first_date(site):
     assert sorted(str(p.relative_to(site)) for p in site.rglob("*.ics")) == ["regionalkonferenzen/termine.ics"]
 
 
-def test_dtstamp_falls_back_to_the_data_stand(fixture_daten):
-    k = fixture_daten.konferenz("hilden").model_copy(update={"aktualisiert": None})
-    event = calendar_feed.vevent(k, fixture_daten.projekt, "https://example.org/")
-    assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc)  # the test data's stand
+def test_dtstamp_is_the_check_date_of_the_data(fixture_daten):
+    k = fixture_daten.konferenz("hilden")
+    event = calendar_feed.vevent(k, fixture_daten.projekt, fixture_daten.quelle(k.quelle), "https://example.org/")
+    assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc)  # „geprueft“ of the test data
 
 
 BEISPIEL = "https://www.beispiel.test/"
@@ -142,11 +145,13 @@ def test_calendar_files_for_the_test_data_in_process(fixture_daten):
     assert {key: str(event[key]) for key in ("UID", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS", "URL")} == {
         "UID": "regionalkonferenz-hilden@handlungskonzept.kreis-mettmann", "SUMMARY": "Regionalkonferenz Hilden",
         "DESCRIPTION": "Regionalkonferenz in Hilden zum Handlungskonzept gegen Rechtsextremismus und Rassismus des "
-                       "Kreises Mettmann. Mehr dazu: https://www.beispiel.test/regionalkonferenzen/hilden/",
+                       "Kreises Mettmann. Laut Testbericht zu den Regionalkonferenzen (vom 1. Juni 2027) fand die "
+                       "Regionalkonferenz in Hilden am 13. Februar 2027 statt. "
+                       "Mehr dazu: https://www.beispiel.test/regionalkonferenzen/hilden/",
         "LOCATION": "Testsaal Hilden, Teststraße 4, Hilden", "STATUS": "CONFIRMED",
         "URL": "https://www.beispiel.test/regionalkonferenzen/hilden/"}
     assert (event.start, event.end) == (dt.date(2027, 2, 13), dt.date(2027, 2, 14))
-    assert event.DTSTAMP == dt.datetime(2027, 6, 1, tzinfo=dt.timezone.utc)
+    assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc)
     alle = icalendar.Calendar.from_ical(files["regionalkonferenzen/termine.ics"])
     assert str(alle["NAME"]) == "Regionalkonferenzen – Handlungskonzept gegen Rechtsextremismus und Rassismus"
     assert [str(e["UID"]) for e in alle.events] == [
@@ -156,7 +161,8 @@ def test_calendar_files_for_the_test_data_in_process(fixture_daten):
 
 def test_cancelled_and_undated_conferences_in_process(fixture_daten):
     abgesagt = fixture_daten.konferenz("velbert").model_copy(update={"status": Status.abgesagt})
-    assert str(calendar_feed.vevent(abgesagt, fixture_daten.projekt, BEISPIEL)["STATUS"]) == "CANCELLED"
+    quelle = fixture_daten.quelle(abgesagt.quelle)
+    assert str(calendar_feed.vevent(abgesagt, fixture_daten.projekt, quelle, BEISPIEL)["STATUS"]) == "CANCELLED"
     ohne = fixture_daten.konferenz("haan").model_copy(update={"datum": None})
     same_day = fixture_daten.konferenz("erkrath").model_copy(update={"datum": dt.date(2027, 1, 11)})
     konferenzen = [fixture_daten.konferenz("hilden"), ohne, fixture_daten.konferenz("haan"), same_day]

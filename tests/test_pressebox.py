@@ -28,8 +28,8 @@ def test_press_box_has_permalink_and_citation(fixture_site, k):
     permalink = felder["Dauerhafte Adresse dieser Seite"]
     assert permalink.startswith("https://") and permalink.endswith(f"/regionalkonferenzen/{k.id}/")
     assert permalink == soup.find("link", rel="canonical")["href"]
-    assert felder["Zitiervorschlag"] == f"Kreis Mettmann: Regionalkonferenz {k.stadt}, Stand 1. Juni 2027, {permalink}"
-    assert felder["Stand der Angaben"] == "1. Juni 2027"  # „aktualisiert“ of every record in the test data
+    assert felder["Zitiervorschlag"] == f"Kreis Mettmann: Regionalkonferenz {k.stadt}, Stand {datum_de(k.aktualisiert)}, {permalink}"
+    assert felder["Stand der Angaben"] == datum_de(k.aktualisiert)
     box = soup.find("section", class_="hk-pressebox")
     assert box.find(["script", "button", "input", "textarea"]) is None, "copying must not need JavaScript"
 
