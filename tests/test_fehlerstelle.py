@@ -6,6 +6,8 @@ with a field points at the field's key, in block style and in flow style ``{…}
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from handlungskonzept.loader import load
@@ -62,3 +64,50 @@ def test_report_lists_problems_by_file_line_and_column(data_copy):
         "2 Fehler in den Daten – die Website wurde nicht gebaut, die veröffentlichte Fassung bleibt unverändert:\n"
         f"  • data/weiterleitungen.yml, Zeile 1, Spalte 4 – Feld „Eintrag 1 › von“ – Wert „/a/“: {ADRESSE}\n"
         f"  • data/weiterleitungen.yml, Zeile 1, Spalte 14 – Feld „Eintrag 1 › nach“ – Wert „/b/“: {ADRESSE}")
+
+
+BEISPIEL = "Beispiel:\n---\ntitle: Titel der Seite\ngeprueft: 2026-11-25\npruefen_bis: 2027-05-25\n---"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("---\ntitle: T\ngeprueft: 2026-02-30\npruefen_bis: '2027-05-25'\n---\n",
+     ["Zeile 3, Spalte 1 – Feld „geprueft“ – Wert „2026-02-30“: Kein gültiges Datum. Erwartet: ein Datum im Format "
+      "JJJJ-MM-TT, z. B. 2018-03-15."]),
+    ('---\ntitle: T\npruefen_bis: 2026-01-01  # Kommentar\ngeprueft: "2026-06-01"\n---\n',
+     ["Zeile 3, Spalte 1 – Feld „pruefen_bis“ – Wert „2026-01-01“: „pruefen_bis“ muss nach „geprueft“ liegen."]),
+    ("---\ntitle: T\ngeprueft: 2027-08-01\npruefen_bis: 2028-01-01\n...\n",
+     ["Zeile 3, Spalte 1 – Feld „geprueft“ – Wert „2027-08-01“: „geprueft“ darf nicht nach dem Prüfdatum der Daten "
+      "(2027-06-30, „geprueft“ in data/projekt.yml) liegen."]),
+    # A missing key belongs before the closing line of the front matter; a whole line has no column.
+    ("---\ntitle: T\n---\n# T\n",
+     ["Zeile 3 – Feld „geprueft“: Im Kopf der Seite (zwischen den Linien „---“) fehlt „geprueft:“ – das Datum, an dem "
+      f"eine Person die Seite zuletzt gegen die Quelle geprüft hat. {BEISPIEL}",
+      "Zeile 3 – Feld „pruefen_bis“: Im Kopf der Seite (zwischen den Linien „---“) fehlt „pruefen_bis:“ – das Datum, "
+      f"bis zu dem die Seite erneut geprüft werden muss (üblich: sechs Monate nach „geprueft“). {BEISPIEL}"]),
+], ids=["kein-datum", "reihenfolge", "nach-pruefdatum", "fehlt"])
+def test_review_date_problems_name_line_and_column(text, expected):
+    from handlungskonzept import pruefdatum
+
+    with pytest.raises(DatenFehler) as raised:
+        pruefdatum.check(text, "docs/seite.md", dt.date(2027, 6, 30))
+    assert [str(p) for p in raised.value.problems] == [f"docs/seite.md, {e}" for e in expected]
+
+
+def test_page_without_front_matter_is_told_to_start_one_at_line_1():
+    from handlungskonzept import pruefdatum
+
+    with pytest.raises(DatenFehler) as raised:
+        pruefdatum.check("# ohne Kopf\n", "docs/seite.md", None)
+    assert [(p.zeile, p.spalte, p.feld) for p in raised.value.problems] == [(1, None, "geprueft"), (1, None, "pruefen_bis")]
+
+
+def test_review_keys_are_read_with_their_lines_and_overdue_is_strictly_before_the_check_date():
+    from handlungskonzept import pruefdatum
+
+    assert pruefdatum.read("---\ntitle: T\n geprueft: 2026-01-01\npruefen_bis : 2027-01-01\n---\nText\n") == (
+        {"pruefen_bis": "2027-01-01"}, {"pruefen_bis": 4}, 5)  # an indented key is not a front matter key
+    assert pruefdatum.check("---\npruefen_bis: 2027-05-25\ngeprueft: 2026-11-25\n---\n", "x.md", dt.date(2026, 11, 25)) \
+        == pruefdatum.Pruefdaten(geprueft=dt.date(2026, 11, 25), pruefen_bis=dt.date(2027, 5, 25))
+    assert pruefdatum.overdue("---\npruefen_bis: 2027-06-29\n---\n", dt.date(2027, 6, 30)) == (2, dt.date(2027, 6, 29))
+    assert pruefdatum.overdue("---\npruefen_bis: 2027-06-30\n---\n", dt.date(2027, 6, 30)) is None
+    assert pruefdatum.overdue("---\npruefen_bis: kaputt\n---\n", dt.date(2027, 6, 30)) is None
