@@ -208,7 +208,7 @@ def data_copy(tmp_path) -> Callable[..., Path]:
 
 def page_text(title: str, body: str = "", **meta: str) -> str:
     """A Markdown page with the front matter every page needs (title, description, review dates) and an h1."""
-    head = {"title": title, "description": f"Eine Testseite: {title}.", "geprueft": "2026-11-25",
+    head = {"title": title, "description": f"Eine Testseite zum Thema {title}.", "geprueft": "2026-11-25",
             "pruefen_bis": "2027-05-25", **meta}
     front = "".join(f"{key}: {value}\n" for key, value in head.items())
     return f"---\n{front}---\n# {title}\n\n{body}"

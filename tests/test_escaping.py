@@ -18,7 +18,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from conftest import FIXTURE_DATA, ROOT, build_copy, build_site
+from conftest import FIXTURE_DATA, ROOT, build_copy, build_site, page_text
 from handlungskonzept.loader import load
 from handlungskonzept.model import Daten, OffenerPunkt
 from handlungskonzept.problems import DatenFehler
@@ -326,38 +326,37 @@ def test_dangerous_links_in_markdown_fields_become_plain_text(hostile_site):
 
 def test_stray_braces_fail_the_build_naming_page_and_line(repo_copy):
     page = repo_copy / "docs" / "neu.md"
-    page.write_text("---\ntitle: Neu\ndescription: Eine Seite mit einer vergessenen Klammer.\n---\n"
-                    "# Neu\n\nErster Absatz.\n\nHier fehlt etwas: {{ stand( \n\nLetzter Absatz.\n", encoding="utf-8")
+    page.write_text(page_text("Neu", "Erster Absatz.\n\nHier fehlt etwas: {{ stand( \n\nLetzter Absatz.\n"),
+                    encoding="utf-8")
     result = subprocess.run(["make", "site"], cwd=repo_copy, capture_output=True, text=True, timeout=300)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/neu.md, Zeile 9" in output
+    assert "docs/neu.md, Zeile 11" in output
     assert "Platzhalter" in output and "Traceback" not in output
     assert not (repo_copy / "site").exists() and not (repo_copy / ".site-neu").exists()  # nothing published
 
 
 def test_unknown_macro_names_page_and_line_without_traceback(repo_copy, tmp_path):
     (repo_copy / "docs" / "neu.md").write_text(
-        "---\ntitle: Neu\ndescription: Eine Seite mit einem Tippfehler im Platzhalter.\n---\n# Neu\n\n"
-        "{{ statusuebersich() }}\n", encoding="utf-8")
+        page_text("Neu", "{{ statusuebersich() }}\n"), encoding="utf-8")
     result = build_copy(repo_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/neu.md, Zeile 7" in result.stderr and "„statusuebersich“ ist kein bekannter Platzhalter" in result.stderr
+    assert "docs/neu.md, Zeile 9" in result.stderr and "„statusuebersich“ ist kein bekannter Platzhalter" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_unclosed_comment_names_its_own_line_in_german(repo_copy, tmp_path):
     """An earlier, correct ``{{ … }}`` does not draw the line number away from the unclosed ``{#``."""
     (repo_copy / "docs" / "neu.md").write_text(
-        "---\ntitle: Neu\ndescription: Eine Seite mit einem offenen Kommentar.\n---\n# Neu\n\n"
-        "Stand: {{ stand() }}\n\nHier {# ein Kommentar ohne Ende\n\nLetzter Absatz.\n", encoding="utf-8")
+        page_text("Neu", "Zeit: {{ quellenzeit() }}\n\nHier {# ein Kommentar ohne Ende\n\nLetzter Absatz.\n"),
+        encoding="utf-8")
     result = build_copy(repo_copy, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/neu.md, Zeile 9: " in output
+    assert "docs/neu.md, Zeile 11: " in output
     assert "Ein Kommentar „{#“ wird nicht mit „#}“ geschlossen." in output
     assert "Error reading page" not in output and "Traceback" not in output
-    deutsch = output[output.index("docs/neu.md, Zeile 9"):].split("(technische Angabe:")[0]
+    deutsch = output[output.index("docs/neu.md, Zeile 11"):].split("(technische Angabe:")[0]
     assert "Missing end of comment tag" not in deutsch
 
 
