@@ -8,6 +8,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
@@ -148,3 +149,53 @@ def test_share_metadata_for_posts_and_pages(config):
         "typ": "article", "datum": dt.date(2026, 11, 25), "bild": "https://www.beispiel.test/assets/bilder/teilen.png"}
     assert metadaten_hooks.on_page_context({}, page("partner.md", datum=dt.date(2026, 1, 1)), config, None)[
         "hk_teilen"] == {"typ": "website", "datum": None, "bild": "https://www.beispiel.test/assets/bilder/teilen.png"}
+
+
+def test_conference_pages_are_generated_for_towns_without_their_own(config):
+    files = build_hooks.on_files(get_files(config), config)
+    generated = sorted(f.src_uri for f in files if f.generated_by and f.src_uri.startswith("regionalkonferenzen/"))
+    assert generated == [f"regionalkonferenzen/{town}.md" for town in (
+        "erkrath", "haan", "heiligenhaus", "langenfeld", "mettmann", "monheim-am-rhein", "ratingen", "velbert",
+        "wuelfrath")]  # hilden.md is written by hand
+    _, front, body = files.get_file_from_path("regionalkonferenzen/haan.md").content_string.split("---\n")
+    assert yaml.safe_load(front) == {
+        "title": "Regionalkonferenz Haan",
+        "description": "Was die Quellen über die Regionalkonferenz in Haan zum Handlungskonzept gegen Rechtsextremismus "
+                       "und Rassismus des Kreises Mettmann berichten.",
+        "quelle_daten": "regionalkonferenzen"}
+    assert body == '\n# Regionalkonferenz Haan\n\n{{ konferenz("haan") }}\n'
+    assert files.get_file_from_path("assets/stylesheets/komponenten.css") is not None
+
+
+def test_a_conference_page_for_an_unknown_town_stops_the_build(config):
+    from mkdocs.structure.files import File
+
+    files = get_files(config)
+    files.append(File.generated(config, "regionalkonferenzen/solingen.md", content="# Solingen\n"))
+    with pytest.raises(PluginError) as raised:
+        build_hooks.on_files(files, config)
+    assert str(raised.value) == (
+        "docs/regionalkonferenzen/solingen.md: Zu „solingen“ gibt es keinen Eintrag in "
+        "tests/fixtures/daten-vollstaendig/regionalkonferenzen.yml. Erlaubt sind: erkrath, haan, heiligenhaus, hilden, "
+        "langenfeld, mettmann, monheim-am-rhein, ratingen, velbert, wuelfrath.")
+
+
+def test_a_page_without_description_stops_the_build(config):
+    seite = SimpleNamespace(meta={"title": "T"}, file=SimpleNamespace(src_uri="neu.md", abs_src_path=None))
+    with pytest.raises(PluginError) as raised:
+        build_hooks.on_page_markdown("# T", seite, config, None)
+    assert str(raised.value) == (
+        "docs/neu.md: Im Kopf der Seite (zwischen den Linien „---“) fehlt „description:“ – ein deutscher Satz, der die "
+        "Seite zusammenfasst. Er erscheint in Suchmaschinen und in der Vorschau geteilter Links. Beispiel:\n---\n"
+        "title: Titel der Seite\ndescription: Ein Satz über den Inhalt.\n---")
+
+
+def test_with_data_errors_every_page_shows_the_error_list(config):
+    from handlungskonzept.problems import DatenFehler, Problem
+
+    seite = SimpleNamespace(meta={"description": "Ein Satz."}, file=SimpleNamespace(src_uri="neu.md", abs_src_path=None))
+    assert build_hooks.on_page_markdown("# T", seite, config, None) == "# T"
+    config.extra["datenfehler"] = DatenFehler([Problem("data/partner.yml", 3, 5, "name", "Pflichtfeld fehlt.")])
+    html = BeautifulSoup(build_hooks.on_page_markdown("# T", seite, config, None), "html.parser")
+    assert seite.meta["render_macros"] is False
+    assert "data/partner.yml, Zeile 3, Spalte 5 – Feld „name“: Pflichtfeld fehlt." in html.get_text()
