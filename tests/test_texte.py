@@ -21,7 +21,7 @@ def test_dates_are_written_the_german_way(tag, text):
 
 
 @pytest.mark.parametrize("url, sicher", [
-    ("https://example.org/", True), ("HTTP://example.org/", True), ("mailto:info@example.org", True),
+    ("https://example.org/", True), (" https://example.org/", True), ("HTTP://example.org/", True), ("mailto:info@example.org", True),
     ("../partner/", True), ("#ergebnisse", True), ("", True), ("dokumente/a:b.pdf", True),
     ("javascript:alert(1)", False), ("JaVaScRiPt:alert(1)", False), ("jav&#x09;ascript:alert(1)", False),
     (" javascript:alert(1)", False), ("java\x00script:alert(1)", False), ("&#106;avascript:alert(1)", False),

@@ -157,6 +157,7 @@ def test_absolute_url_joins_with_exactly_one_slash():
     assert urls.absolute_url("https://www.beispiel.test/", "") == "https://www.beispiel.test/"
     assert urls.absolute_url(None, "partner/") == "/partner/"
     assert urls.absolute_url("", "/") == "/"
+    assert urls.absolute_url("https://x.test/X/", "X/a/") == "https://x.test/X/X/a/"  # only slashes are trimmed
 
 
 def test_manifest_round_trip_sorts_and_skips_comments(tmp_path):
