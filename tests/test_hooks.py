@@ -62,6 +62,9 @@ def test_redirect_pages_follow_chains_to_the_last_page(config):
     assert redirect_target(files, "alt/") == ("0; url=../partner/", "https://www.beispiel.test/partner/")
     assert redirect_target(files, "mittel/") == ("0; url=../partner/", "https://www.beispiel.test/partner/")
     assert redirect_target(files, "a/b/") == ("0; url=../../", "https://www.beispiel.test/")
+    page = BeautifulSoup(files.get_file_from_path("alt/index.html").content_string, "html.parser")
+    assert page.title.get_text() == "Diese Seite hat eine neue Adresse – Handlungskonzept gegen Rechtsextremismus und Rassismus"
+    assert page.main.a["href"] == "../partner/" and page.main.a.get_text() == "https://www.beispiel.test/partner/"
 
 
 @pytest.mark.parametrize("pairs, message", [
@@ -71,13 +74,16 @@ def test_redirect_pages_follow_chains_to_the_last_page(config):
     ((("alt/", "weg/"),),
      "tests/fixtures/daten-vollstaendig/weiterleitungen.yml: Die Weiterleitung von „alt/“ führt nach „weg/“, "
      "doch diese Seite gibt es nicht."),
+    ((("a/", "b/"), ("b/", "weg/")),
+     "tests/fixtures/daten-vollstaendig/weiterleitungen.yml: Die Weiterleitung von „a/“ führt über „b/“ nach „weg/“, "
+     "doch diese Seite gibt es nicht."),
     ((("a/", "b/"), ("b/", "c/"), ("c/", "weg/")),
      "tests/fixtures/daten-vollstaendig/weiterleitungen.yml: Die Weiterleitung von „a/“ führt über „b/“, „c/“ nach „weg/“, "
      "doch diese Seite gibt es nicht."),
     ((("a/", "b/"), ("b/", "a/")),
      "tests/fixtures/daten-vollstaendig/weiterleitungen.yml: Die Weiterleitungen von „a/“ führen im Kreis: a/ → b/ → a/. "
      "Eine davon muss auf eine Seite zeigen."),
-], ids=["seite-besetzt", "ziel-fehlt", "kette-ins-leere", "kreis"])
+], ids=["seite-besetzt", "ziel-fehlt", "zwei-schritte-ins-leere", "drei-schritte-ins-leere", "kreis"])
 def test_wrong_redirects_stop_the_build_in_german(config, pairs, message):
     with pytest.raises(PluginError) as raised:
         with_redirects(config, *pairs)
@@ -114,8 +120,10 @@ def test_privacy_check_names_built_file_line_and_source_page(config, tmp_path):
     with pytest.raises(PluginError) as raised:
         privacy_hooks.on_post_build(config)
     lines = str(raised.value).split("\n")
-    assert lines[0].startswith("Datenschutz-Prüfung fehlgeschlagen: Die Website würde Inhalte von fremden Servern "
-                               "laden.")
+    assert lines[0] == (
+        "Datenschutz-Prüfung fehlgeschlagen: Die Website würde Inhalte von fremden Servern laden. Dabei erfahren Dritte "
+        "die IP-Adresse der Besucherinnen und Besucher; das ist nicht erlaubt. Legen Sie die Datei unter docs/ ab und "
+        "verweisen Sie relativ darauf, oder entfernen Sie den Verweis. Ein normaler Link (<a href=…>) ist erlaubt.")
     assert sorted(lines[1:]) == [
         "- assets/extra.css, Zeile 2: CSS url() //cdn.example.com/b.png",
         "- partner/index.html, Zeile 2 (Seite aus docs/partner.md): Bild (img src) https://cdn.example.com/logo.png"]
