@@ -38,12 +38,63 @@ KLAMMER = "Bitte den ganzen Text in Anführungszeichen setzen, z. B. „titel: \
     ("- von: alt/\n    nach: partner/\n",
      "Zeile 2, Spalte 9: Doppelpunkt an unerwarteter Stelle. Steht ein Text mit „: “ ohne Anführungszeichen da, "
      "oder stimmt die Einrückung nicht?"),
+    ("- von: alt/\n  nach: {partner/\n",
+     "Zeile 2, Spalte 9: Die geschweifte Klammer „{“ wird nicht richtig geschlossen: In Klammern folgt auf jeden "
+     "Eintrag ein Komma oder die schließende Klammer „}“. Soll der Wert ein Text sein, der mit einer Klammer beginnt? "
+     + KLAMMER),
+    ("- von: alt/\n  nach: ] partner/\n",
+     "Zeile 2, Spalte 9: Hier steht die schließende Klammer „]“ ohne öffnende Klammer davor. " + KLAMMER),
+    ('- von: "alt/" x\n  nach: partner/\n',
+     "Zeile 1, Spalte 15: Nach dem schließenden Anführungszeichen oder der schließenden Klammer geht der Text weiter. "
+     "Soll ein Anführungszeichen zum Text gehören, den ganzen Wert in die jeweils anderen Anführungszeichen setzen, "
+     "z. B. „titel: 'Das \"Netzwerk\" tagt'“."),
+    ('- von: "a\\lt/"\n  nach: partner/\n',
+     "Zeile 1, Spalte 10: In doppelten Anführungszeichen leitet „\\“ ein Sonderzeichen ein, das es so nicht gibt. "
+     "Bitte einfache Anführungszeichen verwenden ('…') oder „\\\\“ schreiben."),
+    ("- von: | alt/\n  nach: partner/\n",
+     "Zeile 1, Spalte 10: Nach „|“ oder „>“ darf in derselben Zeile nichts mehr stehen: Der Text beginnt in der "
+     "nächsten Zeile, eingerückt."),
+    ("- von: alt/\n  nach: - partner/\n",
+     "Zeile 2, Spalte 9: Ein Listeneintrag „- “ steht an falscher Stelle: Jeder Listeneintrag beginnt in einer eigenen "
+     "Zeile, eingerückt unter dem Feldnamen."),
+    ("- von: alt/\n  nach: partner/\n%YAML 1.1\n",
+     "Zeile 3, Spalte 1: Eine Zeile, die mit „...“ oder „%“ beginnt, beendet in YAML die Daten oder ist eine "
+     "Anweisung. Bitte die Zeile löschen oder ihren Text in Anführungszeichen setzen."),
+    ("- von: alt/\n  nach: partner/\n---\n- von: b/\n  nach: ''\n",
+     "Zeile 3, Spalte 1: Eine Datei darf nur ein YAML-Dokument enthalten; bitte die Trennlinie „---“ entfernen."),
+    ("- von: &a alt/\n  nach: partner/\n",
+     "Zeile 1, Spalte 8: Verweise mit * oder & werden nicht unterstützt; bitte den Wert ausschreiben."),
+    ("- von: alt/\n  nach: part\x07ner/\n",
+     "Zeile 2, Spalte 13: Hier steht ein nicht erlaubtes Zeichen (U+0007, unsichtbares Steuerzeichen). Bitte löschen."),
+    ("von: alt/\nnach: partner/\n",
+     "Zeile 1, Spalte 1: Hier wird eine Liste erwartet (jeder Eintrag beginnt mit „- “)."),
 ], ids=["wert-block", "wert-flow", "doppelte-weiterleitung", "doppelter-schluessel", "tabulator",
-        "anfuehrungszeichen", "klammer", "reserviertes-zeichen", "einrueckung"])
+        "anfuehrungszeichen", "klammer", "reserviertes-zeichen", "einrueckung", "geschweifte-klammer",
+        "klammer-ohne-oeffnende", "text-nach-anfuehrungszeichen", "escape-folge", "senkrechter-strich",
+        "listeneintrag", "anweisung", "zweites-dokument", "verweis", "steuerzeichen", "keine-liste"])
 def test_message_names_line_and_column(data_copy, text, expected):
     with pytest.raises(DatenFehler) as raised:
         load(data_copy(weiterleitungen=text), shown_dir="data")
     assert [str(p) for p in raised.value.problems] == [f"data/weiterleitungen.yml, {expected}"]
+
+
+def test_wrong_encoding_names_line_and_column_in_characters(data_copy):
+    data = data_copy()
+    (data / "weiterleitungen.yml").write_bytes("- von: alt/\n  nach: ü\xe4/\n".encode("utf-8")[:-4] + b"\xe4/\n")
+    with pytest.raises(DatenFehler) as raised:
+        load(data, shown_dir="data")
+    assert [str(p) for p in raised.value.problems] == [
+        "data/weiterleitungen.yml, Zeile 2, Spalte 10: Die Datei ist nicht als UTF-8 gespeichert (z. B. Umlaute aus "
+        "einem anderen Zeichensatz). Bitte im Editor mit der Kodierung UTF-8 speichern."]
+
+
+@pytest.mark.parametrize("text", ["", "# nur ein Kommentar\n"])
+def test_empty_file_is_named_at_line_1(data_copy, text):
+    with pytest.raises(DatenFehler) as raised:
+        load(data_copy(weiterleitungen=text), shown_dir="data")
+    assert [str(p) for p in raised.value.problems] == [
+        "data/weiterleitungen.yml, Zeile 1: Die Datei ist leer. Sie muss die Daten enthalten (siehe die anderen "
+        "Dateien in data/)."]
 
 
 def test_unknown_field_names_its_line_and_column(data_copy):

@@ -82,7 +82,9 @@ def decode(path: Path, shown_as: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise YamlProblem([Problem(shown_as, line, None, "",
+        before = raw[raw.rfind(b"\n", 0, error.start) + 1: error.start]  # the line up to the bad byte
+        column = len(before.decode("utf-8", errors="replace")) + 1
+        raise YamlProblem([Problem(shown_as, line, column, "",
                                    "Die Datei ist nicht als UTF-8 gespeichert (z. B. Umlaute aus einem anderen "
                                    "Zeichensatz). Bitte im Editor mit der Kodierung UTF-8 speichern.")]) from None
 
@@ -98,7 +100,8 @@ def parse_text(text: str, shown_as: str, loader: type[yaml.SafeLoader], first_li
         return yaml.compose(text, Loader=loader)
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
-        raise YamlProblem([Problem(shown_as, line, None, "",
+        column = error.position - text.rfind("\n", 0, error.position)
+        raise YamlProblem([Problem(shown_as, line, column, "",
                                    f"Hier steht ein nicht erlaubtes Zeichen (U+{error.character:04X}, "
                                    "unsichtbares Steuerzeichen). Bitte löschen.")]) from None
     except RecursionError:
@@ -166,6 +169,8 @@ def _position(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int |
     if error.context_mark and (context.startswith("while parsing a flow")
                                or ("quoted scalar" in context and "unexpected" in problem)):
         mark = error.context_mark
+    if "unknown escape character" in problem and error.problem_mark:  # PyYAML marks the letter after the „\“
+        return error.problem_mark.line + 1, error.problem_mark.column
     if "expected '<document start>'" in problem:  # a ``...`` line is reported where it stands already
         for number, line in enumerate(text.splitlines(), start=1):
             if line.startswith(("...", "%")):
