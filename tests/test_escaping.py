@@ -21,7 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from conftest import FIXTURE_DATA, ROOT, build_copy, build_site, page_text
 from handlungskonzept.loader import load
 from handlungskonzept.model import Daten, OffenerPunkt
-from handlungskonzept.problems import DatenFehler
+from handlungskonzept.problems import DatenFehler, MakroFehler
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -405,3 +405,67 @@ def test_opening_line_includes_comments():
 
     body = ["{{ stand() }}", "", "Hier {# offen", "", "Ende"]
     assert opening_line(body, 3) == 3 and opening_line(body, 5) == 3 and opening_line(body, 2) == 1
+
+
+def _heute() -> str:
+    return "heute"
+
+
+def _boom():
+    raise MakroFehler("Eine Regionalkonferenz „x“ gibt es nicht. Erlaubt sind: a, b.")
+
+
+@pytest.mark.parametrize("template, german, original, line", [
+    ('a {# Kommentar\n\nb',
+     'Ein Kommentar „{#“ wird nicht mit „#}“ geschlossen.',
+     'Missing end of comment tag', 1),
+    ('{% if true %}\nText',
+     'Der Block „{% if … %}“ wird nicht abgeschlossen: Es fehlt „{% endif %}“.',
+     "Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'.", 1),
+    ('{{ stand()',
+     'Der Platzhalter wird bis zum Ende der Seite nicht geschlossen: Es fehlt „}}“.',
+     "unexpected end of template, expected 'end of print statement'.", 1),
+    ('{{ 3 } }}',
+     'Das Zeichen „}“ steht an einer Stelle, an der es nicht passt (fehlt davor eine Klammer, oder ist eine zu viel?).',
+     "unexpected '}'", 1),
+    ('{{ stand( }}',
+     'Das Zeichen „}“ steht an einer Stelle, an der es nicht passt (fehlt davor eine Klammer, oder ist eine zu viel?). Erwartet wurde hier „)“.',
+     "unexpected '}', expected ')'", 1),
+    ('{{ stand(\n\nLetzter Absatz.',
+     'Im Platzhalter fehlt „,“ vor „Absatz“ – etwa eine schließende Klammer „)“, ein Komma oder „}}“.',
+     "expected token ',', got 'Absatz'", 3),
+    ('{{ stand() x }}',
+     'Im Platzhalter fehlt „}}“ vor „x“ – etwa eine schließende Klammer „)“, ein Komma oder „}}“.',
+     "expected token 'end of print statement', got 'x'", 1),
+    ('{{ offen("was fehlt) }}',
+     'Ein Anführungszeichen im Platzhalter wird nicht geschlossen.',
+     'unexpected char \'"\' at 9', 1),
+    ('{% abschnitt %}',
+     '„{% abschnitt %}“ ist kein bekannter Befehl.',
+     "Encountered unknown tag 'abschnitt'.", 1),
+    ('{{ statusuebersich() }}',
+     '„statusuebersich“ ist kein bekannter Platzhalter. Die Bausteine sind in macros/components/<name>/README.md beschrieben.',
+     "UndefinedError: 'statusuebersich' is undefined", 1),
+    ('{{ stand().jahr }}',
+     '„jahr“ gibt es bei diesem Platzhalter nicht. Die Bausteine sind in macros/components/<name>/README.md beschrieben.',
+     "UndefinedError: 'str object' has no attribute 'jahr'", 1),
+    ('{{ stand(1, 2) }}',
+     'Der Platzhalter wurde mit falschen Angaben in den runden Klammern aufgerufen (eine fehlt, eine ist zu viel oder unbekannt). Die Bausteine sind in macros/components/<name>/README.md beschrieben.',
+     'TypeError: _heute() takes 0 positional arguments but 2 were given', 1),
+    ('{{ boom() }}',
+     'Eine Regionalkonferenz „x“ gibt es nicht. Erlaubt sind: a, b.',
+     None, 1),
+    ('{% for x in %}{% endfor %}',
+     'Im Platzhalter fehlt ein Wert vor „%}“.',
+     "Expected an expression, got 'end of statement block'", 1),
+    ('{{ 1/0 }}',
+     'Der Platzhalter ließ sich nicht ausführen.',
+     'ZeroDivisionError: division by zero', 1),
+])
+def test_each_jinja_error_has_its_whole_german_explanation(template, german, original, line):
+    """The whole text, not a fragment: a changed word in an explanation is a changed explanation."""
+    from handlungskonzept import macro_errors
+
+    report = _jinja_report(template, stand=_heute, boom=_boom)
+    assert macro_errors.cause(report) == (german, original)
+    assert macro_errors.report_line(report) == line
