@@ -42,6 +42,10 @@ KLAMMER = "Bitte den ganzen Text in Anführungszeichen setzen, z. B. „titel: \
      "Zeile 2, Spalte 9: Die geschweifte Klammer „{“ wird nicht richtig geschlossen: In Klammern folgt auf jeden "
      "Eintrag ein Komma oder die schließende Klammer „}“. Soll der Wert ein Text sein, der mit einer Klammer beginnt? "
      + KLAMMER),
+    ("- {von: alt/, nach: partner/\n",
+     "Zeile 1, Spalte 3: Die geschweifte Klammer „{“ wird nicht richtig geschlossen: In Klammern folgt auf jeden "
+     "Eintrag ein Komma oder die schließende Klammer „}“. Soll der Wert ein Text sein, der mit einer Klammer beginnt? "
+     + KLAMMER),
     ("- von: alt/\n  nach: ] partner/\n",
      "Zeile 2, Spalte 9: Hier steht die schließende Klammer „]“ ohne öffnende Klammer davor. " + KLAMMER),
     ('- von: "alt/" x\n  nach: partner/\n',
@@ -70,6 +74,7 @@ KLAMMER = "Bitte den ganzen Text in Anführungszeichen setzen, z. B. „titel: \
      "Zeile 1, Spalte 1: Hier wird eine Liste erwartet (jeder Eintrag beginnt mit „- “)."),
 ], ids=["wert-block", "wert-flow", "doppelte-weiterleitung", "doppelter-schluessel", "tabulator",
         "anfuehrungszeichen", "klammer", "reserviertes-zeichen", "einrueckung", "geschweifte-klammer",
+        "geschweifte-klammer-bis-dateiende",
         "klammer-ohne-oeffnende", "text-nach-anfuehrungszeichen", "escape-folge", "senkrechter-strich",
         "listeneintrag", "anweisung", "zweites-dokument", "verweis", "steuerzeichen", "keine-liste"])
 def test_message_names_line_and_column(data_copy, text, expected):

@@ -169,6 +169,10 @@ def _position(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int |
     if error.context_mark and (context.startswith("while parsing a flow")
                                or ("quoted scalar" in context and "unexpected" in problem)):
         mark = error.context_mark
+    if context.startswith("while parsing a flow node") and "<stream end>" in problem:
+        opened = _unclosed_bracket(text)  # PyYAML reached the end of the file inside ``[`` or ``{``
+        if opened:
+            return opened
     if "unknown escape character" in problem and error.problem_mark:  # PyYAML marks the letter after the „\“
         return error.problem_mark.line + 1, error.problem_mark.column
     if "expected '<document start>'" in problem:  # a ``...`` line is reported where it stands already
@@ -176,6 +180,25 @@ def _position(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int |
             if line.startswith(("...", "%")):
                 return number, 1
     return (mark.line + 1, mark.column + 1) if mark else (None, None)
+
+
+def _unclosed_bracket(text: str) -> tuple[int, int] | None:
+    """Line and column (1-based) of the last ``[`` or ``{`` that is never closed; quotes and comments skipped."""
+    stack: list[tuple[int, int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        quote = None
+        for column, char in enumerate(line, start=1):
+            if quote:
+                quote = None if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char == "#" and (column == 1 or line[column - 2] in " \t"):
+                break
+            elif char in "[{":
+                stack.append((number, column))
+            elif char in "]}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
 
 
 def _convert(node: yaml.Node, path: Path_, positions: Positions, found: list,
