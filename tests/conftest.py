@@ -21,7 +21,8 @@ TOWNS = list(STAEDTE)
 
 
 #: Fixtures that build a site or copy the project: a test using one runs MkDocs in a subprocess.
-#: ``make mutation`` leaves such tests out (marker ``baut``) because a mutant in a subprocess goes unseen.
+#: ``make mutation`` leaves such tests out (marker ``baut``) because a mutant in a subprocess goes unseen; it leaves
+#: out the fuzz tests too, which load the data hundreds of times for every mutant.
 BUILDING_FIXTURES = frozenset({"site", "fixture_site", "fixture_site_rebuilt", "fixture_site_moved", "repo_copy",
                                "either_site", "hostile_site", "cancelled_site"})
 
@@ -30,7 +31,8 @@ def pytest_collection_modifyitems(items) -> None:
     for item in items:
         params = getattr(getattr(item, "callspec", None), "params", {}).values()  # ("site", …) for getfixturevalue
         used = {*getattr(item, "fixturenames", ()), *(p for p in params if isinstance(p, str))}
-        if BUILDING_FIXTURES.intersection(used) or "browser" in item.path.parts:
+        random_inputs = getattr(getattr(item, "obj", None), "is_hypothesis_test", False)  # hundreds of loads
+        if BUILDING_FIXTURES.intersection(used) or "browser" in item.path.parts or random_inputs:
             item.add_marker(pytest.mark.baut)
 
 
