@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup

@@ -81,4 +81,5 @@ def share(counts: Counter) -> str:
 
 if __name__ == "__main__":
     root = Path(__file__).resolve().parents[2]
-    sys.exit(main(root / ".mutation" / "mutants", root / "tests" / "mutation" / "aequivalent.txt"))
+    ordner = Path(sys.argv[1]) if len(sys.argv) > 1 else root / ".mutation" / "mutants"  # another run's mutants/
+    sys.exit(main(ordner, root / "tests" / "mutation" / "aequivalent.txt"))
