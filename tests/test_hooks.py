@@ -137,7 +137,8 @@ def test_privacy_check_passes_a_site_of_its_own_files(config, tmp_path):
 
 
 def page(src_uri: str, **meta):
-    return SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri=src_uri))
+    """What the hooks read of a MkDocs page: its front matter and its file (a generated one has no source path)."""
+    return SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri=src_uri, abs_src_path=None))
 
 
 @pytest.mark.parametrize("description", ['Ein "Zitat".', "a < b", "a > b"])
@@ -189,7 +190,7 @@ def test_a_conference_page_for_an_unknown_town_stops_the_build(config):
 
 
 def test_a_page_without_description_stops_the_build(config):
-    seite = SimpleNamespace(meta={"title": "T"}, file=SimpleNamespace(src_uri="neu.md", abs_src_path=None))
+    seite = page("neu.md", title="T")
     with pytest.raises(PluginError) as raised:
         build_hooks.on_page_markdown("# T", seite, config, None)
     assert str(raised.value) == (
@@ -201,7 +202,7 @@ def test_a_page_without_description_stops_the_build(config):
 def test_with_data_errors_every_page_shows_the_error_list(config):
     from handlungskonzept.problems import DatenFehler, Problem
 
-    seite = SimpleNamespace(meta={"description": "Ein Satz."}, file=SimpleNamespace(src_uri="neu.md", abs_src_path=None))
+    seite = page("neu.md", description="Ein Satz.")
     assert build_hooks.on_page_markdown("# T", seite, config, None) == "# T"
     config.extra["datenfehler"] = DatenFehler([Problem("data/partner.yml", 3, 5, "name", "Pflichtfeld fehlt.")])
     html = BeautifulSoup(build_hooks.on_page_markdown("# T", seite, config, None), "html.parser")
