@@ -65,6 +65,10 @@ def test_termine_ics_has_one_event_per_dated_conference(fixture_site):
         assert str(event["LOCATION"]) == f"Testsaal {stadt}, Teststraße {nummer}, {stadt}"
         assert str(event["STATUS"]) == "CONFIRMED"
         assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc)  # the data's check date
+        assert str(event["DESCRIPTION"]).startswith(
+            f"Regionalkonferenz in {stadt} zum Handlungskonzept gegen Rechtsextremismus und Rassismus des Kreises "
+            f"Mettmann. Laut Testbericht zu den Regionalkonferenzen (vom 1. Juni 2027) fand die Regionalkonferenz in "
+            f"{stadt} am ")
 
 
 def test_calendar_properties_follow_rfc_7986(fixture_site):

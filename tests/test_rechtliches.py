@@ -76,7 +76,7 @@ def test_impressum_shows_data_and_open_items(site):
     assert angaben["Herausgeber"].get_text(strip=True) == "Kreis Mettmann"
     assert angaben["Organisationseinheit"].get_text(strip=True) == "Kreisintegrationszentrum"
     anschrift = angaben["Anschrift"].find(class_="hk-offen")
-    assert anschrift.get_text(strip=True) == "Diese Angabe wird ergänzt."
+    assert anschrift.get_text(strip=True) == "Diese Angabe liegt noch nicht vor."
     assert "Postanschrift" in anschrift["data-offen"]
     for feld in ("Telefon", "E-Mail", "Vertretungsberechtigt", "Aufsichtsbehörde"):
         assert angaben[feld].find(class_="hk-offen") is not None, feld
