@@ -11,11 +11,15 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export PYTHONPATH := $(CURDIR)/macros
 # Material kündigt bei jedem Bau sein Support-Ende an; das steht im README.
 export NO_MKDOCS_2_WARNING := 1
-# Debian-Pakete, die die Browser- und Servertests brauchen.
-SYSTEM_PACKAGES := chromium nginx-light poppler-utils
-SYSTEM_COMMANDS := chromium nginx pdftotext
+# Debian-Pakete, die die Browser- und Servertests und der Test der Editor-Hilfe (YAML-Sprachserver) brauchen.
+SYSTEM_PACKAGES := chromium nginx-light poppler-utils nodejs npm
+SYSTEM_COMMANDS := chromium nginx pdftotext node npm
+# Debian-Paket, das schon der Bau braucht: die deutsche Wortliste, mit der die Suche
+# zusammengesetzte Wörter zerlegt.
+SITE_PACKAGES := wngerman
+SITE_FILES := /usr/share/dict/ngerman
 
-.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild mutation
+.PHONY: site test serve check benchmark offen freigabe lock clean system-deps site-deps urls teilen-bild schema vergleich vorschau mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +37,17 @@ $(VENV)/.mutation: requirements-mutation.lock $(VENV)/.test
 	touch $@
 
 ## check: nur die Daten und mkdocs.yml prüfen (schnell)
+# Der YAML-Sprachserver der VS-Code-Erweiterung (npm, Versionen mit Prüfsummen in package-lock.json) für den Schema-Test.
+$(VENV)/yaml-language-server/.installiert: tests/yaml-language-server/package.json tests/yaml-language-server/package-lock.json | system-deps $(BIN)/python
+	mkdir -p $(@D)
+	cp tests/yaml-language-server/package.json tests/yaml-language-server/package-lock.json $(@D)/
+	npm ci --prefix $(@D) --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## check: nur die Daten und mkdocs.yml prüfen (schnell); JUNIT=pruefung.xml schreibt die Fehler auch als JUnit-XML
+JUNIT ?=
 check: $(VENV)/.runtime
-	$(BIN)/python -m handlungskonzept check
+	$(BIN)/python -m handlungskonzept check $(if $(JUNIT),--junit $(JUNIT))
 
 ## offen: alle offenen Punkte (docs/, data/, mkdocs.yml) mit Datei und Zeile auflisten
 offen: $(VENV)/.runtime
@@ -44,14 +57,31 @@ offen: $(VENV)/.runtime
 freigabe: check
 	$(BIN)/python -m handlungskonzept offen --streng
 
-## site: Daten prüfen und die Website atomar nach site/ bauen
-site: check
+## schema: JSON-Schemas in data/schema/ aus dem Datenmodell neu erzeugen (Hilfe beim Tippen im Editor)
+schema: $(VENV)/.runtime
+	$(BIN)/python -m handlungskonzept schema
+
+## site: Daten prüfen und die Website atomar nach site/ bauen (Prüfung und Bau in einem Prozess)
+site: $(VENV)/.runtime site-deps
 	rm -rf .site-neu
-	$(BIN)/mkdocs build --site-dir .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
+	$(BIN)/python macros/bau.py .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
 	if [ -d site ]; then mv site .site-alt; fi
 	mv .site-neu site
 	rm -rf .site-alt
 	@echo "Website gebaut: site/"
+
+## vergleich: was sich für Leserinnen und Leser gegenüber BASIS ändert, z. B. make vergleich BASIS=main (Bericht in .vergleich/)
+BASIS ?=
+vergleich: $(VENV)/.runtime
+	$(BIN)/python -m handlungskonzept vergleich "$(BASIS)"
+
+## vorschau: die Vorschau für die Redaktion (Einstellung HK_VORSCHAU=1) atomar nach vorschau/ bauen
+vorschau: check site-deps
+	rm -rf .vorschau-neu
+	HK_VORSCHAU=1 $(BIN)/mkdocs build --site-dir .vorschau-neu || { rm -rf .vorschau-neu; echo "Bau der Vorschau fehlgeschlagen – vorschau/ bleibt unverändert." >&2; exit 1; }
+	rm -rf vorschau
+	mv .vorschau-neu vorschau
+	@echo "Vorschau gebaut: vorschau/"
 
 ## urls: Website bauen und ihre neuen Adressen in data/veroeffentlichte-urls.txt aufnehmen
 urls: site
@@ -63,15 +93,15 @@ teilen-bild:
 	  --screenshot=$(CURDIR)/docs/assets/bilder/teilen.png file://$(CURDIR)/macros/handlungskonzept/vorlagen/teilen-bild.html
 
 ## serve: Vorschau auf http://127.0.0.1:8000 mit automatischem Neuladen
-serve: $(VENV)/.runtime
+serve: $(VENV)/.runtime site-deps
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data --watch macros --watch overrides
 
-## benchmark: Laufzeiten von Prüfung und Bau messen (ändert nichts)
-benchmark: $(VENV)/.test
+## benchmark: Bau, make site, Prüfung, Übertragung, Suche und Wachstum messen, mit Zielen (ändert nichts)
+benchmark: $(VENV)/.test system-deps site-deps
 	$(BIN)/python tests/benchmark.py
 
 ## test: die ganze Testsuite
-test: $(VENV)/.test system-deps
+test: $(VENV)/.test system-deps site-deps $(VENV)/yaml-language-server/.installiert
 	$(BIN)/python -m pytest
 
 ## mutation: Mutationstests für macros/handlungskonzept/ und macros/*_hooks.py (dauert lange, nicht Teil von make test)
@@ -88,17 +118,23 @@ mutation: $(VENV)/.mutation
 	ln -sfn $(CURDIR)/$(VENV) .mutation/mutants/.venv
 	cd .mutation && env -u PYTHONPATH nice -n 10 ../$(BIN)/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTEN) || true
 	$(BIN)/python tests/mutation/auswertung.py
+# Fehlt etwas ($$missing), installiert es als root die Debian-Pakete $(1), sonst nennt es sie.
+install_or_name = if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installiere Debian-Pakete: $(1)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1) >/dev/null; \
+	  else \
+	    echo "Es fehlen:$$missing$(2). Bitte installieren: sudo apt-get install $(1)" >&2; exit 1; \
+	  fi; \
+	fi
 
 system-deps:
 	@missing=""; for c in $(SYSTEM_COMMANDS); do command -v $$c >/dev/null || [ -x /usr/sbin/$$c ] || missing="$$missing $$c"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installiere Debian-Pakete: $(SYSTEM_PACKAGES)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
-	  else \
-	    echo "Es fehlen:$$missing. Bitte installieren: sudo apt-get install $(SYSTEM_PACKAGES)" >&2; exit 1; \
-	  fi; \
-	fi
+	$(call install_or_name,$(SYSTEM_PACKAGES))
+
+site-deps:
+	@missing=""; for f in $(SITE_FILES); do [ -f $$f ] || missing="$$missing $$f"; done; \
+	$(call install_or_name,$(SITE_PACKAGES), (deutsche Wortliste für die Suche))
 
 ## lock: Lock-Dateien aus pyproject.toml neu erzeugen (braucht pip-tools)
 lock:

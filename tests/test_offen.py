@@ -85,7 +85,7 @@ def test_every_open_note_on_the_built_site_is_listed(site):
     from bs4 import BeautifulSoup
 
     listed = {e.text.removeprefix(open_items.MAKROS["entwurf"])
-              for e in open_items.alle(ROOT / "docs", ROOT / "data", ROOT / "mkdocs.yml", stand=None)}
+              for e in open_items.alle(ROOT / "docs", ROOT / "data", ROOT / "mkdocs.yml", daten_geprueft=None)}
     shown = set()
     for page in site.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -10,6 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import TOWNS
+
+from .conftest import NGINX_CONF, start_nginx, stop_nginx
 
 # Script types a browser runs; others (application/json, application/ld+json) are data blocks.
 EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -115,10 +118,15 @@ def test_hsts_only_where_tls_is_served(server):
     assert "listen 443 ssl" in config and '#     add_header Strict-Transport-Security "max-age=' in config
 
 
+def own_file(root: Path, pattern: str) -> str:
+    """Site path of one of the project's own content-hashed files, e.g. ``hk-seite.*.css``."""
+    return "/" + next(root.glob(f"assets/*/{pattern}")).relative_to(root).as_posix()
+
+
 def test_content_types(server):
     expected = {"/sitemap.xml": "text/xml; charset=utf-8",
                 "/search/search_index.json": "application/json; charset=utf-8",
-                "/assets/stylesheets/komponenten.css": "text/css; charset=utf-8"}
+                own_file(server.root, "hk-seite.*.css"): "text/css; charset=utf-8"}
     expected |= {"/" + ics.relative_to(server.root).as_posix(): "text/calendar; charset=utf-8"
                  for ics in server.root.rglob("*.ics")}
     expected |= {"/" + feed.relative_to(server.root).as_posix(): "application/atom+xml; charset=utf-8"
@@ -142,12 +150,25 @@ def test_gzip(server):
     assert headers["Content-Encoding"] == "gzip"
 
 
+def test_gzip_static(server):
+    """The build's own .gz twin goes out unchanged; a client without gzip gets the file itself."""
+    paths = ["/index.html", "/search/search_index.json", own_file(server.root, "hk-seite.*.css"),
+             own_file(server.root, "hk-seite.*.js"), own_file(server.root, "bundle.*.min.js")]
+    for path in paths:
+        twin = (server.root / (path.lstrip("/") + ".gz")).read_bytes()
+        status, headers, body = fetch(server.url(path), **{"Accept-Encoding": "gzip"})
+        assert (status, headers["Content-Encoding"], body) == (200, "gzip", twin), path
+        status, headers, body = fetch(server.url(path))
+        assert "Content-Encoding" not in headers and body == gzip.decompress(twin), path
+
+
 def test_caching(server):
-    """Fingerprinted theme files forever, pages always revalidated."""
-    css = next((server.root / "assets" / "stylesheets").glob("main.*.min.css")).name
-    _, headers, _ = fetch(server.url(f"/assets/stylesheets/{css}"))
-    assert "immutable" in headers["Cache-Control"]
-    _, headers, _ = fetch(server.url("/assets/stylesheets/komponenten.css"))
+    """Fingerprinted theme files and the project's own forever, other files an hour, pages always revalidated."""
+    for path in [own_file(server.root, "main.*.min.css"), own_file(server.root, "hk-seite.*.css"),
+                 own_file(server.root, "hk-basis.*.js"), own_file(server.root, "hk-seite.*.js")]:
+        _, headers, _ = fetch(server.url(path))
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable", path
+    _, headers, _ = fetch(server.url("/assets/javascripts/lunr/min/lunr.de.min.js"))
     assert headers["Cache-Control"] == "public, max-age=3600"
     _, headers, _ = fetch(server.url("/partner/"))
     assert headers["Cache-Control"] == "no-cache"
@@ -160,6 +181,38 @@ def test_access_log_keeps_only_shortened_addresses(server):
     line = next(line for line in log.splitlines() if "/?protokoll" in line)
     assert line.startswith("127.0.0.0 ")
     assert "127.0.0.1" not in log
+
+
+#: Directories without index.html: nginx answers 403 and writes "directory index … is forbidden,
+#: client: <address>" into its error log.
+ERROR_LOG_REQUESTS = ["/assets/", "/assets/javascripts/"]
+
+
+def error_log_after_errors(server) -> str:
+    for path in ERROR_LOG_REQUESTS:
+        assert (server.root / path.strip("/")).is_dir() and not (server.root / path.strip("/") / "index.html").exists()
+        status, _, _ = fetch(server.url(path))
+        assert status == 403, path
+    return server.error_log.read_text(encoding="utf-8") if server.error_log.exists() else ""
+
+
+def test_error_log_keeps_no_full_ip_address(server, fixture_site, tmp_path):
+    """nginx appends the full client address to every request error at every level; the shipped
+    config sends those entries nowhere. The same requests without its error_log line show that
+    they do produce such entries."""
+    shipped = error_log_after_errors(server)
+    assert "127.0.0.1" not in shipped
+    access = (server.error_log.parent / "access.log").read_text(encoding="utf-8")
+    assert '127.0.0.0 ' in access and '"GET /assets/ HTTP/1.1" 403' in access  # still counted, shortened
+    config = NGINX_CONF.read_text(encoding="utf-8")
+    without, removed = re.subn(r"(?m)^\s*error_log\s+/dev/null;\n", "", config)
+    assert removed == 1
+    control = start_nginx(fixture_site, tmp_path / "nginx-ohne-fehlerzeile", config_text=without)
+    try:
+        logged = error_log_after_errors(control)
+    finally:
+        stop_nginx(control)
+    assert "is forbidden, client: 127.0.0.1" in logged
 
 
 def test_pages_need_no_inline_code_the_csp_would_block(fixture_site):

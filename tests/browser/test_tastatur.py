@@ -103,6 +103,7 @@ def test_search_from_the_404_page(open_page):
     watched.goto("/gibt-es-nicht/", status=404, settle=True)
     page = watched.page
     tab_to(page, "#hk-fehlerseite-suchbegriff", limit=80)
+    watched.settle()  # Tab passed the header's search field, which starts the search: let it finish loading
     page.keyboard.type("Hilden")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -126,6 +127,8 @@ def test_colour_scheme_switch_by_keyboard(open_page, scheme, name, switched):
     tab_to(page, ".md-header .md-option", limit=15)
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == name
     assert page.evaluate("() => getComputedStyle(document.activeElement.nextElementSibling).display") != "none"
+    assert page.evaluate("() => localStorage.length") == 0  # nothing stored before the choice
     page.keyboard.press("Enter")
     page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=switched)
+    assert page.evaluate("() => Object.keys(localStorage)") == ["/.__palette"]  # a choice by key counts too
     assert_clean(watched)
