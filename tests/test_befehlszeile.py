@@ -52,7 +52,7 @@ def test_check_reports_config_and_data_problems_together(projekt_klein, tmp_path
 
 def test_offen_lists_items_and_the_release_gate_refuses(projekt_klein, capsys):
     liste = [f"{projekt_klein}/docs/index.md:9: Telefonnummer der Geschäftsstelle",
-             f"{FIXTURE_DATA}/quellen.yml:8: Herausgeber der Mitteilungsvorlage", "2 offene Punkte.", ""]
+             f"{FIXTURE_DATA}/quellen.yml:9: Herausgeber der Mitteilungsvorlage", "2 offene Punkte.", ""]
     assert run(projekt_klein, "offen") == 0
     assert capsys.readouterr().out.split("\n") == liste
     assert run(projekt_klein, "offen", "--streng") == 1

@@ -63,7 +63,7 @@ class Angriffe:
 def _text_fields(model: type[BaseModel]) -> Iterator[tuple[str, object, bool]]:
     """(name, annotation, is Markdown) of every field; the walk decides per value what it can attack."""
     for name, info in model.model_fields.items():
-        yield name, info.rebuild_annotation(), info.description == "Markdown"  # with its constraints
+        yield name, info.rebuild_annotation(), "Markdown" in (info.description or "")  # with its constraints
 
 
 def _accepts_text(annotation: object) -> bool:

@@ -173,7 +173,6 @@ def test_conference_pages_are_generated_for_towns_without_their_own(config):
                        "und Rassismus des Kreises Mettmann berichten.",
         "quelle_daten": "regionalkonferenzen"}
     assert body == '\n# Regionalkonferenz Haan\n\n{{ konferenz("haan") }}\n'
-    assert files.get_file_from_path("assets/stylesheets/komponenten.css") is not None
 
 
 def test_a_conference_page_for_an_unknown_town_stops_the_build(config):
