@@ -20,7 +20,7 @@ SITE_PACKAGES := wngerman
 SITE_FILES := /usr/share/dict/ngerman
 
 .PHONY: site vorschau test serve check benchmark offen freigabe lock clean system-deps site-deps urls teilen-bild \
-        beitrag veroeffentlichen zurueck schema vergleich
+        beitrag veroeffentlichen zurueck schema vergleich mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ $(VENV)/.test: requirements-test.lock $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.lock
 	touch $@
 
+$(VENV)/.mutation: requirements-mutation.lock $(VENV)/.test
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-mutation.lock
+	touch $@
+
+## check: nur die Daten und mkdocs.yml prüfen (schnell)
 # Der YAML-Sprachserver der VS-Code-Erweiterung (npm, Versionen mit Prüfsummen in package-lock.json) für den Schema-Test.
 $(VENV)/yaml-language-server/.installiert: tests/yaml-language-server/package.json tests/yaml-language-server/package-lock.json | system-deps $(BIN)/python
 	mkdir -p $(@D)
@@ -107,6 +112,20 @@ benchmark: $(VENV)/.test system-deps site-deps
 test: $(VENV)/.test system-deps site-deps $(VENV)/yaml-language-server/.installiert
 	$(BIN)/python -m pytest
 
+## mutation: Mutationstests für macros/handlungskonzept/ und macros/*_hooks.py (dauert lange, nicht Teil von make test)
+# MUTATION_JOBS: parallele Läufe (Standard 1, um geteilte Rechner nicht zu belegen).
+# MUTANTEN: nur diese Mutanten, z. B. MUTANTEN='handlungskonzept.text.*'; leer = alle.
+MUTATION_JOBS ?= 1
+MUTANTEN ?=
+mutation: $(VENV)/.mutation
+	mkdir -p .mutation/mutants
+	git ls-files -z --cached --others --exclude-standard | grep -zv '^macros/' | xargs -0 cp --parents -t .mutation/mutants
+	for name in tests pyproject.toml; do ln -sfn ../$$name .mutation/$$name; done
+	ln -sfn ../macros .mutation/src
+	ln -sfn src .mutation/mutants/macros
+	ln -sfn $(CURDIR)/$(VENV) .mutation/mutants/.venv
+	cd .mutation && env -u PYTHONPATH nice -n 10 ../$(BIN)/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTEN) || true
+	$(BIN)/python tests/mutation/auswertung.py
 # Fehlt etwas ($$missing), installiert es als root die Debian-Pakete $(1), sonst nennt es sie.
 install_or_name = if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -130,6 +149,7 @@ lock:
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
 	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras --allow-unsafe --extra test -o requirements-test.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --generate-hashes --strip-extras --allow-unsafe --extra test --extra mutation -o requirements-mutation.lock pyproject.toml
 
 clean:
-	rm -rf site vorschau .site-neu-* .vorschau-neu-* $(VENV)
+	rm -rf site vorschau .site-neu-* .vorschau-neu-* .mutation $(VENV)

@@ -15,22 +15,32 @@ from hook_failure import fail
 
 
 def on_files(files: Files, config) -> Files:
-    """One redirect page per entry of weiterleitungen.yml, from an address without a page to one with a page."""
+    """One redirect page per entry of weiterleitungen.yml, from an address without a page to one with a page.
+
+    A chain (alt/ → mittel/ → neu/) leads every old address straight to its last page.
+    """
     loaded = config.extra.get("daten")
     if loaded is None:  # data errors are reported by build_hooks.py
         return files
     seiten = {f.url.removeprefix("./") for f in files.documentation_pages()}  # the home page is "./"
+    ziele = {w.von: w.nach for w in loaded.daten.weiterleitungen}
+    datei = loaded.shown_as["weiterleitungen"]
     for w in loaded.daten.weiterleitungen:
-        datei = loaded.shown_as["weiterleitungen"]
+        schritte = urls.kette(w.von, ziele, seiten)
+        ziel = schritte[-1]
         if w.von in seiten:
             fail(f"{datei}: Von „{w.von}“ soll weitergeleitet werden, doch dort steht eine Seite. "
                   "Entfernen Sie die Weiterleitung oder die Seite.")
-        elif w.nach not in seiten:
-            fail(f"{datei}: Die Weiterleitung von „{w.von}“ führt nach „{w.nach}“, doch diese Seite gibt es nicht.")
+        elif ziel in ziele:
+            fail(f"{datei}: Die Weiterleitungen von „{w.von}“ führen im Kreis: "
+                 f"{' → '.join(schritte + [ziele[ziel]])}. Eine davon muss auf eine Seite zeigen.")
+        elif ziel not in seiten:
+            ueber = f" über {', '.join(f'„{s}“' for s in schritte[1:-1])}" if len(schritte) > 2 else ""
+            fail(f"{datei}: Die Weiterleitung von „{w.von}“ führt{ueber} nach „{ziel}“, doch diese Seite gibt es nicht.")
         else:
             files.append(File.generated(config, f"{w.von}index.html", content=components.render(
-                "weiterleitung", site_name=config.site_name, ziel="../" * w.von.count("/") + w.nach,
-                ziel_absolut=urls.absolute_url(config.site_url, w.nach))))
+                "weiterleitung", site_name=config.site_name, ziel="../" * w.von.count("/") + ziel,
+                ziel_absolut=urls.absolute_url(config.site_url, ziel))))
     return files
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from bs4 import BeautifulSoup
@@ -18,6 +19,32 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "daten-vollstaendig"
 #: The ten conference ids, in the order of the permanent URLs ``/regionalkonferenzen/<id>/``.
 TOWNS = list(STAEDTE)
+
+
+#: Fixtures that build a site or copy the project: a test using one runs MkDocs in a subprocess.
+#: ``make mutation`` leaves such tests out (marker ``baut``) because a mutant in a subprocess goes unseen; it leaves
+#: out the fuzz tests too, which load the data hundreds of times for every mutant.
+BUILDING_FIXTURES = frozenset({"site", "fixture_site", "fixture_site_rebuilt", "fixture_site_moved", "repo_copy",
+                               "either_site", "hostile_site", "cancelled_site"})
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {}).values()  # ("site", …) for getfixturevalue
+        used = {*getattr(item, "fixturenames", ()), *(p for p in params if isinstance(p, str))}
+        random_inputs = getattr(getattr(item, "obj", None), "is_hypothesis_test", False)  # hundreds of loads
+        if BUILDING_FIXTURES.intersection(used) or "browser" in item.path.parts or random_inputs:
+            item.add_marker(pytest.mark.baut)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _subprocesses_run_the_original_code():
+    """Under ``make mutation`` a subprocess would inherit the active mutant without mutmut's bookkeeping and stop.
+
+    mutmut keeps the active mutant in the test process itself, so only child processes are affected: they run
+    the original code (their results never count for a mutant anyway). Outside mutmut the variable is unset.
+    """
+    os.environ.pop("MUTANT_UNDER_TEST", None)
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -32,10 +59,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def subprocess_env(root: Path = ROOT, env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment ``make`` gives a command run in ``root``: its package on the path, no HK_* from outside."""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("HK_")}
+    environment.update({"PYTHONPATH": str(root / "macros"), "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    return environment
+
+
 def build_site(target: Path, *, data_dir: Path | None = None, config: Path | None = None,
                env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run a strict ``mkdocs build`` as ``make site`` does; return the finished process."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "macros"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment = subprocess_env(env=env)
     if data_dir is not None:
         environment["HK_DATEN"] = str(data_dir)
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(target)]
@@ -62,10 +96,8 @@ def copy_repo(target: Path) -> Path:
 
 def build_copy(repo: Path, target: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """``mkdocs build`` inside a copy made by ``copy_repo``."""
-    environment = {key: value for key, value in os.environ.items() if key != "HK_DATEN"}
-    environment.update({"PYTHONPATH": str(repo / "macros"), "NO_MKDOCS_2_WARNING": "1", **(env or {})})
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(target)], cwd=repo,
-                          env=environment, capture_output=True, text=True, timeout=180)
+                          env=subprocess_env(repo, env), capture_output=True, text=True, timeout=180)
 
 
 @pytest.fixture
@@ -149,10 +181,56 @@ def projekt(tmp_path) -> Path:
 
 def offen(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """``python -m handlungskonzept offen`` in ``cwd``, as ``make offen`` runs it (no HK_* from outside)."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("HK_")}
-    environment.update({"PYTHONPATH": str(ROOT / "macros"), **(env or {})})
-    return subprocess.run([sys.executable, "-m", "handlungskonzept", "offen", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "handlungskonzept", "offen", *args], cwd=cwd,
+                          env=subprocess_env(env=env), capture_output=True, text=True)
+
+
+#: A file of a data set: its new text, a change of its old text, or ``None`` to remove it.
+Edit = str | Callable[[str], str] | None
+
+
+def copy_data(target: Path, source: Path = FIXTURE_DATA, **files: Edit) -> Path:
+    """A copy of the data set ``source`` in ``target`` with the named files (``partner=…``) edited."""
+    shutil.copytree(source, target)
+    for key, edit in files.items():
+        path = target / f"{key}.yml"
+        if edit is None:
+            path.unlink()
+        else:
+            path.write_text(edit if isinstance(edit, str) else edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Callable[..., Path]:
+    """``data_copy(partner=…, source=ROOT / "data")``: a fresh copy of a data set with files edited (see copy_data)."""
+    def make(source: Path = FIXTURE_DATA, **files: Edit) -> Path:
+        return copy_data(tmp_path / f"daten-{len(list(tmp_path.glob('daten-*')))}", source, **files)
+    return make
+
+
+def page_text(title: str, body: str = "", **meta: str) -> str:
+    """A Markdown page with the front matter every page needs (title, description, review dates) and an h1."""
+    head = {"title": title, "description": f"Eine Testseite zum Thema {title}.", "geprueft": "2026-11-25",
+            "pruefen_bis": "2027-05-25", **meta}
+    front = "".join(f"{key}: {value}\n" for key, value in head.items())
+    return f"---\n{front}---\n# {title}\n\n{body}"
+
+
+@pytest.fixture(scope="session")
+def fixture_daten():
+    """The complete test data set, loaded once (the model every fixture page is built from)."""
+    from handlungskonzept.loader import load
+
+    return load(FIXTURE_DATA, ROOT / "docs").daten
+
+
+@pytest.fixture(params=["site", "fixture_site"])
+def either_site(request) -> Path:
+    """Each of the two session sites in turn: what holds for the real data holds for the complete test data."""
+    return request.getfixturevalue(request.param)
+
+
 
 
 #: The draft page and the draft post of ``entwurf_projekt`` (paths under docs/).

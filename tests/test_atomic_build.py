@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 from pathlib import Path
 
@@ -21,6 +22,8 @@ def test_failed_builds_leave_site_unchanged(repo_copy):
     assert first.returncode == 0, first.stdout + first.stderr
     before = fingerprint(repo_copy / "site")
     assert "regionalkonferenzen/hilden/index.html" in before and len(before) > 20
+    entries = sorted(p.name for p in repo_copy.iterdir())
+    assert ".site-neu" not in entries and ".site-alt" not in entries
 
     # 1. Broken data: stopped by the check before anything is built.
     data = repo_copy / "data" / "regionalkonferenzen.yml"
@@ -31,21 +34,26 @@ def test_failed_builds_leave_site_unchanged(repo_copy):
     result = make_site(repo_copy)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"data/regionalkonferenzen.yml, Zeile {line}" in output and "Unbekannter Wert" in output
+    assert f"data/regionalkonferenzen.yml, Zeile {line}, Spalte 3 – Feld „" in output and "Unbekannter Wert" in output
     assert "Traceback" not in output
     assert fingerprint(repo_copy / "site") == before
     data.write_text(good, encoding="utf-8")
 
-    # 2. Data fine, a page broken: mkdocs has written part of the new site when it stops.
-    (repo_copy / "docs" / "kaputt.md").write_text(
-        "---\ntitle: Kaputt\ndescription: Eine Seite mit einem Fehler.\n---\n# Kaputt\n\n{{ stand( }}\n",
-        encoding="utf-8")
+    # 2. Data and pages fine, but the privacy check after the build fails: MkDocs has written every page
+    #    of the new site into the temporary folder by then (on_post_build runs last).
+    page = repo_copy / "docs" / "partner.md"
+    page.write_text(page.read_text(encoding="utf-8")
+                    + '\n<img src="https://cdn.example.com/logo.png" alt="Logo">\n', encoding="utf-8")
     result = make_site(repo_copy)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/kaputt.md, Zeile 7" in output and "site/ bleibt unverändert" in output
+    assert "Datenschutz-Prüfung fehlgeschlagen" in output and "site/ bleibt unverändert" in output
+    assert re.search(r"^- partner/index\.html, Zeile \d+ \(Seite aus docs/partner\.md\): "
+                     r"Bild \(img src\) https://cdn\.example\.com/logo\.png$", output, re.M), output
     assert fingerprint(repo_copy / "site") == before
-    assert not list(repo_copy.glob(".site-*"))  # the temporary folder is gone
+    assert sorted(p.name for p in repo_copy.iterdir()) == entries  # no .site-neu, no .site-alt left behind
+    page.write_text(page.read_text(encoding="utf-8").removesuffix(
+        '\n<img src="https://cdn.example.com/logo.png" alt="Logo">\n'), encoding="utf-8")
 
     # 3. A tab in mkdocs.yml: the check names file and line in German (MkDocs alone would not).
     config = repo_copy / "mkdocs.yml"
@@ -58,3 +66,4 @@ def test_failed_builds_leave_site_unchanged(repo_copy):
     assert f"mkdocs.yml, Zeile {line}, Spalte 1: Tabulatorzeichen gefunden" in output
     assert "Traceback" not in output
     assert fingerprint(repo_copy / "site") == before
+    assert sorted(p.name for p in repo_copy.iterdir()) == entries

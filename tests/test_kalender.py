@@ -9,12 +9,11 @@ import icalendar
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURE_DATA, ROOT, build_ok
+from conftest import FIXTURE_DATA, build_ok
 
 from handlungskonzept import calendar_feed
-from handlungskonzept.loader import load
+from handlungskonzept.model import Status
 
-FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
 ABGESAGT = "velbert"
 
 
@@ -39,34 +38,37 @@ def cancelled_site(tmp_path_factory) -> Path:
             for field in ("teilnehmende", "ergebnisse", "zusammenfassung"):
                 del k[field]
     (data / "regionalkonferenzen.yml").write_text(yaml.safe_dump(konferenzen, allow_unicode=True), encoding="utf-8")
-    projekt = (data / "projekt.yml").read_text(encoding="utf-8")
-    (data / "projekt.yml").write_text(projekt.replace("konferenzen_durchgefuehrt_laut_quelle: 10",
-                                                      "konferenzen_durchgefuehrt_laut_quelle: 9"), encoding="utf-8")
+    projekt = data / "projekt.yml"  # the source's count of held conferences drops by the cancelled one
+    projekt.write_text(projekt.read_text(encoding="utf-8").replace(
+        "konferenzen_durchgefuehrt_laut_quelle: 10", "konferenzen_durchgefuehrt_laut_quelle: 9"), encoding="utf-8")
     return build_ok(tmp_path_factory.mktemp("site-abgesagt"), data_dir=data)
+
+
+#: The conferences of the complete test data as its YAML states them, in date order: id, town, date.
+TERMINE = [("erkrath", "Erkrath", dt.date(2027, 1, 10)), ("haan", "Haan", dt.date(2027, 1, 11)),
+           ("heiligenhaus", "Heiligenhaus", dt.date(2027, 2, 12)), ("hilden", "Hilden", dt.date(2027, 2, 13)),
+           ("langenfeld", "Langenfeld", dt.date(2027, 3, 14)), ("mettmann", "Mettmann", dt.date(2027, 3, 15)),
+           ("monheim-am-rhein", "Monheim am Rhein", dt.date(2027, 4, 16)), ("ratingen", "Ratingen", dt.date(2027, 4, 17)),
+           ("velbert", "Velbert", dt.date(2027, 5, 18)), ("wuelfrath", "Wülfrath", dt.date(2027, 5, 19))]
 
 
 def test_termine_ics_has_one_event_per_dated_conference(fixture_site):
     calendar = calendar_of(fixture_site, "regionalkonferenzen/termine.ics")
-    dated = [k for k in FIXTURE.regionalkonferenzen if k.datum]
-    assert len(calendar.events) == len(dated) == 10
-    events = {str(e["UID"]): e for e in calendar.events}
-    canonical = BeautifulSoup((fixture_site / "regionalkonferenzen/hilden/index.html").read_text(encoding="utf-8"),
-                              "html.parser").find("link", rel="canonical")["href"]
-    site_url = canonical.removesuffix("regionalkonferenzen/hilden/")
-    for k in dated:
-        event = events[f"regionalkonferenz-{k.id}@handlungskonzept.kreis-mettmann"]
-        assert event["SUMMARY"] == f"Regionalkonferenz {k.stadt}"
-        assert event.start == k.datum and not isinstance(event.start, dt.datetime), "all-day date"
-        assert event.end == k.datum + dt.timedelta(days=1)
-        assert str(event["URL"]) == f"{site_url}regionalkonferenzen/{k.id}/"
-        assert str(event["LOCATION"]) == f"{k.ort}, {k.adresse}"
+    site_url = "https://handlungskonzept.example.invalid/"  # mkdocs.yml without HK_SITE_URL
+    assert len(calendar.events) == 10
+    for nummer, (event, (town, stadt, datum)) in enumerate(zip(calendar.events, TERMINE, strict=True), 1):
+        assert str(event["UID"]) == f"regionalkonferenz-{town}@handlungskonzept.kreis-mettmann"
+        assert event["SUMMARY"] == f"Regionalkonferenz {stadt}"
+        assert event.start == datum and not isinstance(event.start, dt.datetime), "all-day date"
+        assert event.end == datum + dt.timedelta(days=1)
+        assert str(event["URL"]) == f"{site_url}regionalkonferenzen/{town}/"
+        assert str(event["LOCATION"]) == f"Testsaal {stadt}, Teststraße {nummer}, {stadt}"
         assert str(event["STATUS"]) == "CONFIRMED"
-        assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc), "the data's check date"
+        assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc)  # the data's check date
         assert str(event["DESCRIPTION"]).startswith(
-            f"Regionalkonferenz in {k.stadt} zum Handlungskonzept gegen Rechtsextremismus und Rassismus des Kreises "
+            f"Regionalkonferenz in {stadt} zum Handlungskonzept gegen Rechtsextremismus und Rassismus des Kreises "
             f"Mettmann. Laut Testbericht zu den Regionalkonferenzen (vom 1. Juni 2027) fand die Regionalkonferenz in "
-            f"{k.stadt} am ")
-    assert [e.start for e in calendar.events] == sorted(k.datum for k in dated)
+            f"{stadt} am ")
 
 
 def test_calendar_properties_follow_rfc_7986(fixture_site):
@@ -78,10 +80,11 @@ def test_calendar_properties_follow_rfc_7986(fixture_site):
 
 
 def test_each_dated_conference_has_its_own_ics_with_the_same_uid(fixture_site):
-    for k in FIXTURE.regionalkonferenzen:
-        calendar = calendar_of(fixture_site, f"regionalkonferenzen/{k.id}/termin.ics")
+    for town, _, datum in TERMINE:
+        calendar = calendar_of(fixture_site, f"regionalkonferenzen/{town}/termin.ics")
         [event] = calendar.events
-        assert str(event["UID"]) == calendar_feed.uid(k)
+        assert str(event["UID"]) == f"regionalkonferenz-{town}@handlungskonzept.kreis-mettmann"
+        assert event.start == datum
 
 
 def test_two_builds_are_byte_identical(fixture_site, fixture_site_rebuilt):
@@ -96,7 +99,7 @@ def test_cancelled_conference_is_cancelled_not_removed(fixture_site, cancelled_s
     before = {str(e["UID"]) for e in calendar_of(fixture_site, "regionalkonferenzen/termine.ics").events}
     assert set(statuses) == before, "same UIDs: subscribers see the event change, never a duplicate"
     assert {uid for uid, status in statuses.items() if status == "CANCELLED"} == \
-        {calendar_feed.uid(FIXTURE.konferenz(ABGESAGT))}
+        {"regionalkonferenz-velbert@handlungskonzept.kreis-mettmann"}
     assert set(statuses.values()) == {"CANCELLED", "CONFIRMED"}
     [event] = calendar_of(cancelled_site, f"regionalkonferenzen/{ABGESAGT}/termin.ics").events
     assert str(event["STATUS"]) == "CANCELLED"
@@ -114,7 +117,63 @@ def test_real_site_publishes_a_valid_calendar_before_the_first_date(site):
     assert sorted(str(p.relative_to(site)) for p in site.rglob("*.ics")) == ["regionalkonferenzen/termine.ics"]
 
 
-def test_dtstamp_is_the_check_date_never_the_clock():
-    k = FIXTURE.konferenz("hilden")
-    event = calendar_feed.vevent(k, FIXTURE.projekt, FIXTURE.quelle(k.quelle), "https://example.org/")
+def test_dtstamp_is_the_check_date_of_the_data(fixture_daten):
+    k = fixture_daten.konferenz("hilden")
+    event = calendar_feed.vevent(k, fixture_daten.projekt, fixture_daten.quelle(k.quelle), "https://example.org/")
+    assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc)  # „geprueft“ of the test data
+
+
+BEISPIEL = "https://www.beispiel.test/"
+
+
+def test_calendar_files_for_the_test_data_in_process(fixture_daten):
+    """The calendars as the hook writes them, read back; every expected value is written out."""
+    files = calendar_feed.files(fixture_daten, BEISPIEL)
+    assert sorted(files) == sorted(["regionalkonferenzen/termine.ics"]
+                                   + [f"regionalkonferenzen/{town}/termin.ics" for town, _, _ in TERMINE])
+    hilden = icalendar.Calendar.from_ical(files["regionalkonferenzen/hilden/termin.ics"])
+    assert {key: str(hilden[key]) for key in ("PRODID", "UID", "NAME", "X-WR-CALNAME", "DESCRIPTION", "URL", "SOURCE",
+                                              "X-WR-TIMEZONE")} == {
+        "PRODID": "-//Kreis Mettmann//Handlungskonzept gegen Rechtsextremismus und Rassismus//DE",
+        "UID": "regionalkonferenzen-hilden-termin@handlungskonzept.kreis-mettmann",
+        "NAME": "Regionalkonferenz Hilden", "X-WR-CALNAME": "Regionalkonferenz Hilden",
+        "DESCRIPTION": "Termine der Regionalkonferenzen zum Handlungskonzept gegen Rechtsextremismus und Rassismus "
+                       "des Kreises Mettmann.",
+        "URL": "https://www.beispiel.test/regionalkonferenzen/",
+        "SOURCE": "https://www.beispiel.test/regionalkonferenzen/hilden/termin.ics",
+        "X-WR-TIMEZONE": "Europe/Berlin"}
+    [zone] = hilden.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Europe/Berlin"
+    assert str(zone["COMMENT"]) == "This timezone only works from 2027-01-01 to 2028-12-31."
+    [event] = hilden.events
+    assert {key: str(event[key]) for key in ("UID", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS", "URL")} == {
+        "UID": "regionalkonferenz-hilden@handlungskonzept.kreis-mettmann", "SUMMARY": "Regionalkonferenz Hilden",
+        "DESCRIPTION": "Regionalkonferenz in Hilden zum Handlungskonzept gegen Rechtsextremismus und Rassismus des "
+                       "Kreises Mettmann. Laut Testbericht zu den Regionalkonferenzen (vom 1. Juni 2027) fand die "
+                       "Regionalkonferenz in Hilden am 13. Februar 2027 statt. "
+                       "Mehr dazu: https://www.beispiel.test/regionalkonferenzen/hilden/",
+        "LOCATION": "Testsaal Hilden, Teststraße 4, Hilden", "STATUS": "CONFIRMED",
+        "URL": "https://www.beispiel.test/regionalkonferenzen/hilden/"}
+    assert (event.start, event.end) == (dt.date(2027, 2, 13), dt.date(2027, 2, 14))
     assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc)
+    alle = icalendar.Calendar.from_ical(files["regionalkonferenzen/termine.ics"])
+    assert str(alle["NAME"]) == "Regionalkonferenzen – Handlungskonzept gegen Rechtsextremismus und Rassismus"
+    assert [str(e["UID"]) for e in alle.events] == [
+        f"regionalkonferenz-{town}@handlungskonzept.kreis-mettmann" for town, _, _ in TERMINE]
+    assert str(alle.walk("VTIMEZONE")[0]["COMMENT"]) == "This timezone only works from 2027-01-01 to 2028-12-31."
+
+
+def test_cancelled_and_undated_conferences_in_process(fixture_daten):
+    abgesagt = fixture_daten.konferenz("velbert").model_copy(update={"status": Status.abgesagt})
+    quelle = fixture_daten.quelle(abgesagt.quelle)
+    assert str(calendar_feed.vevent(abgesagt, fixture_daten.projekt, quelle, BEISPIEL)["STATUS"]) == "CANCELLED"
+    ohne = fixture_daten.konferenz("haan").model_copy(update={"datum": None})
+    same_day = fixture_daten.konferenz("erkrath").model_copy(update={"datum": dt.date(2027, 1, 11)})
+    konferenzen = [fixture_daten.konferenz("hilden"), ohne, fixture_daten.konferenz("haan"), same_day]
+    assert [k.id for k in calendar_feed.nach_datum(konferenzen)] == ["erkrath", "haan", "hilden"]
+    assert calendar_feed.termin_pfad(ohne) == "regionalkonferenzen/haan/termin.ics"
+    files = calendar_feed.files(fixture_daten.model_copy(update={"regionalkonferenzen": [ohne]}), BEISPIEL)
+    assert list(files) == ["regionalkonferenzen/termine.ics"]  # no date, no calendar of its own
+    leer = icalendar.Calendar.from_ical(files["regionalkonferenzen/termine.ics"])
+    assert leer.events == []
+    assert str(leer.walk("VTIMEZONE")[0]["COMMENT"]) == "This timezone only works from 2027-01-01 to 2028-12-31."

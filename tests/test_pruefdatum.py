@@ -11,7 +11,6 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_copy, offen
 from handlungskonzept import pruefdatum
 from handlungskonzept.problems import DatenFehler
-from handlungskonzept.text import datum_de
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
 STAND = dt.date(2026, 11, 25)
@@ -26,9 +25,14 @@ def built(site: Path, page: Path) -> Path:
     return site / folder / "index.html"
 
 
-@pytest.mark.parametrize("name", ["site", "fixture_site"])
-def test_every_page_shows_its_review_dates_at_the_end_of_the_article(name, request):
-    site = request.getfixturevalue(name)
+def deutsch(day: dt.date) -> str:
+    """The test's own German date, independent of ``text.datum_de`` (whose literals test_texte.py checks)."""
+    monat = ("Januar Februar März April Mai Juni Juli August September Oktober November Dezember").split()[day.month - 1]
+    return f"{day.day}. {monat} {day.year}"
+
+
+def test_every_page_shows_its_review_dates_at_the_end_of_the_article(either_site):
+    site = either_site
     for page in PAGES:
         values, _lines, _end = pruefdatum.read(page.read_text(encoding="utf-8"))
         geprueft, bis = (dt.date.fromisoformat(values[key]) for key in ("geprueft", "pruefen_bis"))
@@ -36,8 +40,8 @@ def test_every_page_shows_its_review_dates_at_the_end_of_the_article(name, reque
         [box] = article.select(".hk-pruefdatum")
         assert article.find_all(recursive=False)[-1] is box, page
         assert box["role"] == "note" and box["aria-label"]
-        assert " ".join(box.get_text().split()) == (f"Diese Seite wurde zuletzt am {datum_de(geprueft)} geprüft. "
-                                                   f"Nächste Prüfung: bis {datum_de(bis)}.")
+        assert " ".join(box.get_text().split()) == (f"Diese Seite wurde zuletzt am {deutsch(geprueft)} geprüft. "
+                                                   f"Nächste Prüfung: bis {deutsch(bis)}.")
         assert [t["datetime"] for t in box.find_all("time")] == [geprueft.isoformat(), bis.isoformat()]
 
 

@@ -9,6 +9,7 @@ import pytest
 from conftest import FIXTURE_DATA, ROOT, build_site
 from handlungskonzept import urls
 from handlungskonzept.__main__ import main
+from handlungskonzept.model import Weiterleitung
 
 MANIFEST = ROOT / "data" / urls.DATEI
 
@@ -80,9 +81,10 @@ def test_urls_adds_new_addresses_and_never_drops_one(kopie, capsys):
     alt = "/eine/frueher/veroeffentlichte/seite/"
     urls.schreiben(daten / urls.DATEI, {"/", alt})
     (daten / "weiterleitungen.yml").write_text(f"- von: {alt[1:]}\n  nach: ''\n", encoding="utf-8")
+    served = set(urls.lesen(MANIFEST))  # the real site serves exactly the manifest (tested above)
     assert main(["--daten", str(daten), "urls", str(site)]) == 0
     after = urls.lesen(daten / urls.DATEI)
-    assert after == sorted(urls.ausgeliefert(site) | {alt})
+    assert after == sorted(served | {alt})
     assert "neue Adresse(n) aufgenommen" in capsys.readouterr().out
     assert (daten / urls.DATEI).read_text(encoding="utf-8").startswith(urls.KOPF)
 
@@ -103,3 +105,67 @@ def test_build_fails_when_a_published_url_is_gone_and_passes_with_a_redirect(tmp
     result = build_site(tmp_path / "mit", data_dir=daten)
     assert result.returncode == 0, result.stderr
     assert "/alte-seite/" in urls.ausgeliefert(tmp_path / "mit")
+
+
+def built(tmp_path: Path, *files: str) -> Path:
+    """A stand-in for a built site holding just ``files``."""
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    return tmp_path
+
+
+def test_served_addresses_are_pages_and_files_but_no_theme_internals(tmp_path):
+    site = built(tmp_path, "index.html", "partner/index.html", "regionalkonferenzen/hilden/index.html",
+                 "regionalkonferenzen/hilden/termin.ics", "aktuelles/feed.xml", "assets/bilder/teilen.png",
+                 "assets/stylesheets/main.abc.min.css", "assets/javascripts/bundle.js", "assets/images/favicon.png",
+                 "search/search_index.json", "404.html", "sitemap.xml", "sitemap.xml.gz")
+    assert urls.ausgeliefert(site) == {"/", "/partner/", "/regionalkonferenzen/hilden/",
+                                       "/regionalkonferenzen/hilden/termin.ics", "/aktuelles/feed.xml",
+                                       "/assets/bilder/teilen.png", "/sitemap.xml"}
+
+
+def test_chain_ends_at_a_served_page_at_a_dead_end_or_before_a_circle():
+    ziele = {"/a/": "/b/", "/b/": "/c/", "/c/": "/partner/", "/x/": "/y/", "/y/": "/x/"}
+    assert urls.kette("/a/", ziele, {"/partner/"}) == ["/a/", "/b/", "/c/", "/partner/"]
+    assert urls.kette("/b/", ziele, {"/c/"}) == ["/b/", "/c/"]
+    assert urls.kette("/partner/", ziele, {"/partner/"}) == ["/partner/"]
+    assert urls.kette("/a/", ziele, set()) == ["/a/", "/b/", "/c/", "/partner/"]
+    assert urls.kette("/neu/", ziele, set()) == ["/neu/"]
+    assert urls.kette("/x/", ziele, set()) == ["/x/", "/y/"]
+
+
+def test_manifest_check_follows_chains_of_two_and_three_steps(tmp_path):
+    site = built(tmp_path, "partner/index.html", "index.html")
+    weiterleitungen = [Weiterleitung(von=von, nach=nach) for von, nach in [
+        ("zwei/", "eins/"), ("eins/", "partner/"),                 # two steps
+        ("drei/", "zwei-b/"), ("zwei-b/", "eins-b/"), ("eins-b/", ""),  # three steps, to the home page
+        ("kaputt/", "mitte/"), ("mitte/", "weg/"),                 # two steps into nothing
+        ("kreis/", "rund/"), ("rund/", "kreis/")]]                 # a circle
+    manifest = ["/", "/partner/", "/zwei/", "/eins/", "/drei/", "/kaputt/", "/kreis/", "/fehlt/", "/termine.ics"]
+    assert urls.fehlende(manifest, site, weiterleitungen) == [
+        "/kaputt/ – die Weiterleitung führt nach /weg/, doch diese Adresse gibt es nicht.",
+        "/kreis/ – die Weiterleitung führt nach /rund/, doch diese Adresse gibt es nicht.",
+        "/fehlt/ – die Website liefert diese Adresse nicht mehr aus, und keine Weiterleitung führt von ihr weg.",
+        "/termine.ics – die Website liefert diese Datei nicht mehr aus; Dateien lassen sich nicht weiterleiten.",
+    ]
+
+
+def test_absolute_url_joins_with_exactly_one_slash():
+    assert urls.absolute_url("https://www.beispiel.test/hk/", "/partner/") == "https://www.beispiel.test/hk/partner/"
+    assert urls.absolute_url("https://www.beispiel.test/hk", "partner/") == "https://www.beispiel.test/hk/partner/"
+    assert urls.absolute_url("https://www.beispiel.test/", "") == "https://www.beispiel.test/"
+    assert urls.absolute_url(None, "partner/") == "/partner/"
+    assert urls.absolute_url("", "/") == "/"
+    assert urls.absolute_url("https://x.test/X/", "X/a/") == "https://x.test/X/X/a/"  # only slashes are trimmed
+
+
+def test_manifest_round_trip_sorts_and_skips_comments(tmp_path):
+    path = tmp_path / urls.DATEI
+    urls.schreiben(path, {"/b/", "/a/", "/aktuelles/feed.xml"})
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Veröffentlichte Adressen der Website – eine je Zeile")
+    assert text.endswith("Neue Adressen nimmt `make urls` auf.\n/a/\n/aktuelles/feed.xml\n/b/\n")
+    path.write_text("# Kopf\n\n  /a/  \n#/nicht/\n/b/\n", encoding="utf-8")
+    assert urls.lesen(path) == ["/a/", "/b/"]
+    assert urls.lesen(tmp_path / "gibt-es-nicht.txt") == []

@@ -73,6 +73,11 @@ def _timezone(konferenzen: list[Regionalkonferenz], projekt: Projekt) -> icalend
                                         last_date=dt.date(max(jahre) + 1, 12, 31))
 
 
+def _one_line(text: str) -> str:
+    """icalendar escapes line breaks in events, not in the calendar's own NAME and DESCRIPTION (X-WR-*)."""
+    return " ".join(text.split())
+
+
 def calendar(konferenzen: list[Regionalkonferenz], daten: Daten, site_url: str, *, name: str, pfad: str) -> bytes:
     """One VCALENDAR with a VEVENT per dated conference."""
     projekt = daten.projekt
@@ -80,8 +85,8 @@ def calendar(konferenzen: list[Regionalkonferenz], daten: Daten, site_url: str, 
     cal = icalendar.Calendar.new(
         prodid=PRODID,
         uid=f"{pfad.replace('/', '-').removesuffix('.ics')}@{UID_DOMAIN}",
-        name=name,
-        description=f"Termine der Regionalkonferenzen zum {projekt.titel}.",
+        name=_one_line(name),
+        description=_one_line(f"Termine der Regionalkonferenzen zum {projekt.titel}."),
         language="de",
         url=absolute_url(site_url, "regionalkonferenzen/"),
         source=absolute_url(site_url, pfad),

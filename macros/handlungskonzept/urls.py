@@ -64,16 +64,26 @@ def ausgeliefert(site_dir: Path) -> set[str]:
     return urls
 
 
+def kette(start: str, ziele: dict[str, str], vorhanden: set[str]) -> list[str]:
+    """The addresses a chain of redirects passes from ``start``, ``start`` first.
+
+    It ends at an address that is served, at one no redirect leads from, or before an address
+    would come twice (a circle). Old addresses redirect to the end in one step: a reader never
+    waits for two refreshes, and the manifest check and the redirect pages agree on the target.
+    """
+    schritte = [start]
+    while schritte[-1] not in vorhanden and schritte[-1] in ziele and ziele[schritte[-1]] not in schritte:
+        schritte.append(ziele[schritte[-1]])
+    return schritte
+
+
 def fehlende(manifest: list[str], site_dir: Path, weiterleitungen: list[Weiterleitung]) -> list[str]:
     """Manifest URLs the site no longer serves and no redirect (chain) leads from, each with the reason."""
     vorhanden = ausgeliefert(site_dir)
     ziele = {f"/{w.von}": f"/{w.nach}" for w in weiterleitungen}
     probleme = []
     for url in manifest:
-        ziel, gesehen = url, {url}
-        while ziel not in vorhanden and ziel in ziele and ziele[ziel] not in gesehen:
-            ziel = ziele[ziel]
-            gesehen.add(ziel)
+        ziel = kette(url, ziele, vorhanden)[-1]
         if ziel in vorhanden:
             continue
         if not url.endswith("/"):  # data/weiterleitungen.yml redirects pages only

@@ -82,7 +82,9 @@ def decode(path: Path, shown_as: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise YamlProblem([Problem(shown_as, line, None, "",
+        before = raw[raw.rfind(b"\n", 0, error.start) + 1: error.start]  # the line up to the bad byte
+        column = len(before.decode("utf-8", errors="replace")) + 1
+        raise YamlProblem([Problem(shown_as, line, column, "",
                                    "Die Datei ist nicht als UTF-8 gespeichert (z. B. Umlaute aus einem anderen "
                                    "Zeichensatz). Bitte im Editor mit der Kodierung UTF-8 speichern.")]) from None
 
@@ -98,7 +100,8 @@ def parse_text(text: str, shown_as: str, loader: type[yaml.SafeLoader], first_li
         return yaml.compose(text, Loader=loader)
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
-        raise YamlProblem([Problem(shown_as, line, None, "",
+        column = error.position - text.rfind("\n", 0, error.position)
+        raise YamlProblem([Problem(shown_as, line, column, "",
                                    f"Hier steht ein nicht erlaubtes Zeichen (U+{error.character:04X}, "
                                    "unsichtbares Steuerzeichen). Bitte löschen.")]) from None
     except RecursionError:
@@ -166,11 +169,36 @@ def _position(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int |
     if error.context_mark and (context.startswith("while parsing a flow")
                                or ("quoted scalar" in context and "unexpected" in problem)):
         mark = error.context_mark
+    if context.startswith("while parsing a flow node") and "<stream end>" in problem:
+        opened = _unclosed_bracket(text)  # PyYAML reached the end of the file inside ``[`` or ``{``
+        if opened:
+            return opened
+    if "unknown escape character" in problem and error.problem_mark:  # PyYAML marks the letter after the „\“
+        return error.problem_mark.line + 1, error.problem_mark.column
     if "expected '<document start>'" in problem:  # a ``...`` line is reported where it stands already
         for number, line in enumerate(text.splitlines(), start=1):
             if line.startswith(("...", "%")):
                 return number, 1
     return (mark.line + 1, mark.column + 1) if mark else (None, None)
+
+
+def _unclosed_bracket(text: str) -> tuple[int, int] | None:
+    """Line and column (1-based) of the last ``[`` or ``{`` that is never closed; quotes and comments skipped."""
+    stack: list[tuple[int, int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        quote = None
+        for column, char in enumerate(line, start=1):
+            if quote:
+                quote = None if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char == "#" and (column == 1 or line[column - 2] in " \t"):
+                break
+            elif char in "[{":
+                stack.append((number, column))
+            elif char in "]}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
 
 
 def _convert(node: yaml.Node, path: Path_, positions: Positions, found: list,

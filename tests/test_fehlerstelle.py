@@ -1,0 +1,169 @@
+"""Where an error is: every message names line AND column, checked as literal text for concrete inputs.
+
+Each input is a whole, small ``weiterleitungen.yml`` written here, so the expected place is known by
+reading the input, never by asking the code under test. Counting: lines and columns from 1; a problem
+with a field points at the field's key, in block style and in flow style ``{…}`` alike.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from handlungskonzept.loader import load
+from handlungskonzept.problems import DatenFehler
+
+ADRESSE = ("Erwartet wird eine Adresse auf dieser Website ohne „https://“ und ohne „/“ am Anfang, mit „/“ am Ende, "
+           "nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“, z. B. „regionalkonferenzen/haan/“.")
+KLAMMER = "Bitte den ganzen Text in Anführungszeichen setzen, z. B. „titel: \"[Entwurf] Bericht\"“."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- von: alte-seite/\n  nach: /neue-seite/\n",
+     "Zeile 2, Spalte 3 – Feld „Eintrag 1 › nach“ – Wert „/neue-seite/“: " + ADRESSE),
+    ("- {von: alt/, nach: /x/}\n",
+     "Zeile 1, Spalte 15 – Feld „Eintrag 1 › nach“ – Wert „/x/“: " + ADRESSE),
+    ("- von: alt/\n  nach: partner/\n- von: alt/\n  nach: ''\n",
+     "Zeile 3, Spalte 3 – Feld „Eintrag 2 › von“ – Wert „alt/“: Für diese alte Adresse gibt es schon eine Weiterleitung."),
+    ("- von: alt/\n  nach: partner/\n  von: neu/\n",
+     "Zeile 3, Spalte 3 – Feld „Eintrag 1 › von“: Dieser Schlüssel steht im selben Abschnitt doppelt; "
+     "bitte einen davon löschen."),
+    ("- von: alt/\n\tnach: partner/\n",
+     "Zeile 2, Spalte 1: Tabulatorzeichen gefunden. Bitte nur mit Leerzeichen einrücken (YAML erlaubt keine Tabs)."),
+    ('- von: "alt/\n  nach: partner/\n', "Zeile 1, Spalte 8: Ein Anführungszeichen wird nicht geschlossen."),
+    ("- von: alt/\n  nach: [partner/\n",
+     "Zeile 2, Spalte 9: Die eckige Klammer „[“ wird nicht richtig geschlossen: In Klammern folgt auf jeden Eintrag "
+     "ein Komma oder die schließende Klammer „]“. Soll der Wert ein Text sein, der mit einer Klammer beginnt? " + KLAMMER),
+    ("- von: alt/\n  nach: @partner/\n", "Zeile 2, Spalte 9: Ein Wert darf nicht mit dem Zeichen „@“ beginnen. " + KLAMMER),
+    ("- von: alt/\n    nach: partner/\n",
+     "Zeile 2, Spalte 9: Doppelpunkt an unerwarteter Stelle. Steht ein Text mit „: “ ohne Anführungszeichen da, "
+     "oder stimmt die Einrückung nicht?"),
+    ("- von: alt/\n  nach: {partner/\n",
+     "Zeile 2, Spalte 9: Die geschweifte Klammer „{“ wird nicht richtig geschlossen: In Klammern folgt auf jeden "
+     "Eintrag ein Komma oder die schließende Klammer „}“. Soll der Wert ein Text sein, der mit einer Klammer beginnt? "
+     + KLAMMER),
+    ("- {von: alt/, nach: partner/\n",
+     "Zeile 1, Spalte 3: Die geschweifte Klammer „{“ wird nicht richtig geschlossen: In Klammern folgt auf jeden "
+     "Eintrag ein Komma oder die schließende Klammer „}“. Soll der Wert ein Text sein, der mit einer Klammer beginnt? "
+     + KLAMMER),
+    ("- von: alt/\n  nach: ] partner/\n",
+     "Zeile 2, Spalte 9: Hier steht die schließende Klammer „]“ ohne öffnende Klammer davor. " + KLAMMER),
+    ('- von: "alt/" x\n  nach: partner/\n',
+     "Zeile 1, Spalte 15: Nach dem schließenden Anführungszeichen oder der schließenden Klammer geht der Text weiter. "
+     "Soll ein Anführungszeichen zum Text gehören, den ganzen Wert in die jeweils anderen Anführungszeichen setzen, "
+     "z. B. „titel: 'Das \"Netzwerk\" tagt'“."),
+    ('- von: "a\\lt/"\n  nach: partner/\n',
+     "Zeile 1, Spalte 10: In doppelten Anführungszeichen leitet „\\“ ein Sonderzeichen ein, das es so nicht gibt. "
+     "Bitte einfache Anführungszeichen verwenden ('…') oder „\\\\“ schreiben."),
+    ("- von: | alt/\n  nach: partner/\n",
+     "Zeile 1, Spalte 10: Nach „|“ oder „>“ darf in derselben Zeile nichts mehr stehen: Der Text beginnt in der "
+     "nächsten Zeile, eingerückt."),
+    ("- von: alt/\n  nach: - partner/\n",
+     "Zeile 2, Spalte 9: Ein Listeneintrag „- “ steht an falscher Stelle: Jeder Listeneintrag beginnt in einer eigenen "
+     "Zeile, eingerückt unter dem Feldnamen."),
+    ("- von: alt/\n  nach: partner/\n%YAML 1.1\n",
+     "Zeile 3, Spalte 1: Eine Zeile, die mit „...“ oder „%“ beginnt, beendet in YAML die Daten oder ist eine "
+     "Anweisung. Bitte die Zeile löschen oder ihren Text in Anführungszeichen setzen."),
+    ("- von: alt/\n  nach: partner/\n---\n- von: b/\n  nach: ''\n",
+     "Zeile 3, Spalte 1: Eine Datei darf nur ein YAML-Dokument enthalten; bitte die Trennlinie „---“ entfernen."),
+    ("- von: &a alt/\n  nach: partner/\n",
+     "Zeile 1, Spalte 8: Verweise mit * oder & werden nicht unterstützt; bitte den Wert ausschreiben."),
+    ("- von: alt/\n  nach: part\x07ner/\n",
+     "Zeile 2, Spalte 13: Hier steht ein nicht erlaubtes Zeichen (U+0007, unsichtbares Steuerzeichen). Bitte löschen."),
+    ("von: alt/\nnach: partner/\n",
+     "Zeile 1, Spalte 1: Hier wird eine Liste erwartet (jeder Eintrag beginnt mit „- “)."),
+], ids=["wert-block", "wert-flow", "doppelte-weiterleitung", "doppelter-schluessel", "tabulator",
+        "anfuehrungszeichen", "klammer", "reserviertes-zeichen", "einrueckung", "geschweifte-klammer",
+        "geschweifte-klammer-bis-dateiende",
+        "klammer-ohne-oeffnende", "text-nach-anfuehrungszeichen", "escape-folge", "senkrechter-strich",
+        "listeneintrag", "anweisung", "zweites-dokument", "verweis", "steuerzeichen", "keine-liste"])
+def test_message_names_line_and_column(data_copy, text, expected):
+    with pytest.raises(DatenFehler) as raised:
+        load(data_copy(weiterleitungen=text), shown_dir="data")
+    assert [str(p) for p in raised.value.problems] == [f"data/weiterleitungen.yml, {expected}"]
+
+
+def test_wrong_encoding_names_line_and_column_in_characters(data_copy):
+    data = data_copy()
+    (data / "weiterleitungen.yml").write_bytes("- von: alt/\n  nach: ü\xe4/\n".encode("utf-8")[:-4] + b"\xe4/\n")
+    with pytest.raises(DatenFehler) as raised:
+        load(data, shown_dir="data")
+    assert [str(p) for p in raised.value.problems] == [
+        "data/weiterleitungen.yml, Zeile 2, Spalte 10: Die Datei ist nicht als UTF-8 gespeichert (z. B. Umlaute aus "
+        "einem anderen Zeichensatz). Bitte im Editor mit der Kodierung UTF-8 speichern."]
+
+
+@pytest.mark.parametrize("text", ["", "# nur ein Kommentar\n"])
+def test_empty_file_is_named_at_line_1(data_copy, text):
+    with pytest.raises(DatenFehler) as raised:
+        load(data_copy(weiterleitungen=text), shown_dir="data")
+    assert [str(p) for p in raised.value.problems] == [
+        "data/weiterleitungen.yml, Zeile 1: Die Datei ist leer. Sie muss die Daten enthalten (siehe die anderen "
+        "Dateien in data/)."]
+
+
+def test_unknown_field_names_its_line_and_column(data_copy):
+    """Only the place is asserted here: which known field the hint suggests is the message tests' business."""
+    with pytest.raises(DatenFehler) as raised:
+        load(data_copy(weiterleitungen="- von: alt/\n  nach: partner/\n  ziel: x/\n"), shown_dir="data")
+    [problem] = raised.value.problems
+    assert (problem.datei, problem.zeile, problem.spalte, problem.feld, problem.wert) == (
+        "data/weiterleitungen.yml", 3, 3, "Eintrag 1 › ziel", "x/")
+    assert str(problem).startswith("data/weiterleitungen.yml, Zeile 3, Spalte 3 – Feld „Eintrag 1 › ziel“ – Wert „x/“: "
+                                   "Unbekanntes Feld – vielleicht ein Tippfehler?")
+
+
+def test_report_lists_problems_by_file_line_and_column(data_copy):
+    with pytest.raises(DatenFehler) as raised:
+        load(data_copy(weiterleitungen="- {von: /a/, nach: /b/}\n"), shown_dir="data")
+    assert raised.value.bericht() == (
+        "2 Fehler in den Daten – die Website wurde nicht gebaut, die veröffentlichte Fassung bleibt unverändert:\n"
+        f"  • data/weiterleitungen.yml, Zeile 1, Spalte 4 – Feld „Eintrag 1 › von“ – Wert „/a/“: {ADRESSE}\n"
+        f"  • data/weiterleitungen.yml, Zeile 1, Spalte 14 – Feld „Eintrag 1 › nach“ – Wert „/b/“: {ADRESSE}")
+
+
+BEISPIEL = "Beispiel:\n---\ntitle: Titel der Seite\ngeprueft: 2026-11-25\npruefen_bis: 2027-05-25\n---"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("---\ntitle: T\ngeprueft: 2026-02-30\npruefen_bis: '2027-05-25'\n---\n",
+     ["Zeile 3, Spalte 1 – Feld „geprueft“ – Wert „2026-02-30“: Kein gültiges Datum. Erwartet: ein Datum im Format "
+      "JJJJ-MM-TT, z. B. 2018-03-15."]),
+    ('---\ntitle: T\npruefen_bis: 2026-01-01  # Kommentar\ngeprueft: "2026-06-01"\n---\n',
+     ["Zeile 3, Spalte 1 – Feld „pruefen_bis“ – Wert „2026-01-01“: „pruefen_bis“ muss nach „geprueft“ liegen."]),
+    ("---\ntitle: T\ngeprueft: 2027-08-01\npruefen_bis: 2028-01-01\n...\n",
+     ["Zeile 3, Spalte 1 – Feld „geprueft“ – Wert „2027-08-01“: „geprueft“ darf nicht nach dem Prüfdatum der Daten "
+      "(2027-06-30, „geprueft“ in data/projekt.yml) liegen."]),
+    # A missing key belongs before the closing line of the front matter; a whole line has no column.
+    ("---\ntitle: T\n---\n# T\n",
+     ["Zeile 3 – Feld „geprueft“: Im Kopf der Seite (zwischen den Linien „---“) fehlt „geprueft:“ – das Datum, an dem "
+      f"eine Person die Seite zuletzt gegen die Quelle geprüft hat. {BEISPIEL}",
+      "Zeile 3 – Feld „pruefen_bis“: Im Kopf der Seite (zwischen den Linien „---“) fehlt „pruefen_bis:“ – das Datum, "
+      f"bis zu dem die Seite erneut geprüft werden muss (üblich: sechs Monate nach „geprueft“). {BEISPIEL}"]),
+], ids=["kein-datum", "reihenfolge", "nach-pruefdatum", "fehlt"])
+def test_review_date_problems_name_line_and_column(text, expected):
+    from handlungskonzept import pruefdatum
+
+    with pytest.raises(DatenFehler) as raised:
+        pruefdatum.check(text, "docs/seite.md", dt.date(2027, 6, 30))
+    assert [str(p) for p in raised.value.problems] == [f"docs/seite.md, {e}" for e in expected]
+
+
+def test_page_without_front_matter_is_told_to_start_one_at_line_1():
+    from handlungskonzept import pruefdatum
+
+    with pytest.raises(DatenFehler) as raised:
+        pruefdatum.check("# ohne Kopf\n", "docs/seite.md", None)
+    assert [(p.zeile, p.spalte, p.feld) for p in raised.value.problems] == [(1, None, "geprueft"), (1, None, "pruefen_bis")]
+
+
+def test_review_keys_are_read_with_their_lines_and_overdue_is_strictly_before_the_check_date():
+    from handlungskonzept import pruefdatum
+
+    assert pruefdatum.read("---\ntitle: T\n geprueft: 2026-01-01\npruefen_bis : 2027-01-01\n---\nText\n") == (
+        {"pruefen_bis": "2027-01-01"}, {"pruefen_bis": 4}, 5)  # an indented key is not a front matter key
+    assert pruefdatum.check("---\npruefen_bis: 2027-05-25\ngeprueft: 2026-11-25\n---\n", "x.md", dt.date(2026, 11, 25)) \
+        == pruefdatum.Pruefdaten(geprueft=dt.date(2026, 11, 25), pruefen_bis=dt.date(2027, 5, 25))
+    assert pruefdatum.overdue("---\npruefen_bis: 2027-06-29\n---\n", dt.date(2027, 6, 30)) == (2, dt.date(2027, 6, 29))
+    assert pruefdatum.overdue("---\npruefen_bis: 2027-06-30\n---\n", dt.date(2027, 6, 30)) is None
+    assert pruefdatum.overdue("---\npruefen_bis: kaputt\n---\n", dt.date(2027, 6, 30)) is None

@@ -1,0 +1,209 @@
+"""The MkDocs hooks called directly, in this process, with MkDocs' own config and file objects.
+
+Builds in a subprocess show that the hooks work together; these tests pin each hook's own decision
+(which file it adds, which German message stops the build) fast enough for ``make mutation``.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import get_files
+
+import build_hooks
+import kalender_hooks
+import metadaten_hooks
+import privacy_hooks
+import weiterleitung_hooks
+from conftest import FIXTURE_DATA, ROOT
+from handlungskonzept.model import Weiterleitung
+
+
+@pytest.fixture(scope="session")
+def mkdocs_config():
+    """mkdocs.yml as MkDocs reads it (theme and plugins loaded once), with the complete test data."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_url="https://www.beispiel.test/")
+    config.extra["daten_verzeichnis"] = str(FIXTURE_DATA)
+    config.plugins._current_plugin = None  # MkDocs sets it while it runs an event; File.generated reads it
+    build_hooks.on_config(config)
+    return config
+
+
+@pytest.fixture
+def config(mkdocs_config, tmp_path):
+    """The session's config for one test: its own site folder, its data and extras restored afterwards."""
+    extra, site_dir = dict(mkdocs_config.extra), mkdocs_config.site_dir
+    mkdocs_config.site_dir = str(tmp_path / "site")
+    yield mkdocs_config
+    mkdocs_config.extra.clear()
+    mkdocs_config.extra.update(extra)
+    mkdocs_config.site_dir = site_dir
+
+
+def with_redirects(config, *pairs: tuple[str, str]):
+    loaded = config.extra["daten"]
+    daten = loaded.daten.model_copy(update={"weiterleitungen": [Weiterleitung(von=v, nach=n) for v, n in pairs]})
+    config.extra["daten"] = type(loaded)(daten, loaded.positions, loaded.shown_as)
+    return weiterleitung_hooks.on_files(get_files(config), config)
+
+
+def redirect_target(files, von: str) -> tuple[str, str]:
+    page = BeautifulSoup(files.get_file_from_path(f"{von}index.html").content_string, "html.parser")
+    return page.find("meta", attrs={"http-equiv": "refresh"})["content"], page.find("link", rel="canonical")["href"]
+
+
+def test_redirect_pages_follow_chains_to_the_last_page(config):
+    files = with_redirects(config, ("alt/", "mittel/"), ("mittel/", "partner/"), ("a/b/", ""))
+    assert redirect_target(files, "alt/") == ("0; url=../partner/", "https://www.beispiel.test/partner/")
+    assert redirect_target(files, "mittel/") == ("0; url=../partner/", "https://www.beispiel.test/partner/")
+    assert redirect_target(files, "a/b/") == ("0; url=../../", "https://www.beispiel.test/")
+    page = BeautifulSoup(files.get_file_from_path("alt/index.html").content_string, "html.parser")
+    assert page.title.get_text() == "Diese Seite hat eine neue Adresse – Handlungskonzept gegen Rechtsextremismus und Rassismus"
+    assert page.main.a["href"] == "../partner/" and page.main.a.get_text() == "https://www.beispiel.test/partner/"
+
+
+@pytest.mark.parametrize("pairs, message", [
+    ((("partner/", "impressum/"),),
+     "tests/fixtures/daten-vollstaendig/weiterleitungen.yml: Von „partner/“ soll weitergeleitet werden, doch dort steht eine Seite. "
+     "Entfernen Sie die Weiterleitung oder die Seite."),
+    ((("alt/", "weg/"),),
+     "tests/fixtures/daten-vollstaendig/weiterleitungen.yml: Die Weiterleitung von „alt/“ führt nach „weg/“, "
+     "doch diese Seite gibt es nicht."),
+    ((("a/", "b/"), ("b/", "weg/")),
+     "tests/fixtures/daten-vollstaendig/weiterleitungen.yml: Die Weiterleitung von „a/“ führt über „b/“ nach „weg/“, "
+     "doch diese Seite gibt es nicht."),
+    ((("a/", "b/"), ("b/", "c/"), ("c/", "weg/")),
+     "tests/fixtures/daten-vollstaendig/weiterleitungen.yml: Die Weiterleitung von „a/“ führt über „b/“, „c/“ nach „weg/“, "
+     "doch diese Seite gibt es nicht."),
+    ((("a/", "b/"), ("b/", "a/")),
+     "tests/fixtures/daten-vollstaendig/weiterleitungen.yml: Die Weiterleitungen von „a/“ führen im Kreis: a/ → b/ → a/. "
+     "Eine davon muss auf eine Seite zeigen."),
+], ids=["seite-besetzt", "ziel-fehlt", "zwei-schritte-ins-leere", "drei-schritte-ins-leere", "kreis"])
+def test_wrong_redirects_stop_the_build_in_german(config, pairs, message):
+    with pytest.raises(PluginError) as raised:
+        with_redirects(config, *pairs)
+    assert str(raised.value) == message
+
+
+def test_hooks_add_nothing_while_the_data_are_broken(config):
+    config.extra["daten"] = None
+    before = sorted(f.src_uri for f in get_files(config))
+    assert sorted(f.src_uri for f in weiterleitung_hooks.on_files(get_files(config), config)) == before
+    assert sorted(f.src_uri for f in kalender_hooks.on_files(get_files(config), config)) == before
+
+
+def test_calendar_files_are_added_next_to_the_pages(config):
+    files = kalender_hooks.on_files(get_files(config), config)
+    added = sorted(f.src_uri for f in files if f.src_uri.endswith(".ics"))
+    assert added == sorted(["regionalkonferenzen/termine.ics"] + [f"regionalkonferenzen/{town}/termin.ics" for town in (
+        "erkrath", "haan", "heiligenhaus", "hilden", "langenfeld", "mettmann", "monheim-am-rhein", "ratingen",
+        "velbert", "wuelfrath")])
+    hilden = files.get_file_from_path("regionalkonferenzen/hilden/termin.ics").content_bytes
+    assert b"\r\nUID:regionalkonferenz-hilden@handlungskonzept.kreis-mettmann\r\n" in hilden
+    assert b"\r\nURL:https://www.beispiel.test/regionalkonferenzen/hilden/\r\n" in hilden
+
+
+def test_privacy_check_names_built_file_line_and_source_page(config, tmp_path):
+    privacy_hooks.on_files(get_files(config), config)
+    site = tmp_path / "site"
+    (site / "partner").mkdir(parents=True)
+    (site / "partner" / "index.html").write_text(
+        '<p>Text</p>\n<img src="https://cdn.example.com/logo.png" alt="">\n', encoding="utf-8")
+    (site / "assets").mkdir()
+    (site / "assets" / "extra.css").write_text("a {}\nb { background: url(//cdn.example.com/b.png) }\n",
+                                                encoding="utf-8")
+    with pytest.raises(PluginError) as raised:
+        privacy_hooks.on_post_build(config)
+    lines = str(raised.value).split("\n")
+    assert lines[0] == (
+        "Datenschutz-Prüfung fehlgeschlagen: Die Website würde Inhalte von fremden Servern laden. Dabei erfahren Dritte "
+        "die IP-Adresse der Besucherinnen und Besucher; das ist nicht erlaubt. Legen Sie die Datei unter docs/ ab und "
+        "verweisen Sie relativ darauf, oder entfernen Sie den Verweis. Ein normaler Link (<a href=…>) ist erlaubt.")
+    assert sorted(lines[1:]) == [
+        "- assets/extra.css, Zeile 2: CSS url() //cdn.example.com/b.png",
+        "- partner/index.html, Zeile 2 (Seite aus docs/partner.md): Bild (img src) https://cdn.example.com/logo.png"]
+
+
+def test_privacy_check_passes_a_site_of_its_own_files(config, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<img src="bilder/a.png"><a href="https://example.org/">Link</a>', encoding="utf-8")
+    assert privacy_hooks.on_post_build(config) is None
+
+
+def page(src_uri: str, **meta):
+    """What the hooks read of a MkDocs page: its front matter and its file (a generated one has no source path)."""
+    return SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri=src_uri, abs_src_path=None))
+
+
+@pytest.mark.parametrize("description", ['Ein "Zitat".', "a < b", "a > b"])
+def test_description_with_straight_quotes_or_brackets_stops_the_build(config, description):
+    with pytest.raises(PluginError) as raised:
+        metadaten_hooks.on_page_markdown("# T", page("neu.md", description=description), config, None)
+    assert str(raised.value) == ("docs/neu.md: „description“ darf keine geraden Anführungszeichen (\") und keine "
+                                 "spitzen Klammern (< >) enthalten. Bitte typografische Anführungszeichen „…“ verwenden.")
+
+
+def test_share_metadata_for_posts_and_pages(config):
+    import datetime as dt
+
+    post = page("aktuelles/2026-11-25-stand-der-arbeit.md", datum=dt.date(2026, 11, 25), description="„Zitat“")
+    assert metadaten_hooks.on_page_markdown("# T", post, config, None) == "# T"
+    assert metadaten_hooks.on_page_context({}, post, config, None)["hk_teilen"] == {
+        "typ": "article", "datum": dt.date(2026, 11, 25), "bild": "https://www.beispiel.test/assets/bilder/teilen.png"}
+    assert metadaten_hooks.on_page_context({}, page("partner.md", datum=dt.date(2026, 1, 1)), config, None)[
+        "hk_teilen"] == {"typ": "website", "datum": None, "bild": "https://www.beispiel.test/assets/bilder/teilen.png"}
+
+
+def test_conference_pages_are_generated_for_towns_without_their_own(config):
+    files = build_hooks.on_files(get_files(config), config)
+    generated = sorted(f.src_uri for f in files if f.generated_by and f.src_uri.startswith("regionalkonferenzen/"))
+    assert generated == [f"regionalkonferenzen/{town}.md" for town in (
+        "erkrath", "haan", "heiligenhaus", "langenfeld", "mettmann", "monheim-am-rhein", "ratingen", "velbert",
+        "wuelfrath")]  # hilden.md is written by hand
+    _, front, body = files.get_file_from_path("regionalkonferenzen/haan.md").content_string.split("---\n")
+    assert yaml.safe_load(front) == {
+        "title": "Regionalkonferenz Haan",
+        "description": "Was die Quellen über die Regionalkonferenz in Haan zum Handlungskonzept gegen Rechtsextremismus "
+                       "und Rassismus des Kreises Mettmann berichten.",
+        "quelle_daten": "regionalkonferenzen"}
+    assert body == '\n# Regionalkonferenz Haan\n\n{{ konferenz("haan") }}\n'
+
+
+def test_a_conference_page_for_an_unknown_town_stops_the_build(config):
+    from mkdocs.structure.files import File
+
+    files = get_files(config)
+    files.append(File.generated(config, "regionalkonferenzen/solingen.md", content="# Solingen\n"))
+    with pytest.raises(PluginError) as raised:
+        build_hooks.on_files(files, config)
+    assert str(raised.value) == (
+        "docs/regionalkonferenzen/solingen.md: Zu „solingen“ gibt es keinen Eintrag in "
+        "tests/fixtures/daten-vollstaendig/regionalkonferenzen.yml. Erlaubt sind: erkrath, haan, heiligenhaus, hilden, "
+        "langenfeld, mettmann, monheim-am-rhein, ratingen, velbert, wuelfrath.")
+
+
+def test_a_page_without_description_stops_the_build(config):
+    seite = page("neu.md", title="T")
+    with pytest.raises(PluginError) as raised:
+        build_hooks.on_page_markdown("# T", seite, config, None)
+    assert str(raised.value) == (
+        "docs/neu.md: Im Kopf der Seite (zwischen den Linien „---“) fehlt „description:“ – ein deutscher Satz, der die "
+        "Seite zusammenfasst. Er erscheint in Suchmaschinen und in der Vorschau geteilter Links. Beispiel:\n---\n"
+        "title: Titel der Seite\ndescription: Ein Satz über den Inhalt.\n---")
+
+
+def test_with_data_errors_every_page_shows_the_error_list(config):
+    from handlungskonzept.problems import DatenFehler, Problem
+
+    seite = page("neu.md", description="Ein Satz.")
+    assert build_hooks.on_page_markdown("# T", seite, config, None) == "# T"
+    config.extra["datenfehler"] = DatenFehler([Problem("data/partner.yml", 3, 5, "name", "Pflichtfeld fehlt.")])
+    html = BeautifulSoup(build_hooks.on_page_markdown("# T", seite, config, None), "html.parser")
+    assert seite.meta["render_macros"] is False
+    assert "data/partner.yml, Zeile 3, Spalte 5 – Feld „name“: Pflichtfeld fehlt." in html.get_text()
