@@ -14,8 +14,11 @@ export NO_MKDOCS_2_WARNING := 1
 # Debian-Pakete, die die Browser- und Servertests brauchen.
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils
 SYSTEM_COMMANDS := chromium nginx pdftotext
+# Debian-Pakete, die `make site` für das Gesamtdokument (PDF, WeasyPrint) braucht, und woran man sie erkennt.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-open-sans
+PDF_FILES := /usr/lib/x86_64-linux-gnu/libpango-1.0.so.0 /usr/lib/x86_64-linux-gnu/libpangoft2-1.0.so.0 /usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf
 
-.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild
+.PHONY: site test serve check benchmark offen freigabe lock clean system-deps pdf-deps urls teilen-bild
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +43,8 @@ offen: $(VENV)/.runtime
 freigabe: check
 	$(BIN)/python -m handlungskonzept offen --streng
 
-## site: Daten prüfen und die Website atomar nach site/ bauen
-site: check
+## site: Daten prüfen und die Website atomar nach site/ bauen (mit handlungskonzept.pdf)
+site: check pdf-deps
 	rm -rf .site-neu
 	$(BIN)/mkdocs build --site-dir .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
 	if [ -d site ]; then mv site .site-alt; fi
@@ -78,6 +81,17 @@ system-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
 	  else \
 	    echo "Es fehlen:$$missing. Bitte installieren: sudo apt-get install $(SYSTEM_PACKAGES)" >&2; exit 1; \
+	  fi; \
+	fi
+
+pdf-deps:
+	@missing=""; for f in $(PDF_FILES); do [ -e $$f ] || [ -e $${f/x86_64-linux-gnu/$$(uname -m)-linux-gnu} ] || missing="$$missing $$f"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installiere Debian-Pakete für das PDF: $(PDF_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PDF_PACKAGES) >/dev/null; \
+	  else \
+	    echo "Für das Gesamtdokument (PDF) fehlen:$$missing. Bitte installieren: sudo apt-get install $(PDF_PACKAGES)" >&2; exit 1; \
 	  fi; \
 	fi
 
