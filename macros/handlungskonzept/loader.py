@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import rules
 from .messages import field_names, problems_from
-from .model import Daten, Impressum, Partner, Projekt, Regionalkonferenz, Weiterleitung
+from .model import Daten, Impressum, Partner, Projekt, Quelle, Regionalkonferenz, Weiterleitung
 from .problems import DatenFehler, Problem, field_name, show_value
 from .yaml_source import Positions, YamlProblem, position_of, read
 
@@ -31,13 +31,14 @@ class DataFile:
 #: The files of ``data/``; each one is a field of ``Daten``.
 FILES = [
     DataFile("projekt", TypeAdapter(Projekt)),
+    DataFile("quellen", TypeAdapter(list[Quelle])),
     DataFile("partner", TypeAdapter(list[Partner])),
     DataFile("regionalkonferenzen", TypeAdapter(list[Regionalkonferenz])),
     DataFile("weiterleitungen", TypeAdapter(list[Weiterleitung]), required=False),
     DataFile("impressum", TypeAdapter(Impressum)),
 ]
 
-_KNOWN_FIELDS = field_names(Projekt, Partner, Regionalkonferenz, Weiterleitung, Impressum)
+_KNOWN_FIELDS = field_names(Projekt, Quelle, Partner, Regionalkonferenz, Weiterleitung, Impressum)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from .. import components
-from ..text import datum_de
 from ..urls import absolute_url
 
 HIER = Path(__file__).resolve().parent
@@ -134,11 +133,8 @@ def _ziel(href: str, seite: str, anker: dict[str, str], anhang_url: str, site_ur
 
 def aus_daten(daten, docs: Path) -> tuple[Titelblatt, Anhang]:
     """Cover and appendix from the loaded model: the project's title and publisher, its main source."""
-    quelle = daten.projekt.quelle
-    if isinstance(quelle, str):  # a source id into the source registry
-        quelle = daten.quelle(quelle)
-    zeit = getattr(quelle, "zeitangabe", None) or (datum_de(quelle.datum) if quelle.datum else "undatiert")
+    quelle = daten.quelle()
     titelblatt = Titelblatt(titel=daten.projekt.titel, herausgeber=daten.projekt.herausgeber,
-                            quelle=quelle.titel, quellenzeit=zeit)
+                            quelle=quelle.titel, quellenzeit=quelle.zeitangabe)
     return titelblatt, Anhang(titel=quelle.titel, url=quelle.datei,
                               text=(docs / quelle.datei).read_text(encoding="utf-8"))
