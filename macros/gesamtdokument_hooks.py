@@ -11,6 +11,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 from handlungskonzept import components
 from handlungskonzept.dokumente import dateiangabe
 from handlungskonzept.gesamtdokument import PFAD, dokument, pdf
@@ -71,6 +73,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(100)  # before the checks that read the built site (URL manifest)
 def on_post_build(config) -> None:
     gesamt = config.extra.get("gesamtdokument")
     if gesamt:
