@@ -14,13 +14,13 @@ export NO_MKDOCS_2_WARNING := 1
 # Debian-Pakete, die die Browser- und Servertests und der Test der Editor-Hilfe (YAML-Sprachserver) brauchen.
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils nodejs npm
 SYSTEM_COMMANDS := chromium nginx pdftotext node npm
+# Debian-Pakete, die schon der Bau braucht: die deutsche Wortliste, mit der die Suche
+# zusammengesetzte Wörter zerlegt, sowie Pango und die Schrift Open Sans für das Gesamtdokument (PDF).
+SITE_PACKAGES := wngerman libpango-1.0-0 libpangoft2-1.0-0 fonts-open-sans
+SITE_FILES := /usr/share/dict/ngerman /usr/lib/$(shell uname -m)-linux-gnu/libpango-1.0.so.0 \
+  /usr/lib/$(shell uname -m)-linux-gnu/libpangoft2-1.0.so.0 /usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf
 
-# Debian-Pakete, die `make site` für das Gesamtdokument (PDF, WeasyPrint) braucht, und woran man sie erkennt.
-PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-open-sans
-PDF_FILES := /usr/lib/x86_64-linux-gnu/libpango-1.0.so.0 /usr/lib/x86_64-linux-gnu/libpangoft2-1.0.so.0 /usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf
-
-
-.PHONY: site test serve check benchmark offen freigabe lock clean system-deps pdf-deps urls teilen-bild schema vergleich vorschau
+.PHONY: site test serve check benchmark offen freigabe lock clean system-deps site-deps urls teilen-bild schema vergleich vorschau
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,10 +57,10 @@ freigabe: check
 schema: $(VENV)/.runtime
 	$(BIN)/python -m handlungskonzept schema
 
-## site: Daten prüfen und die Website atomar nach site/ bauen (mit handlungskonzept.pdf)
-site: check pdf-deps
+## site: Daten prüfen und die Website atomar nach site/ bauen (Prüfung und Bau in einem Prozess)
+site: $(VENV)/.runtime site-deps
 	rm -rf .site-neu
-	$(BIN)/mkdocs build --site-dir .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
+	$(BIN)/python macros/bau.py .site-neu || { rm -rf .site-neu; echo "Bau fehlgeschlagen – site/ bleibt unverändert." >&2; exit 1; }
 	if [ -d site ]; then mv site .site-alt; fi
 	mv .site-neu site
 	rm -rf .site-alt
@@ -72,7 +72,7 @@ vergleich: $(VENV)/.runtime
 	$(BIN)/python -m handlungskonzept vergleich "$(BASIS)"
 
 ## vorschau: die Vorschau für die Redaktion (Einstellung HK_VORSCHAU=1) atomar nach vorschau/ bauen
-vorschau: check
+vorschau: check site-deps
 	rm -rf .vorschau-neu
 	HK_VORSCHAU=1 $(BIN)/mkdocs build --site-dir .vorschau-neu || { rm -rf .vorschau-neu; echo "Bau der Vorschau fehlgeschlagen – vorschau/ bleibt unverändert." >&2; exit 1; }
 	rm -rf vorschau
@@ -89,38 +89,34 @@ teilen-bild:
 	  --screenshot=$(CURDIR)/docs/assets/bilder/teilen.png file://$(CURDIR)/macros/handlungskonzept/vorlagen/teilen-bild.html
 
 ## serve: Vorschau auf http://127.0.0.1:8000 mit automatischem Neuladen
-serve: $(VENV)/.runtime
+serve: $(VENV)/.runtime site-deps
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --watch data --watch macros --watch overrides
 
-## benchmark: Laufzeiten von Prüfung und Bau messen (ändert nichts)
-benchmark: $(VENV)/.test
+## benchmark: Bau, make site, Prüfung, Übertragung, Suche und Wachstum messen, mit Zielen (ändert nichts)
+benchmark: $(VENV)/.test system-deps site-deps
 	$(BIN)/python tests/benchmark.py
 
 ## test: die ganze Testsuite
-test: $(VENV)/.test system-deps $(VENV)/yaml-language-server/.installiert
+test: $(VENV)/.test system-deps site-deps $(VENV)/yaml-language-server/.installiert
 	$(BIN)/python -m pytest
+
+# Fehlt etwas ($$missing), installiert es als root die Debian-Pakete $(1), sonst nennt es sie.
+install_or_name = if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installiere Debian-Pakete: $(1)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1) >/dev/null; \
+	  else \
+	    echo "Es fehlen:$$missing$(2). Bitte installieren: sudo apt-get install $(1)" >&2; exit 1; \
+	  fi; \
+	fi
 
 system-deps:
 	@missing=""; for c in $(SYSTEM_COMMANDS); do command -v $$c >/dev/null || [ -x /usr/sbin/$$c ] || missing="$$missing $$c"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installiere Debian-Pakete: $(SYSTEM_PACKAGES)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
-	  else \
-	    echo "Es fehlen:$$missing. Bitte installieren: sudo apt-get install $(SYSTEM_PACKAGES)" >&2; exit 1; \
-	  fi; \
-	fi
+	$(call install_or_name,$(SYSTEM_PACKAGES))
 
-pdf-deps:
-	@missing=""; for f in $(PDF_FILES); do [ -e $$f ] || [ -e $${f/x86_64-linux-gnu/$$(uname -m)-linux-gnu} ] || missing="$$missing $$f"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installiere Debian-Pakete für das PDF: $(PDF_PACKAGES)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PDF_PACKAGES) >/dev/null; \
-	  else \
-	    echo "Für das Gesamtdokument (PDF) fehlen:$$missing. Bitte installieren: sudo apt-get install $(PDF_PACKAGES)" >&2; exit 1; \
-	  fi; \
-	fi
+site-deps:
+	@missing=""; for f in $(SITE_FILES); do [ -f $$f ] || missing="$$missing $$f"; done; \
+	$(call install_or_name,$(SITE_PACKAGES), (deutsche Wortliste für die Suche; Pango und Schrift für das PDF))
 
 ## lock: Lock-Dateien aus pyproject.toml neu erzeugen (braucht pip-tools)
 lock:

@@ -77,7 +77,6 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    files.append(File.generated(config, "assets/stylesheets/komponenten.css", content=components.stylesheet()))
     loaded = config.extra["daten"]
     if loaded is None:
         return files

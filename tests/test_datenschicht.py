@@ -38,9 +38,9 @@ def test_loading_the_data_pulls_in_no_mkdocs_module():
     program = (
         "import sys\n"
         "from pathlib import Path\n"
-        "import handlungskonzept.loader, handlungskonzept.components, handlungskonzept.__main__\n"
+        "import handlungskonzept.loader, handlungskonzept.assets, handlungskonzept.__main__\n"
         "handlungskonzept.loader.load(Path('data'), Path('docs'))\n"
-        "handlungskonzept.components.stylesheet()\n"
+        "handlungskonzept.assets.Delivery(Path('overrides'))\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'mkdocs_macros', 'material')))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "macros")}

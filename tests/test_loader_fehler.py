@@ -29,7 +29,7 @@ DATA = ROOT / "data"
 DOCS = ROOT / "docs"
 
 P, K, R = "partner.yml", "projekt.yml", "regionalkonferenzen.yml"
-I, W, Q = "impressum.yml", "weiterleitungen.yml", "quellen.yml"
+I, W, Q, S = "impressum.yml", "weiterleitungen.yml", "quellen.yml", "suchbegriffe.yml"
 
 
 def replace(old: str, new: str, count: int = 1) -> Callable[[str], str]:
@@ -187,6 +187,12 @@ CASES = [
          "Unbekanntes Feld", content="- von: alte-seite/\n  ziel: partner/\n"),
     Case("weiterleitung-doppelt", W, None, "- von: alt/#2", "Eintrag 2 › von", "schon eine Weiterleitung",
          content="- von: alt/\n  nach: partner/\n- von: alt/\n  nach: ''\n"),
+    Case("suchbegriff-mit-leerzeichen", S, replace("synonyme: [Privatsphäre]", "synonyme: [Schutz der Daten]"),
+         "synonyme: [Schutz der Daten]", "synonyme › Eintrag 1", "einzelnes Wort ohne Leerzeichen"),
+    Case("suchbegriff-ohne-synonyme", S, replace("synonyme: [Anbieterkennzeichnung]", "synonyme: []"),
+         "synonyme: []", "synonyme", "Mindestens ein Wort angeben"),
+    Case("suchbegriff-tippfehler", S, replace("- begriff: Datenschutz", "- begrif: Datenschutz"),
+         "begrif: Datenschutz", "begrif", "Meinten Sie „begriff“?"),
     Case("eckige-klammer-offen", P, replace("  name: Kreissportbund", "  name: [Kreissportbund"),
          "name: [Kreissportbund", "", "Die eckige Klammer „[“ wird nicht richtig geschlossen"),
     Case("geschweifte-klammer-offen", K, replace("geprueft: 2026-12-02", "geprueft: {2026-12-02"),

@@ -56,10 +56,3 @@ def render(name: str, **context: object) -> Markup:
     html = environment().get_template(f"{name}/{name}.html").render(**context)
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
-
-def stylesheet() -> str:
-    """All component style blocks, in name order, as one stylesheet for the site."""
-    return "\n".join(
-        f"/* {path.parent.name} */\n{path.read_text(encoding='utf-8')}"
-        for path in sorted(COMPONENTS_DIR.glob("*/*.css"))
-    )

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import rules
 from .messages import field_names, problems_from
-from .model import Daten, Impressum, Partner, Projekt, Quelle, Regionalkonferenz, Weiterleitung
+from .model import Daten, Impressum, Partner, Projekt, Quelle, Regionalkonferenz, Suchbegriff, Weiterleitung
 from .problems import DatenFehler, Problem, field_name, show_value
 from .yaml_source import Positions, YamlProblem, position_of, read
 
@@ -36,9 +36,10 @@ FILES = [
     DataFile("regionalkonferenzen", TypeAdapter(list[Regionalkonferenz])),
     DataFile("weiterleitungen", TypeAdapter(list[Weiterleitung]), required=False),
     DataFile("impressum", TypeAdapter(Impressum)),
+    DataFile("suchbegriffe", TypeAdapter(list[Suchbegriff]), required=False),
 ]
 
-_KNOWN_FIELDS = field_names(Projekt, Quelle, Partner, Regionalkonferenz, Weiterleitung, Impressum)
+_KNOWN_FIELDS = field_names(Projekt, Quelle, Partner, Regionalkonferenz, Weiterleitung, Impressum, Suchbegriff)
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,32 @@ class Loaded:
     shown_as: dict[str, str]
 
 
+#: The last successful load and what it was made from: ``make site`` checks the data and builds in one
+#: process (``macros/bau.py``), and the build takes the check's result while no file has changed.
+_last: tuple[tuple, Loaded] | None = None
+
+
+def _inputs(data_dir: Path, docs_dir: Path | None, shown_dir: str) -> tuple:
+    """Every file the loader reads or its rules look at, with size and modification time."""
+    folders = [folder.resolve() for folder in (data_dir, docs_dir) if folder is not None]
+    return (shown_dir, *folders, *((str(path), stat.st_size, stat.st_mtime_ns)
+                                   for folder in folders for path in sorted(folder.rglob("*"))
+                                   if path.is_file() and (stat := path.stat())))
+
+
 def load(data_dir: Path, docs_dir: Path | None = None, shown_dir: str | None = None) -> Loaded:
     """Load and validate all data; raise ``DatenFehler`` listing every problem."""
+    global _last
     shown_dir = shown_dir or data_dir.name
+    inputs = _inputs(data_dir, docs_dir, shown_dir)
+    if _last is not None and _last[0] == inputs:
+        return _last[1]
+    loaded = _load(data_dir, docs_dir, shown_dir)
+    _last = inputs, loaded
+    return loaded
+
+
+def _load(data_dir: Path, docs_dir: Path | None, shown_dir: str) -> Loaded:
     problems: list[Problem] = []
     values: dict[str, object] = {}
     raw_values: dict[str, object] = {}

@@ -352,6 +352,30 @@ _EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s]+"
 _EMAIL_MESSAGE = "erwartet wird eine E-Mail-Adresse, z. B. „barrierefreiheit@example.org“"
 
 
+def _one_word(value: str) -> str:
+    if not re.fullmatch(r"[^\W\d_]+(-[^\W\d_]+)*", value):
+        raise PydanticCustomError("suchwort", "erwartet wird ein einzelnes Wort ohne Leerzeichen und Ziffern, z. B. „Kontakt“")
+    return value
+
+
+def _not_empty(value: list) -> list:
+    if not value:
+        raise PydanticCustomError("liste_leer", "mindestens ein Wort angeben (jeder Eintrag beginnt mit „- “)")
+    return value
+
+
+#: One word as readers type it into the search.
+Suchwort = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_one_word)]
+
+
+class Suchbegriff(Strict):
+    """Words readers search for that the texts do not use: a search for a synonym finds the pages with the term."""
+
+    begriff: Suchwort = Field(description="Wort, das auf den Seiten steht, z. B. „Kontakt“")
+    synonyme: Annotated[list[Suchwort], AfterValidator(_not_empty)] = Field(
+        description="Wörter, die Leserinnen und Leser stattdessen suchen")
+
+
 def _email(value: str) -> str:
     if not re.fullmatch(_EMAIL, value):
         raise PydanticCustomError("email", _EMAIL_MESSAGE)
@@ -494,6 +518,7 @@ class Daten(BaseModel):
     regionalkonferenzen: list[Regionalkonferenz]
     weiterleitungen: list[Weiterleitung] = []
     impressum: Impressum
+    suchbegriffe: list[Suchbegriff] = []
 
     def partner_by_id(self) -> dict[str, Partner]:
         return {p.id: p for p in self.partner}

@@ -102,10 +102,15 @@ def test_hsts_only_where_tls_is_served(server):
     assert "listen 443 ssl" in config and '#     add_header Strict-Transport-Security "max-age=' in config
 
 
+def own_file(root: Path, pattern: str) -> str:
+    """Site path of one of the project's own content-hashed files, e.g. ``hk-seite.*.css``."""
+    return "/" + next(root.glob(f"assets/*/{pattern}")).relative_to(root).as_posix()
+
+
 def test_content_types(server):
     expected = {"/sitemap.xml": "text/xml; charset=utf-8",
                 "/search/search_index.json": "application/json; charset=utf-8",
-                "/assets/stylesheets/komponenten.css": "text/css; charset=utf-8"}
+                own_file(server.root, "hk-seite.*.css"): "text/css; charset=utf-8"}
     expected |= {"/" + ics.relative_to(server.root).as_posix(): "text/calendar; charset=utf-8"
                  for ics in server.root.rglob("*.ics")}
     expected |= {"/" + feed.relative_to(server.root).as_posix(): "application/atom+xml; charset=utf-8"
@@ -129,12 +134,25 @@ def test_gzip(server):
     assert headers["Content-Encoding"] == "gzip"
 
 
+def test_gzip_static(server):
+    """The build's own .gz twin goes out unchanged; a client without gzip gets the file itself."""
+    paths = ["/index.html", "/search/search_index.json", own_file(server.root, "hk-seite.*.css"),
+             own_file(server.root, "hk-seite.*.js"), own_file(server.root, "bundle.*.min.js")]
+    for path in paths:
+        twin = (server.root / (path.lstrip("/") + ".gz")).read_bytes()
+        status, headers, body = fetch(server.url(path), **{"Accept-Encoding": "gzip"})
+        assert (status, headers["Content-Encoding"], body) == (200, "gzip", twin), path
+        status, headers, body = fetch(server.url(path))
+        assert "Content-Encoding" not in headers and body == gzip.decompress(twin), path
+
+
 def test_caching(server):
-    """Fingerprinted theme files forever, pages always revalidated."""
-    css = next((server.root / "assets" / "stylesheets").glob("main.*.min.css")).name
-    _, headers, _ = fetch(server.url(f"/assets/stylesheets/{css}"))
-    assert "immutable" in headers["Cache-Control"]
-    _, headers, _ = fetch(server.url("/assets/stylesheets/komponenten.css"))
+    """Fingerprinted theme files and the project's own forever, other files an hour, pages always revalidated."""
+    for path in [own_file(server.root, "main.*.min.css"), own_file(server.root, "hk-seite.*.css"),
+                 own_file(server.root, "hk-basis.*.js"), own_file(server.root, "hk-seite.*.js")]:
+        _, headers, _ = fetch(server.url(path))
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable", path
+    _, headers, _ = fetch(server.url("/assets/javascripts/lunr/min/lunr.de.min.js"))
     assert headers["Cache-Control"] == "public, max-age=3600"
     _, headers, _ = fetch(server.url("/partner/"))
     assert headers["Cache-Control"] == "no-cache"

@@ -103,6 +103,7 @@ def test_search_from_the_404_page(open_page):
     watched.goto("/gibt-es-nicht/", status=404, settle=True)
     page = watched.page
     tab_to(page, "#hk-fehlerseite-suchbegriff", limit=80)
+    watched.settle()  # Tab passed the header's search field, which starts the search: let it finish loading
     page.keyboard.type("Hilden")
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -1,0 +1,44 @@
+"""MkDocs hook: German compound parts and the editors' synonyms into Material's search index.
+
+Material's search plugin writes ``search/search_index.json`` after the build; this hook adds the
+fields of ``handlungskonzept.search_index`` to it. The search itself starts only on first use
+(``overrides/assets/javascripts/hk-suche.js``). Of Material's lunr language files only those of the
+configured search languages are published (the worker loads no others).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from handlungskonzept.search_index import DEBIAN_PAKET, WORTLISTE, Splitter, enrich, lunr_files
+from hook_failure import fail
+
+LUNR = "assets/javascripts/lunr/"
+#: Compound splits of earlier builds (not in git): the word list is read only for new words.
+CACHE = ".cache/suche-wortteile.json"
+
+
+def on_files(files, config):
+    keep = {LUNR + name for name in lunr_files(config.plugins["material/search"].config.lang)}
+    for file in [f for f in files if f.src_uri.startswith(LUNR) and f.src_uri not in keep]:
+        files.remove(file)
+    return files
+
+
+@event_priority(-50)  # after Material's search plugin (priority 0) has written the index
+def on_post_build(config) -> None:
+    loaded = config.extra["daten"]
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if loaded is None or not path.is_file():
+        return
+    if not WORTLISTE.is_file():
+        fail(f"Für die Suche fehlt die deutsche Wortliste {WORTLISTE} (Debian-Paket {DEBIAN_PAKET}). "
+             f"Bitte installieren: sudo apt-get install {DEBIAN_PAKET} – `make site` tut das, wenn es als root läuft.")
+        return
+    cache_file = Path(config.config_file_path).parent / CACHE
+    splitter = Splitter.remembering(cache_file)
+    index = enrich(json.loads(path.read_text(encoding="utf-8")), loaded.daten.suchbegriffe, splitter)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    splitter.save(cache_file)
