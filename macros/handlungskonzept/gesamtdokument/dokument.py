@@ -95,7 +95,8 @@ def html(kapitel: list[Kapitel], titelblatt: Titelblatt, anhang: Anhang, site_ur
 
 def stylesheet(schriften: dict[str, Path]) -> str:
     """The print stylesheet: our own layout plus the components' styles (they are part of the content)."""
-    return components.stylesheet() + "\n" + _umgebung().get_template("gesamtdokument.css").render(schriften=schriften)
+    eigene = (pfad.read_text(encoding="utf-8") for pfad in sorted(components.COMPONENTS_DIR.glob("*/*.css")))
+    return "\n".join(eigene) + "\n" + _umgebung().get_template("gesamtdokument.css").render(schriften=schriften)
 
 
 def _aufbereiten(kapitel: Kapitel, anker: dict[str, str], anhang_url: str, site_url: str | None) -> str:
