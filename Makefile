@@ -14,10 +14,11 @@ export NO_MKDOCS_2_WARNING := 1
 # Debian-Pakete, die die Browser- und Servertests und der Test der Editor-Hilfe (YAML-Sprachserver) brauchen.
 SYSTEM_PACKAGES := chromium nginx-light poppler-utils nodejs npm
 SYSTEM_COMMANDS := chromium nginx pdftotext node npm
-# Debian-Paket, das schon der Bau braucht: die deutsche Wortliste, mit der die Suche
-# zusammengesetzte Wörter zerlegt.
-SITE_PACKAGES := wngerman
-SITE_FILES := /usr/share/dict/ngerman
+# Debian-Pakete, die schon der Bau braucht: die deutsche Wortliste, mit der die Suche
+# zusammengesetzte Wörter zerlegt, sowie Pango und die Schrift Open Sans für das Gesamtdokument (PDF).
+SITE_PACKAGES := wngerman libpango-1.0-0 libpangoft2-1.0-0 fonts-open-sans
+SITE_FILES := /usr/share/dict/ngerman /usr/lib/$(shell uname -m)-linux-gnu/libpango-1.0.so.0 \
+  /usr/lib/$(shell uname -m)-linux-gnu/libpangoft2-1.0.so.0 /usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf
 
 .PHONY: site vorschau test serve check benchmark offen freigabe lock clean system-deps site-deps urls teilen-bild \
         beitrag veroeffentlichen zurueck schema vergleich mutation
@@ -142,7 +143,7 @@ system-deps:
 
 site-deps:
 	@missing=""; for f in $(SITE_FILES); do [ -f $$f ] || missing="$$missing $$f"; done; \
-	$(call install_or_name,$(SITE_PACKAGES), (deutsche Wortliste für die Suche))
+	$(call install_or_name,$(SITE_PACKAGES), (deutsche Wortliste für die Suche; Pango und Schrift für das PDF))
 
 ## lock: Lock-Dateien aus pyproject.toml neu erzeugen (braucht pip-tools)
 lock:

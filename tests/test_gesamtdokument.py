@@ -1,0 +1,148 @@
+"""The whole Handlungskonzept as one PDF, inspected with pikepdf and poppler as a reader's tools see it."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pikepdf
+import pytest
+import yaml
+
+from conftest import ROOT, TOWNS, soup
+
+PDF = "handlungskonzept.pdf"
+LEGAL = {"impressum.md", "datenschutz.md", "barrierefreiheit.md"}
+
+
+def nav_pages() -> list[str]:
+    """The menu's source files in menu order (mkdocs.yml), without legal pages."""
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["nav"]
+    return [src for entry in nav for src in entry.values() if src not in LEGAL]
+
+
+def page_url(src: str) -> str:
+    return "" if src == "index.md" else src.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+
+
+def chapter_title(site, src: str) -> str:
+    return soup(site, page_url(src)).find("h1").get_text(" ", strip=True).removesuffix("¶").strip()
+
+
+@pytest.fixture(scope="module")
+def pdf(site):
+    with pikepdf.open(site / PDF) as document:
+        yield document
+
+
+@pytest.fixture(scope="module")
+def text(site) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(site / PDF), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_tagged_with_language_and_metadata(site, pdf):
+    assert pdf.Root.MarkInfo.Marked is True
+    assert "/StructTreeRoot" in pdf.Root
+    assert str(pdf.Root.Lang) == "de"
+    info = subprocess.run(["pdfinfo", str(site / PDF)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Title:\s+Handlungskonzept gegen Rechtsextremismus und Rassismus des Kreises Mettmann$", info, re.M)
+    assert re.search(r"^Author:\s+Kreis Mettmann, Kreisintegrationszentrum$", info, re.M)
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    with pdf.open_metadata() as xmp:
+        assert xmp.get("pdfuaid:part") == "1"
+        assert xmp.get("dc:title") == "Handlungskonzept gegen Rechtsextremismus und Rassismus des Kreises Mettmann"
+
+
+def test_structure_tree_has_headings_lists_tables_links(pdf):
+    seen = set()
+
+    def walk(node, depth=0):
+        if isinstance(node, pikepdf.Dictionary):
+            if "/S" in node:
+                seen.add(str(node.S))
+            kids = node.get("/K")
+            if kids is not None:
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+                    walk(kid, depth + 1)
+
+    walk(pdf.Root.StructTreeRoot)
+    assert {"/Document", "/H1", "/H2", "/H3", "/L", "/LI", "/Table", "/TH", "/TD", "/Link", "/P"} <= seen
+
+
+def test_bookmarks_are_the_chapters_in_menu_order(site, pdf):
+    with pdf.open_outline() as outline:
+        top = [item.title for item in outline.root]
+        konferenzen = next(item for item in outline.root if item.title == "Regionalkonferenzen").children
+        assert [k.title for k in konferenzen if k.title.startswith("Regionalkonferenz ")] == [
+            chapter_title(site, f"regionalkonferenzen/{town}.md") for town in TOWNS]
+        assert any(item.children for item in outline.root if item.title != "Regionalkonferenzen")  # sections too
+    assert top == [chapter_title(site, src) for src in nav_pages()] + ["Anhang: Mitteilungsvorlage WP 14-20 SV 50/100"]
+
+
+def test_fonts_embedded(site):
+    fonts = subprocess.run(["pdffonts", str(site / PDF)], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and any("HK-Text" in row for row in rows)
+    for row in rows:  # columns: name type encoding emb sub uni object ID
+        assert row.split()[-5] == "yes", row
+
+
+def test_every_chapter_and_conference_and_the_source_are_in_it(site, text):
+    flat = " ".join(text.split())
+    for src in nav_pages() + [f"regionalkonferenzen/{town}.md" for town in TOWNS]:
+        page = soup(site, page_url(src))
+        for heading in page.select("article h1, article h2"):
+            assert " ".join(heading.get_text(" ", strip=True).removesuffix("¶").split()) in flat, (src, heading)
+    for legal in ("Impressum", "Datenschutzerklärung", "Erklärung zur Barrierefreiheit"):
+        assert f"\n{legal}\n" not in text
+    source = (ROOT / "docs/quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt").read_text(encoding="utf-8")
+    body = re.sub(r"Seite \d+ von \d+ Anhang: Mitteilungsvorlage WP 14-20 SV 50/100 ", "", flat)  # page furniture
+    assert " ".join(source.split()[-12:]) in body  # the appendix ends as the source does
+    assert "Gesamtdokument als PDF" not in text  # no link of the document to itself
+
+
+def test_cover_names_title_issuer_and_period(text):
+    cover = " ".join(text.split("\f")[0].split())
+    assert "Handlungskonzept gegen Rechtsextremismus und Rassismus des Kreises Mettmann" in cover
+    assert "Herausgeber: Kreis Mettmann, Kreisintegrationszentrum" in cover
+    assert "Mitteilungsvorlage WP 14-20 SV 50/100, undatiert, verfasst zwischen Februar 2017 und Oktober 2020" in cover
+
+
+def test_page_numbers_and_contents(text, pdf):
+    pages = text.split("\f")[:-1]
+    assert len(pages) == len(pdf.pages)
+    for number, page in enumerate(pages[1:], start=2):
+        assert f"Seite {number} von {len(pages)}" in page
+    contents = pages[1]
+    assert re.search(r"Regionalkonferenzen \.{5,} \d+", contents)
+
+
+def test_internal_links_resolve_inside_the_document(pdf):
+    names = {str(k) for k, _ in pikepdf.NameTree(pdf.Root.Names.Dests).items()}
+    internal = 0
+    for page in pdf.pages:
+        for annot in page.get("/Annots", []):
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                assert str(action.URI).startswith(("https://", "http://", "mailto:")), action.URI
+                continue
+            dest = annot.get("/Dest") if action is None else action.get("/D")
+            internal += 1
+            if isinstance(dest, (pikepdf.String, pikepdf.Name)):
+                assert str(dest).lstrip("/") in names, dest
+            else:
+                assert isinstance(dest, pikepdf.Array) and dest[0].objgen in {p.obj.objgen for p in pdf.pages}
+    assert internal > 30  # contents, cross references between chapters, the source link of every chapter
+
+
+def test_every_chapter_links_to_the_pdf_with_its_size(site):
+    size = (site / PDF).stat().st_size
+    label = f"Gesamtdokument als PDF, {size / 1024:.1f} KB".replace(".", ",")
+    for src in nav_pages() + [f"regionalkonferenzen/{town}.md" for town in TOWNS]:
+        url = page_url(src)
+        link = soup(site, url).find("a", string=label)
+        assert link is not None, (src, label)
+        assert link["href"] == "../" * url.count("/") + PDF
+    assert soup(site, "impressum/").find("a", href=re.compile(r"handlungskonzept\.pdf$")) is None
