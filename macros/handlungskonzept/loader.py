@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import rules
 from .messages import field_names, problems_from
-from .model import Daten, Impressum, Partner, Projekt, Regionalkonferenz, Weiterleitung
+from .model import Daten, Datenkatalog, Impressum, Partner, Projekt, Regionalkonferenz, Video, Weiterleitung
 from .problems import DatenFehler, Problem, field_name, show_value
 from .yaml_source import Positions, YamlProblem, position_of, read
 
@@ -35,9 +35,11 @@ FILES = [
     DataFile("regionalkonferenzen", TypeAdapter(list[Regionalkonferenz])),
     DataFile("weiterleitungen", TypeAdapter(list[Weiterleitung]), required=False),
     DataFile("impressum", TypeAdapter(Impressum)),
+    DataFile("datenkatalog", TypeAdapter(Datenkatalog)),
+    DataFile("videos", TypeAdapter(list[Video]), required=False),
 ]
 
-_KNOWN_FIELDS = field_names(Projekt, Partner, Regionalkonferenz, Weiterleitung, Impressum)
+_KNOWN_FIELDS = field_names(Projekt, Partner, Regionalkonferenz, Weiterleitung, Impressum, Datenkatalog, Video)
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,21 @@ def _documents_exist(daten: Daten, docs: Path | None) -> Iterator[Finding]:
                 yield "regionalkonferenzen", (i, "dokumente", j, "pfad"), "Diese Datei gibt es unter docs/ nicht.", dokument.pfad
 
 
+def _video_files_exist(daten: Daten, docs: Path | None) -> Iterator[Finding]:
+    """Every file a video names is under docs/, and its text version is a page of the site."""
+    if docs is None:
+        return
+    for i, video in enumerate(daten.videos):
+        for feld in ("datei", "poster", "untertitel"):
+            pfad = getattr(video, feld)
+            if isinstance(pfad, str) and not (docs / pfad).is_file():
+                yield "videos", (i, feld), "Diese Datei gibt es unter docs/ nicht.", pfad
+        seite = video.textfassung.split("#", 1)[0].rstrip("/")
+        if seite and not ((docs / f"{seite}.md").is_file() or (docs / seite / "index.md").is_file()):
+            yield ("videos", (i, "textfassung"),
+                   f"Diese Seite gibt es nicht (weder docs/{seite}.md noch docs/{seite}/index.md).", video.textfassung)
+
+
 def _redirects_unique(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
     seen: set[str] = set()
     for i, weiterleitung in enumerate(daten.weiterleitungen):
@@ -126,4 +141,5 @@ RULES: list[tuple[set[str], Callable[[Daten, Path | None], Iterator[Finding]]]] 
     ({"projekt"}, _named_towns_match_the_count),
     ({"regionalkonferenzen"}, _documents_exist),
     ({"weiterleitungen"}, _redirects_unique),
+    ({"videos"}, _video_files_exist),
 ]
