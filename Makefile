@@ -11,9 +11,9 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export PYTHONPATH := $(CURDIR)/macros
 # Material kündigt bei jedem Bau sein Support-Ende an; das steht im README.
 export NO_MKDOCS_2_WARNING := 1
-# Debian-Pakete, die die Browser- und Servertests brauchen.
-SYSTEM_PACKAGES := chromium nginx-light poppler-utils
-SYSTEM_COMMANDS := chromium nginx pdftotext
+# Debian-Pakete, die die Browser- und Servertests brauchen (ffmpeg erzeugt das Testvideo).
+SYSTEM_PACKAGES := chromium nginx-light poppler-utils ffmpeg
+SYSTEM_COMMANDS := chromium nginx pdftotext ffmpeg
 
 .PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild
 
