@@ -50,12 +50,23 @@ def quellen(daten: Daten, export: Export) -> list:
     return list({q.id: q for q in (quelle_von(daten, r) for r in records)}.values())
 
 
+class _SortedGraph(Graph):
+    """Lists subjects and their statements in sorted order: rdflib's RDF/XML writer walks them in
+    hash order, which changes with every process; sorted, the same data give the same bytes."""
+
+    def subjects(self, predicate=None, object=None, unique=False):
+        return iter(sorted(set(super().subjects(predicate, object))))
+
+    def predicate_objects(self, subject=None, unique=False):
+        return iter(sorted(super().predicate_objects(subject)))
+
+
 def graph(daten: Daten, site_url: str | None, dateien: dict[str, bytes]) -> Graph:
     """The catalogue: one ``dcat:Dataset`` per export, one ``dcat:Distribution`` per file."""
     def uri(path: str) -> URIRef:
         return URIRef(absolute_url(site_url, path))
 
-    g = Graph()
+    g = _SortedGraph()
     for prefix, namespace in (("dcat", DCAT), ("dct", DCTERMS), ("dcatde", DCATDE), ("foaf", FOAF),
                               ("vcard", VCARD)):
         g.bind(prefix, namespace)
@@ -130,7 +141,7 @@ def dateien(daten: Daten, site_url: str | None, exportdateien: dict[str, bytes])
     """The catalogue as Turtle and as RDF/XML (harvesters differ in what they read)."""
     g = graph(daten, site_url, exportdateien)
     return {TTL: g.serialize(format="turtle", encoding="utf-8"),
-            RDF_XML: g.serialize(format="pretty-xml", encoding="utf-8")}
+            RDF_XML: g.serialize(format="xml", encoding="utf-8")}
 
 
 def dataset_jsonld(daten: Daten, site_url: str | None, export: Export, dateien: dict[str, bytes]) -> dict:
