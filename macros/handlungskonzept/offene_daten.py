@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .dokumente import groesse_de
-from .model import Daten, OffenerPunkt, PartnerArt, Status
+from .model import Daten, OffenerPunkt, PartnerArt, Status, Wortlaut
 from .urls import absolute_url
 
 #: Folder of the open-data page and of every file it offers.
@@ -147,21 +147,27 @@ def _partner(daten: Daten, site_url: str | None) -> Iterator[dict]:
         }
 
 
+def wortlaut_spalten(name: str, titel: str, beschreibung: str, wortlaut: type[Wortlaut]) -> tuple[Spalte, Spalte]:
+    """A fixed vocabulary as two columns: the key editors write, and the words readers see."""
+    return (Spalte(name, f"{titel} (Schlüssel)", f"{beschreibung}, als Schlüssel.", pflicht=True,
+                   werte=tuple(w.value for w in wortlaut)),
+            Spalte(f"{name}_text", titel, f"{beschreibung}, in Worten wie auf den Seiten.", pflicht=True,
+                   werte=tuple(w.label for w in wortlaut)))
+
+
 SEITE = Spalte("seite", "Seite", "Dauerhafte Adresse der Seite, die diesen Eintrag zeigt.", pflicht=True, adresse=True)
 
 EXPORTE = (
     Export(
-        "regionalkonferenzen", "Regionalkonferenzen", "Regionalkonferenzen zum Handlungskonzept gegen Rechtsextremismus und Rassismus",
+        "regionalkonferenzen", "Regionalkonferenzen",
+        "Regionalkonferenzen zum Handlungskonzept gegen Rechtsextremismus und Rassismus",
         "Eine Zeile je Stadt des Kreises Mettmann: Stand, Termin, Ort und Beteiligte der Regionalkonferenz, "
         "jeweils mit der Quelle und der Zeit, für die die Quelle spricht.",
         "regionalkonferenzen/",
         (
             Spalte("id", "Kennung", "Kennung der Stadt; Teil der dauerhaften Adresse der Seite.", pflicht=True),
             Spalte("stadt", "Stadt", "Stadt des Kreises Mettmann.", pflicht=True),
-            Spalte("status", "Status (Schlüssel)", "Was die Quelle über die Konferenz sagt, als Schlüssel.",
-                   pflicht=True, werte=tuple(s.value for s in Status)),
-            Spalte("status_text", "Status", "Derselbe Status in Worten, wie auf den Seiten.", pflicht=True,
-                   werte=tuple(s.label for s in Status)),
+            *wortlaut_spalten("status", "Status", "Was die Quelle über die Konferenz sagt", Status),
             Spalte("datum", "Datum", "Tag der Konferenz (JJJJ-MM-TT), nur wenn eine Quelle ihn nennt.", "date"),
             Spalte("zeitraum", "Zeitraum", "Ungefähre Zeit der Konferenz, wenn die Quelle keinen Tag nennt."),
             Spalte("ort", "Ort", "Veranstaltungsort."),
@@ -190,10 +196,7 @@ EXPORTE = (
         (
             Spalte("id", "Kennung", "Kennung des Partners; Anker auf der Seite „Partner und Netzwerk“.", pflicht=True),
             Spalte("name", "Name", "Name der Organisation oder Gruppe.", pflicht=True),
-            Spalte("art", "Art (Schlüssel)", "Art des Partners als Schlüssel.", pflicht=True,
-                   werte=tuple(a.value for a in PartnerArt)),
-            Spalte("art_text", "Art", "Dieselbe Art in Worten, wie auf den Seiten.", pflicht=True,
-                   werte=tuple(a.label for a in PartnerArt)),
+            *wortlaut_spalten("art", "Art", "Art des Partners", PartnerArt),
             Spalte("rolle", "Rolle", "Rolle im Handlungskonzept laut Quelle.", pflicht=True),
             Spalte("website", "Website", "Website des Partners, wenn eine Quelle sie nennt.", adresse=True),
             Spalte("arbeitsgruppe", "In der Arbeitsgruppe",
