@@ -10,7 +10,7 @@ from conftest import FIXTURE_DATA, ROOT, offen, soup
 from handlungskonzept import components
 from handlungskonzept.loader import load
 from handlungskonzept.model import OffenerPunkt, Video
-from handlungskonzept.problems import DatenFehler
+from handlungskonzept.problems import DatenFehler, MakroFehler
 
 FERTIG = Video(id="dgs-erklaerung", titel="Diese Website in Deutscher Gebärdensprache", datei="medien/dgs.webm",
                poster="medien/dgs.jpg", untertitel="medien/dgs.vtt", textfassung="leichte-sprache/#worum-geht-es",
@@ -57,6 +57,12 @@ def test_open_video_shows_the_open_item_and_the_text_version():
 def test_real_pages_show_the_dgs_video_as_open_item(site, url):
     figure = soup(site, url).find("figure", class_="hk-video")
     assert figure.find("video") is None and figure.find(class_="hk-offen")
+
+
+def test_unknown_video_lists_the_ids():
+    with pytest.raises(MakroFehler) as raised:
+        load(FIXTURE_DATA).daten.video("x")
+    assert str(raised.value) == "Ein Video „x“ gibt es nicht. Erlaubt sind: dgs-erklaerung."
 
 
 def test_make_offen_lists_the_missing_video():
