@@ -66,9 +66,10 @@ def on_config(config):
     try:
         shown = str(data_dir.relative_to(root)) if data_dir.is_relative_to(root) else str(data_dir)
         config.extra["daten"] = load(data_dir, Path(config.docs_dir), shown)
-        # Same input, same site: MkDocs dates the sitemap by SOURCE_DATE_EPOCH, which is the data's stand.
-        stand = config.extra["daten"].daten.projekt.stand
-        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(stand.timetuple()))
+        # Same input, same site: MkDocs dates the sitemap by SOURCE_DATE_EPOCH, the day the data were checked
+        # (the sitemap's lastmod is when the pages changed, not the time of their facts).
+        geprueft = config.extra["daten"].daten.projekt.geprueft
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(geprueft.timetuple()))
     except DatenFehler as error:
         config.extra["datenfehler"] = error
         fail(error.bericht("die Vorschau zeigt statt der Seiten diese Liste") if serving() else error.bericht())
@@ -96,8 +97,8 @@ def on_files(files: Files, config) -> Files:
 def _generated_page(konferenz) -> str:
     meta = {
         "title": konferenz.name,
-        "description": f"Stand und Ergebnisse der Regionalkonferenz in {konferenz.stadt} zum Handlungskonzept "
-                       "gegen Rechtsextremismus und Rassismus des Kreises Mettmann.",
+        "description": f"Was die Quellen über die Regionalkonferenz in {konferenz.stadt} zum Handlungskonzept "
+                       "gegen Rechtsextremismus und Rassismus des Kreises Mettmann berichten.",
         "quelle_daten": "regionalkonferenzen",
     }
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
@@ -121,7 +122,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         loaded = config.extra["daten"]
         try:
             pruefdatum.check(Path(page.file.abs_src_path).read_text(encoding="utf-8"), f"docs/{page.file.src_uri}",
-                             loaded.daten.projekt.stand if loaded else None)
+                             loaded.daten.projekt.geprueft if loaded else None)
         except DatenFehler as problem:
             config.extra["pruefdatum_probleme"] += problem.problems
     error = config.extra["datenfehler"]

@@ -19,7 +19,7 @@ from handlungskonzept.dokumente import dateiangabe, groesse_de  # noqa: E402
 from handlungskonzept.offene_daten import EXPORTE, downloads  # noqa: E402
 from handlungskonzept.model import STAEDTE, Impressum, OffenerPunkt, PartnerArt, Status  # noqa: E402
 from handlungskonzept.problems import MakroFehler  # noqa: E402
-from handlungskonzept.text import datum_de  # noqa: E402
+from handlungskonzept.zaehlung import konferenzzahlen  # noqa: E402
 
 
 #: What the Impressum page shows; the other fields are contacts for the other legal pages.
@@ -27,7 +27,7 @@ IMPRESSUM_ANGABEN = ("herausgeber", "organisationseinheit", "rechtsform", "ansch
                      "vertretungsberechtigt", "inhaltlich_verantwortlich", "aufsichtsbehoerde", "umsatzsteuer_id")
 
 #: Fields of ``Projekt`` that hold a contact the ``kontakt`` macro may show.
-KONTAKT_FELDER = ("projektleitung_kontakt", "pressekontakt")
+KONTAKT_FELDER = ("pressekontakt",)
 
 
 def define_env(env) -> None:
@@ -42,9 +42,14 @@ def define_env(env) -> None:
         return id or Path(env.page.file.src_uri).stem
 
     @env.macro
-    def stand() -> str:
-        """The data's ``stand`` date in German, e.g. „25. November 2026“."""
-        return str(escape(datum_de(daten().projekt.stand)))
+    def quellenzeit(id: str | None = None) -> str:
+        """The time a source speaks for, e.g. „undatiert, verfasst zwischen Februar 2017 und Oktober 2020“."""
+        return str(escape(daten().quelle(id).zeitangabe))
+
+    @env.macro
+    def quellenverzeichnis() -> Markup:
+        """Every source of the site with its issuer, addressees and the time it speaks for."""
+        return components.render("quellenverzeichnis", quellen=daten().quellen, base=base())
 
     @env.macro
     def offen(text: str) -> Markup:
@@ -59,7 +64,8 @@ def define_env(env) -> None:
         """What the fact box needs; the conference component shows the fact box too."""
         d = daten()
         k = d.konferenz(konferenz_id(id))
-        return dict(k=k, partner=d.partner_by_id(), base=base(), kalender=calendar_feed.termin_pfad(k))
+        return dict(k=k, quelle=d.quelle(k.quelle), partner=d.partner_by_id(), base=base(),
+                    kalender=calendar_feed.termin_pfad(k), projekt=d.projekt)
 
     @env.macro
     def faktenbox(id: str | None = None) -> Markup:
@@ -69,31 +75,32 @@ def define_env(env) -> None:
     def konferenz(id: str | None = None) -> Markup:
         """Everything a conference page shows below its own prose."""
         kontext = faktenbox_kontext(id)
-        k, projekt, url = kontext["k"], daten().projekt, site_url()
+        k, quelle, projekt, url = kontext["k"], kontext["quelle"], kontext["projekt"], site_url()
         docs = Path(env.conf["docs_dir"])
         return components.render(
-            "konferenz", **kontext, projekt=projekt,
+            "konferenz", **kontext,
             dokumente=[(dok, dateiangabe(docs / dok.pfad) if dok.pfad else None) for dok in k.dokumente],
-            permalink=presse.permalink(k, url), zitat=presse.zitierhinweis(k, projekt, url),
-            stand=presse.stand_der_angaben(k, projekt), kontakt=projekt.pressekontakt,
-            jsonld=presse.event_jsonld(k, projekt, kontext["partner"], url))
+            permalink=presse.permalink(k, url), zitat=presse.zitierhinweis(k, quelle, url),
+            kontakt=projekt.pressekontakt, jsonld=presse.event_jsonld(k, projekt, quelle, kontext["partner"], url))
 
-    def zaehlung() -> list[tuple[Status, int]]:
-        """How many conferences have each status, in the order of ``Status``."""
-        konferenzen = daten().regionalkonferenzen
-        return [(s, sum(k.status is s for k in konferenzen)) for s in Status]
+    def zaehlung_kontext() -> dict:
+        """The counts and the sources they rest on, for every component that shows counts."""
+        d = daten()
+        quellen = d.quellen_by_id()
+        genutzt = [quellen[i] for i in dict.fromkeys(k.quelle for k in d.regionalkonferenzen)]
+        return dict(zahlen=konferenzzahlen(d), zaehlquellen=genutzt, base=base())
 
     @env.macro
     def statusuebersicht() -> Markup:
-        return components.render("statusuebersicht", konferenzen=daten().regionalkonferenzen, zaehlung=zaehlung(),
-                                 base=base())
+        return components.render("statusuebersicht", konferenzen=daten().regionalkonferenzen,
+                                 quellen=daten().quellen_by_id(), **zaehlung_kontext())
 
     @env.macro
     def konferenzstand(zahlen: bool = True) -> Markup:
         """Counts at a glance plus what the source says about held conferences it does not name."""
         d = daten()
-        return components.render("konferenzstand", zaehlung=zaehlung(), anzahl=len(d.regionalkonferenzen),
-                                 projekt=d.projekt, staedte=STAEDTE, zahlen=zahlen, base=base())
+        return components.render("konferenzstand", anzahl=len(d.regionalkonferenzen), projekt=d.projekt,
+                                 staedte=STAEDTE, mit_zahlen=zahlen, **zaehlung_kontext())
 
     @env.macro
     def konferenzadressen() -> Markup:
@@ -103,18 +110,19 @@ def define_env(env) -> None:
 
     @env.macro
     def quellenangabe() -> Markup:
-        """Chapter footer: the source document and the data's ``stand``."""
-        return components.render("quellenangabe", projekt=daten().projekt, base=base())
+        """Page footer: the sources the page retells (front matter ``quellen:``, else the main one) and their time."""
+        ids = env.page.meta.get("quellen") or [daten().projekt.quelle]
+        return components.render("quellenangabe", quellen=[daten().quelle(i) for i in ids], base=base())
 
     @env.macro
     def vorgehen() -> Markup:
         """The process from the Förderaufruf to the Handlungskonzept as an accessible diagram."""
         d = daten()
-        return components.render("vorgehen", projekt=d.projekt, partner=d.partner_by_id(), base=base())
+        return components.render("vorgehen", projekt=d.projekt, quelle=d.quelle(), partner=d.partner_by_id(), base=base())
 
     @env.macro
     def kontakt(feld: str) -> Markup:
-        """A contact from ``data/projekt.yml`` (``projektleitung_kontakt`` or ``pressekontakt``)."""
+        """A functional contact from ``data/projekt.yml`` (``pressekontakt``)."""
         if feld not in KONTAKT_FELDER:
             raise MakroFehler(f"kontakt(„{feld}“): Diese Angabe gibt es nicht. Erlaubt sind: {', '.join(KONTAKT_FELDER)}.")
         return components.render("kontakt", kontakt=getattr(daten().projekt, feld))
@@ -129,9 +137,8 @@ def define_env(env) -> None:
         """Held and planned conferences in calendar order, then the towns without a date yet."""
         konferenzen = daten().regionalkonferenzen
         return components.render(
-            "terminliste", datiert=calendar_feed.nach_datum(konferenzen),
+            "terminliste", datiert=calendar_feed.nach_datum(konferenzen), quellen=daten().quellen_by_id(),
             ohne_datum=[k for k in konferenzen if not k.datum and k.status is not Status.offen],
-            offen=[k for k in konferenzen if k.status is Status.offen],
             base=base(), kalender=calendar_feed.TERMINE_PFAD)
 
     @env.macro

@@ -121,7 +121,7 @@ def test_every_row_names_its_source_and_period(built):
     site, daten = built
     for export in offene_daten.EXPORTE:
         for record, row in zip(getattr(daten, export.name), read_json(site, export.pfad("json"))):
-            quelle = offene_daten.quelle_von(daten, record)
+            quelle = daten.quelle(record.quelle)
             assert (row["quelle_id"], row["quelle_titel"], row["quelle_zeitangabe"]) == (
                 quelle.id, quelle.titel, quelle.zeitangabe)
             assert (row["quelle_von"], row["quelle_bis"]) == (quelle.zeit.anfang.isoformat(),
@@ -191,19 +191,25 @@ def test_turtle_and_rdf_xml_say_the_same(fixture_site):
     assert statements(folder / "katalog.ttl") == statements(folder / "katalog.rdf")
 
 
+def sources(daten, export) -> list:
+    """The sources the records of an export cite."""
+    return [daten.quelle(i) for i in sorted({r.quelle for r in getattr(daten, export.name)})]
+
+
 def test_catalogue_describes_the_published_files(fixture_site):
     g = Graph().parse(fixture_site / "offene-daten" / "katalog.ttl")
     base = g.value(predicate=RDF.type, object=ns.DCAT.Catalog).split("offene-daten/")[0]
     datasets = set(g.subjects(RDF.type, ns.DCAT.Dataset))
     assert len(datasets) == len(offene_daten.EXPORTE)
-    quelle = offene_daten.quelle_von(FIXTURE, FIXTURE.regionalkonferenzen[0])
-    for dataset in datasets:
+    for export in offene_daten.EXPORTE:
+        dataset = URIRef(f"{base}offene-daten/#{export.name}")
+        assert dataset in datasets
         assert g.value(dataset, katalog.DCATDE.politicalGeocodingURI) == URIRef(
             "http://dcat-ap.de/def/politicalGeocoding/districtKey/05158")
         assert g.value(dataset, katalog.DCATDE.contributorID) == URIRef(FIXTURE.datenkatalog.bereitsteller)
-        zeit = g.value(dataset, ns.DCTERMS.temporal)
-        assert (g.value(zeit, ns.DCAT.startDate), g.value(zeit, ns.DCAT.endDate)) == (
-            Literal(quelle.zeit.anfang), Literal(quelle.zeit.ende))
+        zeiten = {(g.value(z, ns.DCAT.startDate).value, g.value(z, ns.DCAT.endDate).value)
+                  for z in g.objects(dataset, ns.DCTERMS.temporal)}
+        assert zeiten == {(q.zeit.anfang, q.zeit.ende) for q in sources(FIXTURE, export)}
         distributions = list(g.objects(dataset, ns.DCAT.distribution))
         assert len(distributions) == 2
         for distribution in distributions:
@@ -239,8 +245,9 @@ def test_jsonld_datasets_point_at_the_catalogued_files(built):
         urls = {d["contentUrl"] for d in dataset["distribution"]}
         node = next(s for s in g.subjects(RDF.type, ns.DCAT.Dataset) if str(s).endswith(f"#{export.name}"))
         assert urls == {str(g.value(d, ns.DCAT.downloadURL)) for d in g.objects(node, ns.DCAT.distribution)}
-        quelle = offene_daten.quelle_von(daten, getattr(daten, export.name)[0])
-        assert dataset["temporalCoverage"] == f"{quelle.zeit.anfang.isoformat()}/{quelle.zeit.ende.isoformat()}"
+        zeiten = [q.zeit for q in sources(daten, export)]
+        assert dataset["temporalCoverage"] == (f"{min(z.anfang for z in zeiten).isoformat()}/"
+                                               f"{max(z.ende for z in zeiten).isoformat()}")
         assert ("license" in dataset) == isinstance(daten.datenkatalog.lizenz, Lizenz)
 
 

@@ -14,7 +14,7 @@ from handlungskonzept.problems import DatenFehler, MakroFehler
 
 FERTIG = Video(id="dgs-erklaerung", titel="Diese Website in Deutscher Gebärdensprache", datei="medien/dgs.webm",
                poster="medien/dgs.jpg", untertitel="medien/dgs.vtt", textfassung="leichte-sprache/#worum-geht-es",
-               dauer=95, gebaerdensprache=True, quelle="Testquelle")
+               dauer=95, gebaerdensprache=True, quelle="testbericht-2027")
 
 
 def render(video: Video, angabe: str | None = "WEBM, 1,2 MB") -> BeautifulSoup:
@@ -87,7 +87,7 @@ VIDEO = """- id: dgs
   textfassung: {textfassung}
   dauer: "0:02"
   gebaerdensprache: true
-  quelle: Test
+  quelle: testbericht-2027
 """
 
 
@@ -113,3 +113,9 @@ def test_sign_language_is_true_or_false(tmp_path):
     report = broken(tmp_path, VIDEO.format(textfassung="leichte-sprache/").replace("gebaerdensprache: true",
                                                                                     "gebaerdensprache: ja"))
     assert "Zeile 8, Spalte 3 – Feld „Eintrag 1 (dgs) › gebaerdensprache“ – Wert „ja“: Erwartet: true oder false." in report
+
+
+def test_the_source_of_a_video_is_in_the_registry(tmp_path):
+    report = broken(tmp_path, VIDEO.format(textfassung="leichte-sprache/").replace("quelle: testbericht-2027",
+                                                                                    "quelle: unbekannt"))
+    assert "Zeile 9" in report and "Diese Quelle steht nicht in quellen.yml." in report

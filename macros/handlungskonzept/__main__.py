@@ -30,7 +30,7 @@ def check(args: argparse.Namespace) -> int:
         return 1
     d = loaded.daten
     print(f"Daten in Ordnung: {len(d.regionalkonferenzen)} Regionalkonferenzen, {len(d.partner)} Partner, "
-          f"Stand {d.projekt.stand.isoformat()}.")
+          f"{len(d.quellen)} Quellen, geprüft am {d.projekt.geprueft.isoformat()}.")
     return 0
 
 
@@ -69,13 +69,13 @@ def urls(args: argparse.Namespace) -> int:
 def offen(args: argparse.Namespace) -> int:
     """List every open item; with ``--streng`` (the release gate) fail while any remain."""
     try:
-        stand = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/")).daten.projekt.stand
+        geprueft = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/")).daten.projekt.geprueft
     except DatenFehler:
-        stand = None
+        geprueft = None
         print("Hinweis: Die Daten enthalten Fehler (`make check` nennt sie); fällige Seitenprüfungen "
               "werden erst danach ermittelt.", file=sys.stderr)
     try:
-        eintraege = open_items.alle(Path(args.docs), Path(args.daten), Path(args.config), stand=stand,
+        eintraege = open_items.alle(Path(args.docs), Path(args.daten), Path(args.config), daten_geprueft=geprueft,
                                     docs_shown=args.docs.rstrip("/"), data_shown=args.daten.rstrip("/"),
                                     config_shown=args.config)
     except YamlProblem as error:

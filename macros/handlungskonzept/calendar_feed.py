@@ -1,7 +1,7 @@
 """iCalendar (RFC 5545) files of the Regionalkonferenzen, built with ``icalendar``.
 
 Everything in the files comes from the data, nothing from the clock (DTSTAMP is the
-date the facts were last changed), so the same input always gives the same bytes,
+day the data were last checked; the description names the source and its time), so the same input always gives the same bytes,
 and the UIDs never change, so re-publishing never duplicates an event in a
 subscriber's calendar.
 """
@@ -12,7 +12,7 @@ import datetime as dt
 import icalendar
 
 from . import presse
-from .model import Daten, Projekt, Regionalkonferenz, Status
+from .model import Daten, Projekt, Quelle, Regionalkonferenz, Status
 from .urls import absolute_url
 
 UID_DOMAIN = "handlungskonzept.kreis-mettmann"
@@ -49,17 +49,17 @@ def _utc_midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
 
 
-def vevent(konferenz: Regionalkonferenz, projekt: Projekt, site_url: str) -> icalendar.Event:
+def vevent(konferenz: Regionalkonferenz, projekt: Projekt, quelle: Quelle, site_url: str) -> icalendar.Event:
     """An all-day VEVENT: the data knows the day, not the hour."""
     assert konferenz.datum is not None, "only dated conferences become events"
     url = presse.permalink(konferenz, site_url)
     return icalendar.Event.new(
         uid=uid(konferenz),
-        stamp=_utc_midnight(presse.stand_der_angaben(konferenz, projekt)),
+        stamp=_utc_midnight(projekt.geprueft),
         start=konferenz.datum,
         end=konferenz.datum + dt.timedelta(days=1),
         summary=konferenz.name,
-        description=f"{presse.beschreibung(konferenz, projekt)} Mehr dazu: {url}",
+        description=f"{presse.beschreibung(konferenz, projekt, quelle)} Mehr dazu: {url}",
         location=presse.ortsangabe(konferenz),
         url=url,
         status=ICS_STATUS[konferenz.status],
@@ -68,14 +68,14 @@ def vevent(konferenz: Regionalkonferenz, projekt: Projekt, site_url: str) -> ica
 
 def _timezone(konferenzen: list[Regionalkonferenz], projekt: Projekt) -> icalendar.Timezone:
     """Europe/Berlin over the years the calendar spans; also keeps an event-less calendar RFC-valid."""
-    jahre = [k.datum.year for k in konferenzen if k.datum] + [projekt.stand.year]
+    jahre = [k.datum.year for k in konferenzen if k.datum] + [projekt.geprueft.year]
     return icalendar.Timezone.from_tzid(ZEITZONE, first_date=dt.date(min(jahre), 1, 1),
                                         last_date=dt.date(max(jahre) + 1, 12, 31))
 
 
-def calendar(konferenzen: list[Regionalkonferenz], projekt: Projekt, site_url: str, *,
-             name: str, pfad: str) -> bytes:
+def calendar(konferenzen: list[Regionalkonferenz], daten: Daten, site_url: str, *, name: str, pfad: str) -> bytes:
     """One VCALENDAR with a VEVENT per dated conference."""
+    projekt = daten.projekt
     datiert = nach_datum(konferenzen)
     cal = icalendar.Calendar.new(
         prodid=PRODID,
@@ -86,7 +86,7 @@ def calendar(konferenzen: list[Regionalkonferenz], projekt: Projekt, site_url: s
         url=absolute_url(site_url, "regionalkonferenzen/"),
         source=absolute_url(site_url, pfad),
         refresh_interval=dt.timedelta(days=1),
-        subcomponents=[_timezone(datiert, projekt), *(vevent(k, projekt, site_url) for k in datiert)],
+        subcomponents=[_timezone(datiert, projekt), *(vevent(k, projekt, daten.quelle(k.quelle), site_url) for k in datiert)],
     )
     cal["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # RFC 7986 requires it; icalendar leaves it out
     cal.add("X-WR-TIMEZONE", ZEITZONE)
@@ -96,10 +96,10 @@ def calendar(konferenzen: list[Regionalkonferenz], projekt: Projekt, site_url: s
 def files(daten: Daten, site_url: str) -> dict[str, bytes]:
     """Every .ics of the site by site-relative path: ``termine.ics`` plus one per dated conference."""
     projekt = daten.projekt
-    result = {TERMINE_PFAD: calendar(daten.regionalkonferenzen, projekt, site_url,
+    result = {TERMINE_PFAD: calendar(daten.regionalkonferenzen, daten, site_url,
                                      name=f"Regionalkonferenzen – {projekt.kurztitel}", pfad=TERMINE_PFAD)}
     for konferenz in daten.regionalkonferenzen:
         if konferenz.datum:
             pfad = termin_pfad(konferenz)
-            result[pfad] = calendar([konferenz], projekt, site_url, name=konferenz.name, pfad=pfad)
+            result[pfad] = calendar([konferenz], daten, site_url, name=konferenz.name, pfad=pfad)
     return result

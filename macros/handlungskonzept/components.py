@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from .model import OffenerPunkt
-from .text import datum_de, editor_markdown, termin_text
+from .text import datum_de, editor_markdown, laut, satzanfang, status_bericht, termin_text
 
 COMPONENTS_DIR = Path(__file__).resolve().parent.parent / "components"
 
@@ -37,6 +37,9 @@ def make_environment(ordner: Path, **filters: Callable) -> jinja2.Environment:
     env.filters["datum_de"] = datum_de
     env.filters["termin_text"] = termin_text
     env.filters["markdown"] = editor_markdown
+    env.filters["laut"] = laut
+    env.filters["satzanfang"] = satzanfang
+    env.globals["status_bericht"] = status_bericht
     env.filters.update(filters)
     env.tests["offen"] = lambda value: isinstance(value, OffenerPunkt)
     env.tests["datum"] = lambda value: isinstance(value, dt.date)

@@ -17,8 +17,8 @@ import jinja2
 
 from .aktuelles import ORDNER, Beitrag
 from .components import make_environment
-from .model import Daten, Regionalkonferenz, Status
-from .text import termin_text
+from .model import Daten
+from .text import status_bericht
 from .urls import absolute_url
 
 PFAD = f"{ORDNER}/feed.xml"
@@ -45,19 +45,15 @@ def kennung(pfad: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_NAMENSRAUM, pfad)}"
 
 
-def konferenz_stand(k: Regionalkonferenz) -> str:
-    """One honest sentence about where a conference stands, worded like its page, e.g. „Geplant – Termin folgt.“."""
-    if k.status is Status.abgesagt and not k.datum:  # „Abgesagt, kein Termin“ already names the status
-        return f"{termin_text(k)}."
-    return f"{k.status.label} – {termin_text(k)}."
-
-
 def eintraege(beitraege: list[Beitrag], daten: Daten) -> list[Eintrag]:
-    """Posts and conference pages, most recently changed first (ties by URL, for stable output)."""
-    stand = daten.projekt.stand
+    """Posts and conference pages, most recently changed first (ties by URL, for stable output).
+
+    A conference entry says what its source reported and when; ``updated`` is the day the
+    data were checked, the time of the entry, not of the facts.
+    """
+    geprueft = daten.projekt.geprueft
     alle = [Eintrag(b.url, b.title, b.description, b.geaendert, b.datum, "Aktuelles") for b in beitraege]
-    alle += [Eintrag(k.url, k.name, f"Regionalkonferenz in {k.stadt}: {konferenz_stand(k)}",
-                     k.aktualisiert or stand, None, "Regionalkonferenzen")
+    alle += [Eintrag(k.url, k.name, status_bericht(k, daten.quelle(k.quelle)), geprueft, None, "Regionalkonferenzen")
              for k in daten.regionalkonferenzen]
     return sorted(alle, key=lambda e: (-e.aktualisiert.toordinal(), e.pfad))
 
@@ -69,7 +65,7 @@ def atom(beitraege: list[Beitrag], daten: Daten, site_url: str, titel: str) -> s
         "id": kennung(PFAD),
         "titel": f"Aktuelles – {titel}",
         "untertitel": f"Neuigkeiten und Regionalkonferenzen: {daten.projekt.titel}",
-        "aktualisiert": max([e.aktualisiert for e in liste], default=daten.projekt.stand),
+        "aktualisiert": max([e.aktualisiert for e in liste], default=daten.projekt.geprueft),
         "adresse": absolute_url(site_url, PFAD),
         "seite": absolute_url(site_url, f"{ORDNER}/"),
         "autor": daten.projekt.herausgeber,

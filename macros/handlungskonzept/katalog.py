@@ -12,7 +12,7 @@ from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
 
 from .model import Daten, Lizenz, OffenerPunkt
-from .offene_daten import EXPORTE, ORDNER, Export, quelle_von
+from .offene_daten import EXPORTE, ORDNER, Export
 from .urls import absolute_url
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
@@ -47,7 +47,7 @@ def lizenz(daten: Daten) -> Lizenz | None:
 def quellen(daten: Daten, export: Export) -> list:
     """The sources the rows of an export cite, in the order of the data (their time is the coverage)."""
     records = {"regionalkonferenzen": daten.regionalkonferenzen, "partner": daten.partner}[export.name]
-    return list({q.id: q for q in (quelle_von(daten, r) for r in records)}.values())
+    return [daten.quelle(id) for id in dict.fromkeys(r.quelle for r in records)]
 
 
 class _SortedGraph(Graph):

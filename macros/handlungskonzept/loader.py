@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import rules
 from .messages import field_names, problems_from
-from .model import Daten, Datenkatalog, Impressum, Partner, Projekt, Regionalkonferenz, Video, Weiterleitung
+from .model import Daten, Datenkatalog, Impressum, Partner, Projekt, Quelle, Regionalkonferenz, Video, Weiterleitung
 from .problems import DatenFehler, Problem, field_name, show_value
 from .yaml_source import Positions, YamlProblem, position_of, read
 
@@ -31,6 +31,7 @@ class DataFile:
 #: The files of ``data/``; each one is a field of ``Daten``.
 FILES = [
     DataFile("projekt", TypeAdapter(Projekt)),
+    DataFile("quellen", TypeAdapter(list[Quelle])),
     DataFile("partner", TypeAdapter(list[Partner])),
     DataFile("regionalkonferenzen", TypeAdapter(list[Regionalkonferenz])),
     DataFile("weiterleitungen", TypeAdapter(list[Weiterleitung]), required=False),
@@ -39,7 +40,8 @@ FILES = [
     DataFile("videos", TypeAdapter(list[Video]), required=False),
 ]
 
-_KNOWN_FIELDS = field_names(Projekt, Partner, Regionalkonferenz, Weiterleitung, Impressum, Datenkatalog, Video)
+_KNOWN_FIELDS = field_names(Projekt, Quelle, Partner, Regionalkonferenz, Weiterleitung, Impressum, Datenkatalog,
+                            Video)
 
 
 @dataclass(frozen=True)

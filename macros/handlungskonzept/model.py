@@ -1,7 +1,9 @@
 """Typed model of the site data; the YAML keys are German because editors write them.
 
 Per-record rules live on the models; rules that look across records or files
-(unique ids, references, status against ``stand``) live in ``rules.py``.
+(unique ids, references, status against the time of its source) live in ``rules.py``.
+Every fact-carrying record names its source by id (``quelle``); a source speaks for
+its own time (``Quelle.zeit``), which is never the day somebody checked it.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       StringConstraints, field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
+from .dates import datum_de, monat_jahr
 from .problems import MakroFehler
 
 #: The ten towns of the Kreis Mettmann. The ids are URL slugs the press links to:
@@ -72,10 +75,12 @@ class Wortlaut(str, Enum):
 
 
 class Status(Wortlaut):
+    """What a conference's source says about it, as of the source's time."""
+
     geplant = ("geplant", "Geplant")
     durchgefuehrt = ("durchgefuehrt", "Durchgeführt")
     abgesagt = ("abgesagt", "Abgesagt")
-    offen = ("offen", "Noch offen")
+    offen = ("offen", "Keine Angabe")
 
 
 class PartnerArt(Wortlaut):
@@ -84,7 +89,7 @@ class PartnerArt(Wortlaut):
     kommune = ("kommune", "Kommunale Partner")
     verband = ("verband", "Verbände")
     institut = ("institut", "Fachinstitute")
-    foerdergeber = ("foerdergeber", "Fördergeber")
+    ministerium = ("ministerium", "Ministerium mit dem Förderaufruf")
 
 
 def _https_only(value: str) -> str:
@@ -97,20 +102,33 @@ HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidat
 
 
 class Kontakt(Strict):
+    """A functional contact (office, function mailbox). A person's name needs their consent and a source."""
+
     name: Text | OffenerPunkt | None = None
     funktion: Text | None = None
     telefon: Text | OffenerPunkt | None = None
     email: Text | OffenerPunkt | None = None
+    einwilligung: Datum | None = Field(default=None, description="Tag, an dem die genannte Person der "
+                                       "Veröffentlichung ihres Namens zugestimmt hat")
+    quelle: Kennung | None = Field(default=None, description="id der Quelle in quellen.yml, die die Person nennt")
+
+    @model_validator(mode="after")
+    def _name_needs_consent(self) -> "Kontakt":
+        if isinstance(self.name, str) and (self.einwilligung is None or self.quelle is None):
+            raise PydanticCustomError(
+                "einwilligung", "ein Name erscheint nur mit „einwilligung“ (Datum der Zustimmung) und „quelle“; "
+                "sonst eine Funktion angeben, z. B. „funktion: Pressestelle“")
+        return self
 
 
 class Partner(Strict):
     id: Kennung
     name: Text
     art: PartnerArt
-    rolle: Text
+    rolle: Text | None = Field(default=None, description="Was die Quelle über den Partner sagt, in berichtender Form")
     website: HttpsUrl | None = None
     kontakt: Kontakt | None = None
-    quelle: Text
+    quelle: Kennung = Field(description="id der Quelle in quellen.yml")
 
 
 def _relative_to_docs(value: str) -> str:
@@ -149,8 +167,8 @@ class Regionalkonferenz(Strict):
     zusammenfassung: Text | None = Field(default=None, description="Markdown")
     ergebnisse: list[Text] = []
     dokumente: list[Dokument] = []
-    quelle: Text
-    aktualisiert: Datum | None = Field(default=None, description="Wann die Angaben zuletzt geändert wurden")
+    quelle: Kennung = Field(description="id der Quelle in quellen.yml, aus der Status und Termin stammen")
+    zitat: Text | None = Field(default=None, description="Die Stelle der Quelle im Wortlaut")
 
     @field_validator("id")
     @classmethod
@@ -173,14 +191,61 @@ class Regionalkonferenz(Strict):
         return f"regionalkonferenzen/{self.id}/"
 
 
+class Zeit(Strict):
+    """The time a source speaks for: the date it names, or the period it must have been written in."""
+
+    datum: Datum | None = Field(default=None, description="Datum, das die Quelle selbst nennt")
+    von: Datum | None = Field(default=None, description="Frühester Tag, an dem die undatierte Quelle entstanden sein kann")
+    bis: Datum | None = Field(default=None, description="Spätester Tag, an dem die undatierte Quelle entstanden sein kann")
+    begruendung: Text | None = Field(default=None, description="Warum dieser Zeitraum, in Worten")
+
+    @model_validator(mode="after")
+    def _date_or_period(self) -> "Zeit":
+        if self.datum is not None:
+            if self.von or self.bis:
+                raise PydanticCustomError("zeit", "entweder „datum“ oder „von“ und „bis“ angeben, nicht beides")
+        elif self.von is None or self.bis is None or self.begruendung is None:
+            raise PydanticCustomError("zeit", "ohne „datum“ braucht es „von“, „bis“ und „begruendung“")
+        elif self.von > self.bis:
+            raise PydanticCustomError("zeit", "„von“ muss vor „bis“ liegen")
+        return self
+
+    @property
+    def anfang(self) -> dt.date:
+        return self.datum or self.von
+
+    @property
+    def ende(self) -> dt.date:
+        return self.datum or self.bis
+
+
 class Quelle(Strict):
+    """A document the site's facts come from; it speaks for its own time (``zeit``)."""
+
+    id: Kennung
     titel: Text
-    betreff: Text
-    aktenzeichen: Text | None = None
     art: Text
-    gremien: list[Text] = []
-    datei: Text | None = None
-    datum: Datum | None = Field(default=None, description="Datum, das die Vorlage selbst nennt; leer, wenn sie keins nennt")
+    betreff: Text | None = None
+    aktenzeichen: Text | None = None
+    herausgeber: Text | OffenerPunkt = Field(description="Stelle, die die Quelle herausgegeben hat")
+    adressaten: list[Text] = Field(default=[], description="An wen sich die Quelle richtet, z. B. Gremien")
+    zeit: Zeit
+    datei: Text | None = Field(default=None, description="Kopie der Quelle unter docs/")
+
+    @property
+    def zeitangabe(self) -> str:
+        """„vom 15. März 2018“ or „undatiert, verfasst zwischen Februar 2017 und Oktober 2020“."""
+        if self.zeit.datum:
+            return f"vom {datum_de(self.zeit.datum)}"
+        return f"undatiert, verfasst zwischen {monat_jahr(self.zeit.von)} und {monat_jahr(self.zeit.bis)}"
+
+    @property
+    def zeitraum_kurz(self) -> str:
+        """„2017–2020“, „2018“ or „15.03.2018“: for table cells."""
+        if self.zeit.datum:
+            return self.zeit.datum.strftime("%d.%m.%Y")
+        von, bis = self.zeit.von.year, self.zeit.bis.year
+        return str(von) if von == bis else f"{von}–{bis}"
 
 
 class Projekt(Strict):
@@ -188,15 +253,15 @@ class Projekt(Strict):
 
     titel: Text
     kurztitel: Text
-    stand: Datum = Field(description="Stichtag der Daten; Status und Datum werden daran gemessen")
+    geprueft: Datum = Field(description="Tag, an dem die Daten zuletzt mit ihren Quellen verglichen wurden "
+                            "(ein Prüfdatum, nie das Datum der Angaben)")
     herausgeber: Text
-    quelle: Quelle
+    quelle: Kennung = Field(description="id der Hauptquelle in quellen.yml")
     beginn: Text
     foerderprogramm: Text
     foerderaufruf: Text
     projektleitung: Text
     projektleitung_stellenanteil: Text | None = None
-    projektleitung_kontakt: Kontakt | None = None
     aufgaben_projektleitung: list[Text] = []
     arbeitsgruppe: list[Kennung] = []
     arbeitsgruppe_kommunal: list[Text] = []
@@ -252,7 +317,7 @@ class Impressum(Strict):
     kontakt_barrierefreiheit: Text | OffenerPunkt = Field(title="Kontakt für Rückmeldungen zur Barrierefreiheit")
     hosting: Text | OffenerPunkt = Field(title="Betrieb des Webservers (Hosting)")
     speicherdauer_protokolle: Text | OffenerPunkt = Field(title="Speicherdauer der Server-Protokolle")
-    # Dates of the legal statements themselves; unlike ``projekt.stand`` they move only
+    # Dates of the legal statements themselves; unlike ``projekt.geprueft`` they move only
     # when someone reviews the statement, not with every data edit.
     erklaerung_erstellt: Datum | OffenerPunkt = Field(title="Erklärung erstellt am")
     erklaerung_ueberprueft: Datum | OffenerPunkt = Field(title="Erklärung zuletzt überprüft am")
@@ -321,7 +386,8 @@ class Video(Strict):
     dauer: Dauer | None = None
     gebaerdensprache: StrictBool = Field(description="true, wenn eine Dolmetscherin oder ein Dolmetscher "
                                          "für Deutsche Gebärdensprache zu sehen ist")
-    quelle: Text | None = Field(default=None, description="Wer das Video geliefert oder freigegeben hat")
+    quelle: Kennung | None = Field(default=None, description="id der Quelle in quellen.yml: wer das Video "
+                                   "geliefert oder freigegeben hat")
 
     @model_validator(mode="after")
     def _complete_once_supplied(self) -> "Video":
@@ -361,6 +427,7 @@ class Daten(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     projekt: Projekt
+    quellen: list[Quelle]
     partner: list[Partner]
     regionalkonferenzen: list[Regionalkonferenz]
     weiterleitungen: list[Weiterleitung] = []
@@ -370,6 +437,18 @@ class Daten(BaseModel):
 
     def partner_by_id(self) -> dict[str, Partner]:
         return {p.id: p for p in self.partner}
+
+    def quellen_by_id(self) -> dict[str, Quelle]:
+        return {q.id: q for q in self.quellen}
+
+    def quelle(self, id: str | None = None) -> Quelle:
+        """A source by id; without an id the project's main source."""
+        id = id or self.projekt.quelle
+        for quelle in self.quellen:
+            if quelle.id == id:
+                return quelle
+        erlaubt = ", ".join(q.id for q in self.quellen)
+        raise MakroFehler(f"Eine Quelle „{id}“ gibt es nicht. Erlaubt sind: {erlaubt}.")
 
     def konferenz(self, id: str) -> Regionalkonferenz:
         for konferenz in self.regionalkonferenzen:

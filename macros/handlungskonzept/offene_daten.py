@@ -95,23 +95,13 @@ QUELLENSPALTEN = (
            pflicht=True),
     Spalte("quelle_von", "Zeit der Quelle: Beginn", "Erster Tag dieser Zeit (JJJJ-MM-TT).", "date", pflicht=True),
     Spalte("quelle_bis", "Zeit der Quelle: Ende", "Letzter Tag dieser Zeit (JJJJ-MM-TT).", "date", pflicht=True),
-    Spalte("zitat", "Zitat", "Die Stelle der Quelle im Wortlaut, wenn erfasst."),
 )
 
 
-def quelle_von(daten: Daten, record: BaseModel):
-    """TEMPORARY until main's source registry (data/quellen.yml) lands: then ``daten.quelle(record.quelle)``."""
-    from types import SimpleNamespace
-    q = daten.projekt.quelle
-    return SimpleNamespace(id="vorlage-sv-50-100", titel=q.titel,
-                           zeitangabe="undatiert, verfasst zwischen Februar 2017 und Oktober 2020",
-                           zeit=SimpleNamespace(anfang=dt.date(2017, 2, 1), ende=dt.date(2020, 10, 31)))
-
-
 def _quellenwerte(daten: Daten, record: BaseModel) -> dict:
-    quelle = quelle_von(daten, record)
+    quelle = daten.quelle(record.quelle)
     return {"quelle_id": quelle.id, "quelle_titel": quelle.titel, "quelle_zeitangabe": quelle.zeitangabe,
-            "quelle_von": quelle.zeit.anfang, "quelle_bis": quelle.zeit.ende, "zitat": getattr(record, "zitat", None)}
+            "quelle_von": quelle.zeit.anfang, "quelle_bis": quelle.zeit.ende}
 
 
 OFFENE_ANGABEN = Spalte(
@@ -131,7 +121,7 @@ def _konferenzen(daten: Daten, site_url: str | None) -> Iterator[dict]:
             "partner_ids": list(k.partner), "teilnehmende": k.teilnehmende,
             "zusammenfassung": k.zusammenfassung, "ergebnisse": list(k.ergebnisse),
             "seite": absolute_url(site_url, k.url),
-            **_quellenwerte(daten, k),
+            **_quellenwerte(daten, k), "zitat": k.zitat,
             "offene_angaben": offene_angaben(k),
         }
 
@@ -184,6 +174,7 @@ EXPORTE = (
                    liste=True),
             SEITE,
             *QUELLENSPALTEN,
+            Spalte("zitat", "Zitat", "Die Stelle der Quelle im Wortlaut, wenn erfasst."),
             OFFENE_ANGABEN,
         ),
         _konferenzen,
@@ -197,7 +188,7 @@ EXPORTE = (
             Spalte("id", "Kennung", "Kennung des Partners; Anker auf der Seite „Partner und Netzwerk“.", pflicht=True),
             Spalte("name", "Name", "Name der Organisation oder Gruppe.", pflicht=True),
             *wortlaut_spalten("art", "Art", "Art des Partners", PartnerArt),
-            Spalte("rolle", "Rolle", "Rolle im Handlungskonzept laut Quelle.", pflicht=True),
+            Spalte("rolle", "Rolle", "Was die Quelle über die Rolle im Handlungskonzept sagt, wenn sie etwas dazu sagt."),
             Spalte("website", "Website", "Website des Partners, wenn eine Quelle sie nennt.", adresse=True),
             Spalte("arbeitsgruppe", "In der Arbeitsgruppe",
                    f"„{JA}“, wenn der Partner in der Arbeitsgruppe vertreten ist, sonst „{NEIN}“.", "boolean",

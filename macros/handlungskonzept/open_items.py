@@ -2,7 +2,7 @@
 
 Four kinds of open items, each reported with file and line so an editor can jump there:
 ``{{ offen("…") }}`` and ``{{ entwurf("…") }}`` calls in ``docs/``, pages whose ``pruefen_bis``
-lies before the data's ``stand``, every ``offen:`` value in ``data/`` and placeholder
+lies before the data's check date, every ``offen:`` value in ``data/`` and placeholder
 ``.invalid`` addresses in ``mkdocs.yml``. The release
 gate (``make freigabe``) refuses to publish while any remain.
 """
@@ -59,15 +59,15 @@ def in_docs(docs_dir: Path, shown_as: str) -> Iterator[Eintrag]:
                 yield Eintrag(datei, zeile, MAKROS[call.group(1)] + ast.literal_eval(argument.group(1)))
 
 
-def overdue_pages(docs_dir: Path, stand: dt.date, shown_as: str) -> Iterator[Eintrag]:
-    """Every page due for review, measured against the data's ``stand`` (never the clock)."""
+def overdue_pages(docs_dir: Path, daten_geprueft: dt.date, shown_as: str) -> Iterator[Eintrag]:
+    """Every page due for review, measured against the data's check date (never the clock)."""
     for path in sorted(docs_dir.rglob("*.md")):
-        faellig = pruefdatum.overdue(path.read_text(encoding="utf-8"), stand)
+        faellig = pruefdatum.overdue(path.read_text(encoding="utf-8"), daten_geprueft)
         if faellig is not None:
             zeile, bis = faellig
             yield Eintrag(f"{shown_as}/{path.relative_to(docs_dir).as_posix()}", zeile,
                           f"Seite muss erneut geprüft werden (pruefen_bis {bis.isoformat()} liegt vor dem "
-                          f"Stand der Daten {stand.isoformat()}); danach „geprueft“ und „pruefen_bis“ anpassen")
+                          f"Prüfdatum der Daten {daten_geprueft.isoformat()}); danach „geprueft“ und „pruefen_bis“ anpassen")
 
 
 def in_data(data_dir: Path, shown_as: str) -> Iterator[Eintrag]:
@@ -116,15 +116,15 @@ def in_config(config: Path, shown_as: str, environ: dict[str, str] | None = None
                                                 f"ersetzen{hinweis}")
 
 
-def alle(docs_dir: Path, data_dir: Path, config: Path, *, stand: dt.date | None, docs_shown: str = "docs",
+def alle(docs_dir: Path, data_dir: Path, config: Path, *, daten_geprueft: dt.date | None, docs_shown: str = "docs",
          data_shown: str = "data", config_shown: str = "mkdocs.yml") -> list[Eintrag]:
     """All open items of the project, docs first, then data, then configuration.
 
-    ``stand`` comes from the one loader; without it (invalid data) review dates cannot be measured.
+    ``daten_geprueft`` comes from the one loader; without it (invalid data) review dates cannot be measured.
     """
     return [
         *in_docs(docs_dir, docs_shown),
-        *(overdue_pages(docs_dir, stand, docs_shown) if stand else ()),
+        *(overdue_pages(docs_dir, daten_geprueft, docs_shown) if daten_geprueft else ()),
         *in_data(data_dir, data_shown),
         *(in_config(config, config_shown) if config.is_file() else ()),
     ]

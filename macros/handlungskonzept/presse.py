@@ -5,10 +5,8 @@ schema.org Event, so the page, the .ics files and the JSON-LD always agree.
 """
 from __future__ import annotations
 
-import datetime as dt
-
-from .model import OffenerPunkt, Partner, Projekt, Regionalkonferenz, Status
-from .text import datum_de
+from .model import OffenerPunkt, Partner, Projekt, Quelle, Regionalkonferenz, Status
+from .text import status_bericht
 from .urls import absolute_url
 
 #: Who is cited; the site is the Kreis Mettmann's (Mitteilungsvorlage WP 14-20 SV 50/100).
@@ -26,15 +24,13 @@ def permalink(konferenz: Regionalkonferenz, site_url: str) -> str:
     return absolute_url(site_url, konferenz.url)
 
 
-def stand_der_angaben(konferenz: Regionalkonferenz, projekt: Projekt) -> dt.date:
-    """When the conference's facts were last changed, else the data's ``stand``; never the clock."""
-    return konferenz.aktualisiert or projekt.stand
+def zitierhinweis(konferenz: Regionalkonferenz, quelle: Quelle, site_url: str) -> str:
+    """„Kreis Mettmann: Regionalkonferenz Hilden (Angaben laut …, undatiert, verfasst zwischen …). https://…“.
 
-
-def zitierhinweis(konferenz: Regionalkonferenz, projekt: Projekt, site_url: str) -> str:
-    """„Kreis Mettmann: Regionalkonferenz Hilden, Stand 1. Juni 2027, https://…/regionalkonferenzen/hilden/“."""
-    stand = datum_de(stand_der_angaben(konferenz, projekt))
-    return f"{ZITIERT_ALS}: {konferenz.name}, Stand {stand}, {permalink(konferenz, site_url)}"
+    The time in it is the source's, never the day the site was checked.
+    """
+    return (f"{ZITIERT_ALS}: {konferenz.name} (Angaben laut {quelle.titel}, {quelle.zeitangabe}). "
+            f"{permalink(konferenz, site_url)}")
 
 
 def ortsname(konferenz: Regionalkonferenz) -> str:
@@ -50,12 +46,12 @@ def ortsangabe(konferenz: Regionalkonferenz) -> str:
     return ", ".join(t for t in teile if t)
 
 
-def beschreibung(konferenz: Regionalkonferenz, projekt: Projekt) -> str:
-    """One plain sentence; the Markdown summary is for the page, not for calendars and search engines."""
-    return f"Regionalkonferenz in {konferenz.stadt} zum {projekt.titel}."
+def beschreibung(konferenz: Regionalkonferenz, projekt: Projekt, quelle: Quelle) -> str:
+    """Plain sentences with the source and its time; the Markdown summary is for the page only."""
+    return f"Regionalkonferenz in {konferenz.stadt} zum {projekt.titel}. {status_bericht(konferenz, quelle)}"
 
 
-def event_jsonld(konferenz: Regionalkonferenz, projekt: Projekt, partner: dict[str, Partner],
+def event_jsonld(konferenz: Regionalkonferenz, projekt: Projekt, quelle: Quelle, partner: dict[str, Partner],
                  site_url: str) -> dict | None:
     """schema.org ``Event`` for a conference with a date; ``None`` without one (no date, no event)."""
     if konferenz.datum is None:
@@ -73,7 +69,7 @@ def event_jsonld(konferenz: Regionalkonferenz, projekt: Projekt, partner: dict[s
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": {"@type": "Place", "name": ortsname(konferenz), "address": adresse},
         "url": permalink(konferenz, site_url),
-        "description": beschreibung(konferenz, projekt),
+        "description": beschreibung(konferenz, projekt, quelle),
     }
     if konferenz.veranstalter:
         veranstalter = partner[konferenz.veranstalter]

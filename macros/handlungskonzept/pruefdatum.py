@@ -1,7 +1,7 @@
 """Review dates of a Markdown page (``geprueft``, ``pruefen_bis``), as the GOV.UK tech-docs template keeps them.
 
 Read from the page's own front matter with line numbers, so an editor learns which line to fix.
-"Overdue" is measured against the data's ``stand``, never the clock: a build of the same input
+"Overdue" is measured against the data's check date (``projekt.geprueft``), never the clock: a build of the same input
 always gives the same site, and ``make freigabe`` decides on data a person has checked.
 """
 from __future__ import annotations
@@ -52,11 +52,11 @@ def read(text: str) -> tuple[dict[str, str], dict[str, int], int]:
     return values, lines, text[:front.end()].rstrip("\n").count("\n") + 1
 
 
-def check(text: str, datei: str, stand: dt.date | None) -> Pruefdaten:
+def check(text: str, datei: str, daten_geprueft: dt.date | None) -> Pruefdaten:
     """The page's review dates; every problem at once as ``DatenFehler``.
 
-    ``pruefen_bis`` must lie after ``geprueft``; ``geprueft`` may not lie after the data's ``stand``
-    (nobody can have checked a page against data that are older than the check).
+    ``pruefen_bis`` must lie after ``geprueft``; ``geprueft`` may not lie after the data's check
+    date (nobody can have checked a page against data that were checked later).
     """
     values, lines, ende = read(text)
     problems = [Problem(datei, ende, None, key, f"{meldung} {_BEISPIEL}")
@@ -71,20 +71,20 @@ def check(text: str, datei: str, stand: dt.date | None) -> Pruefdaten:
     if daten.pruefen_bis <= daten.geprueft:
         problems.append(Problem(datei, lines["pruefen_bis"], 1, "pruefen_bis",
                                 "„pruefen_bis“ muss nach „geprueft“ liegen.", str(daten.pruefen_bis)))
-    if stand is not None and daten.geprueft > stand:
+    if daten_geprueft is not None and daten.geprueft > daten_geprueft:
         problems.append(Problem(datei, lines["geprueft"], 1, "geprueft",
-                                f"„geprueft“ darf nicht nach dem Stand der Daten ({stand.isoformat()}, "
-                                "data/projekt.yml) liegen.", str(daten.geprueft)))
+                                f"„geprueft“ darf nicht nach dem Prüfdatum der Daten ({daten_geprueft.isoformat()}, "
+                                "„geprueft“ in data/projekt.yml) liegen.", str(daten.geprueft)))
     if problems:
         raise DatenFehler(problems)
     return daten
 
 
-def overdue(text: str, stand: dt.date) -> tuple[int, dt.date] | None:
-    """Line and date of ``pruefen_bis`` when it lies before ``stand``; unreadable dates are the build's concern."""
+def overdue(text: str, daten_geprueft: dt.date) -> tuple[int, dt.date] | None:
+    """Line and date of ``pruefen_bis`` when it lies before the data's check date; unreadable dates are the build's concern."""
     values, lines, _ende = read(text)
     try:
         bis = dt.date.fromisoformat(values.get("pruefen_bis", ""))
     except ValueError:
         return None
-    return (lines["pruefen_bis"], bis) if bis < stand else None
+    return (lines["pruefen_bis"], bis) if bis < daten_geprueft else None

@@ -1,7 +1,6 @@
-"""German formatting of dates and editor Markdown, shared by every component."""
+"""German wording of a conference's date and rendering of editor Markdown, shared by every component."""
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -11,10 +10,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
-from .model import Regionalkonferenz, Status
-
-MONATE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-          "September", "Oktober", "November", "Dezember"]
+from .dates import datum_de  # noqa: F401 (re-exported for the components)
+from .model import Quelle, Regionalkonferenz, Status
 
 #: URL schemes an editor's link or image may use; links without a scheme (relative, ``#anker``) stay too.
 ERLAUBTE_SCHEMATA = {"http", "https", "mailto"}
@@ -23,22 +20,42 @@ _SCHEMA = re.compile(r"([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 _UNSICHTBAR = re.compile(r"[\x00-\x20\x7f]")
 
 
-def datum_de(value: dt.date) -> str:
-    """``2018-03-15`` → ``15. März 2018``."""
-    return f"{value.day}. {MONATE[value.month - 1]} {value.year}"
-
-
 def termin_text(k: Regionalkonferenz) -> str:
     """How a conference's date is worded everywhere (pages, feed): one function, so they never disagree.
 
-    Without a date it promises no event for a cancelled conference, and for any other only
-    that the date will be supplied.
+    Without a date it promises nothing: it reports the period the source named, or that none is known.
     """
     if k.datum:
         return datum_de(k.datum)
     if k.status is Status.abgesagt:
         return "Abgesagt, kein Termin"
-    return f"Termin folgt – Zeitraum: {k.zeitraum}" if k.zeitraum else "Termin folgt"
+    return f"Kein Datum; vorgesehen war {k.zeitraum}" if k.zeitraum else "Kein Datum genannt"
+
+
+def laut(quelle: Quelle) -> str:
+    """„Laut Mitteilungsvorlage WP 14-20 SV 50/100 (undatiert, verfasst zwischen …)“: whose word, and when."""
+    return f"Laut {quelle.titel} ({quelle.zeitangabe})"
+
+
+def status_bericht(k: Regionalkonferenz, quelle: Quelle) -> str:
+    """What the source said about a conference, in reported past tense: it speaks for its time, not today."""
+    ort = f"die Regionalkonferenz in {k.stadt}"
+    if k.status is Status.durchgefuehrt:
+        return f"{laut(quelle)} fand {ort} am {datum_de(k.datum)} statt."
+    if k.status is Status.abgesagt:
+        return f"{laut(quelle)} war {ort} abgesagt."
+    if k.status is Status.geplant:
+        if k.datum:
+            return f"{laut(quelle)} war {ort} für den {datum_de(k.datum)} geplant."
+        if k.zeitraum:
+            return f"{laut(quelle)} war {ort} geplant; vorgesehen war {k.zeitraum}."
+        return f"{laut(quelle)} war {ort} geplant; einen Termin nennt die Quelle nicht."
+    return f"Die {quelle.titel} ({quelle.zeitangabe}) sagt zur Regionalkonferenz in {k.stadt} nichts Eigenes."
+
+
+def satzanfang(text: str) -> str:
+    """First letter upper-case, the rest untouched (Jinja's ``capitalize`` lowers the rest)."""
+    return text[:1].upper() + text[1:]
 
 
 def sicherer_link(url: str) -> bool:

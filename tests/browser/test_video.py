@@ -30,7 +30,7 @@ EINTRAG = """- id: dgs-erklaerung
   textfassung: leichte-sprache/#worum-geht-es
   dauer: "0:02"
   gebaerdensprache: true
-  quelle: Testvideo, im Test erzeugt
+  quelle: testbericht-2027
 """
 
 
