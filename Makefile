@@ -11,11 +11,12 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export PYTHONPATH := $(CURDIR)/macros
 # Material kündigt bei jedem Bau sein Support-Ende an; das steht im README.
 export NO_MKDOCS_2_WARNING := 1
-# Debian-Pakete, die die Browser- und Servertests brauchen (ffmpeg erzeugt das Testvideo).
-SYSTEM_PACKAGES := chromium nginx-light poppler-utils ffmpeg
-SYSTEM_COMMANDS := chromium nginx pdftotext ffmpeg
+# Debian-Pakete, die die Browser- und Servertests und der Test der Editor-Hilfe (YAML-Sprachserver) brauchen;
+# ffmpeg erzeugt das Testvideo.
+SYSTEM_PACKAGES := chromium nginx-light poppler-utils nodejs npm ffmpeg
+SYSTEM_COMMANDS := chromium nginx pdftotext node npm ffmpeg
 
-.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild
+.PHONY: site test serve check benchmark offen freigabe lock clean system-deps urls teilen-bild schema vergleich vorschau
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +29,17 @@ $(VENV)/.test: requirements-test.lock $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.lock
 	touch $@
 
-## check: nur die Daten und mkdocs.yml prüfen (schnell)
+# Der YAML-Sprachserver der VS-Code-Erweiterung (npm, Versionen mit Prüfsummen in package-lock.json) für den Schema-Test.
+$(VENV)/yaml-language-server/.installiert: tests/yaml-language-server/package.json tests/yaml-language-server/package-lock.json | system-deps $(BIN)/python
+	mkdir -p $(@D)
+	cp tests/yaml-language-server/package.json tests/yaml-language-server/package-lock.json $(@D)/
+	npm ci --prefix $(@D) --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## check: nur die Daten und mkdocs.yml prüfen (schnell); JUNIT=pruefung.xml schreibt die Fehler auch als JUnit-XML
+JUNIT ?=
 check: $(VENV)/.runtime
-	$(BIN)/python -m handlungskonzept check
+	$(BIN)/python -m handlungskonzept check $(if $(JUNIT),--junit $(JUNIT))
 
 ## offen: alle offenen Punkte (docs/, data/, mkdocs.yml) mit Datei und Zeile auflisten
 offen: $(VENV)/.runtime
@@ -40,6 +49,10 @@ offen: $(VENV)/.runtime
 freigabe: check
 	$(BIN)/python -m handlungskonzept offen --streng
 
+## schema: JSON-Schemas in data/schema/ aus dem Datenmodell neu erzeugen (Hilfe beim Tippen im Editor)
+schema: $(VENV)/.runtime
+	$(BIN)/python -m handlungskonzept schema
+
 ## site: Daten prüfen und die Website atomar nach site/ bauen
 site: check
 	rm -rf .site-neu
@@ -48,6 +61,19 @@ site: check
 	mv .site-neu site
 	rm -rf .site-alt
 	@echo "Website gebaut: site/"
+
+## vergleich: was sich für Leserinnen und Leser gegenüber BASIS ändert, z. B. make vergleich BASIS=main (Bericht in .vergleich/)
+BASIS ?=
+vergleich: $(VENV)/.runtime
+	$(BIN)/python -m handlungskonzept vergleich "$(BASIS)"
+
+## vorschau: die Vorschau für die Redaktion (Einstellung HK_VORSCHAU=1) atomar nach vorschau/ bauen
+vorschau: check
+	rm -rf .vorschau-neu
+	HK_VORSCHAU=1 $(BIN)/mkdocs build --site-dir .vorschau-neu || { rm -rf .vorschau-neu; echo "Bau der Vorschau fehlgeschlagen – vorschau/ bleibt unverändert." >&2; exit 1; }
+	rm -rf vorschau
+	mv .vorschau-neu vorschau
+	@echo "Vorschau gebaut: vorschau/"
 
 ## urls: Website bauen und ihre neuen Adressen in data/veroeffentlichte-urls.txt aufnehmen
 urls: site
@@ -67,7 +93,7 @@ benchmark: $(VENV)/.test
 	$(BIN)/python tests/benchmark.py
 
 ## test: die ganze Testsuite
-test: $(VENV)/.test system-deps
+test: $(VENV)/.test system-deps $(VENV)/yaml-language-server/.installiert
 	$(BIN)/python -m pytest
 
 system-deps:

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape  # noqa: E402
 from handlungskonzept import calendar_feed, components, feed, katalog, presse  # noqa: E402
 from handlungskonzept.dokumente import dateiangabe, groesse_de  # noqa: E402
 from handlungskonzept.offene_daten import EXPORTE, downloads  # noqa: E402
-from handlungskonzept.model import STAEDTE, Impressum, OffenerPunkt, PartnerArt, Status  # noqa: E402
+from handlungskonzept.model import STAEDTE, Barrierengrund, OffenerPunkt, PartnerArt, Status  # noqa: E402
 from handlungskonzept.problems import MakroFehler  # noqa: E402
 from handlungskonzept.zaehlung import konferenzzahlen  # noqa: E402
 
@@ -157,10 +157,15 @@ def define_env(env) -> None:
     def impressum(*felder: str) -> Markup:
         """All Impressum details with their source, or only the named fields of ``data/impressum.yml``."""
         angaben = daten().impressum
-        namen = felder or IMPRESSUM_ANGABEN
-        zeilen = [(n, Impressum.model_fields[n].title, getattr(angaben, n)) for n in namen
-                  if getattr(angaben, n) is not None]
-        return components.render("impressum", zeilen=zeilen, quelle=None if felder else angaben.quelle)
+        return components.render("impressum", zeilen=angaben.zeilen(felder or IMPRESSUM_ANGABEN),
+                                 quelle=None if felder else angaben.quelle)
+
+    @env.macro
+    def nicht_barrierefrei() -> Markup:
+        """The content that is not accessible yet, grouped by the reasons of the EU model statement."""
+        inhalte = daten().impressum.nicht_barrierefrei
+        gruppen = [(grund, [i for i in inhalte if i.grund is grund]) for grund in Barrierengrund]
+        return components.render("nicht-barrierefrei", gruppen=[g for g in gruppen if g[1]])
 
     @env.macro
     def aktuelles(ebene: int = 2) -> Markup:

@@ -40,13 +40,18 @@ def _hostile(data: Path) -> None:
 
     def konferenzen(records):
         for record in records:
-            record.update(ort=f"Saal {JINJA}", adresse=f"Straße {IMG}", quelle=f"Quelle {RAW} {SCRIPT}",
+            record.update(ort=f"Saal {JINJA}", adresse=f"Straße {IMG}", zitat=f"Zitat {RAW} {SCRIPT}",
                           teilnehmende=12, zusammenfassung=MARKDOWN, ergebnisse=[SCRIPT, JINJA, RAW, IMG])
             for dokument in record["dokumente"]:
                 dokument["titel"] = f"Dokument {IMG}"
 
+    def quellen(records):
+        for record in records:
+            record.update(titel=f"Quelle {RAW} {SCRIPT}", art=f"Art {IMG}", adressaten=[JINJA])
+
     edit("partner.yml", partner)
     edit("regionalkonferenzen.yml", konferenzen)
+    edit("quellen.yml", quellen)
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,11 @@ from handlungskonzept.text import datum_de
 
 DATEN = load(FIXTURE_DATA, ROOT / "docs").daten
 GEHALTEN = DATEN.regionalkonferenzen[0]
+TESTBERICHT = DATEN.quelle("testbericht-2027")
 
 
 def fakten(k) -> dict[str, BeautifulSoup]:
-    html = components.render("faktenbox", k=k, partner=DATEN.partner_by_id(), base="../../", kalender=f"{k.url}termin.ics")
+    html = components.render("faktenbox", k=k, quelle=TESTBERICHT, partner=DATEN.partner_by_id(), base="../../", kalender=f"{k.url}termin.ics")
     box = BeautifulSoup(str(html), "html.parser").find("aside", class_="hk-faktenbox")
     assert box.find("h2").get_text() == "Auf einen Blick"
     return {d.get_text(strip=True): d.find_next_sibling("dd") for d in box.find_all("dt")}
@@ -29,19 +30,20 @@ def test_held_conference_shows_date_participants_partners_and_calendar():
     assert box["Datum"].find("time").get_text() == datum_de(k.datum)
     assert box["Datum"].find("a")["href"] == f"../../{k.url}termin.ics"
     assert box["Teilnehmende"].get_text(strip=True) == str(k.teilnehmende)
-    assert [a["href"] for a in box["Beteiligte Partner"].find_all("a")] == [f"../../partner/#{p}" for p in k.partner]
-    assert box["Quelle"].get_text(strip=True) == k.quelle
+    assert [a["href"] for a in box["Beteiligte Partner"].find_all("a")] == ["../../partner/#imap-institut",
+                                                                           "../../partner/#jugendaemter"]
+    assert box["Durchführung"].find("a")["href"] == "../../partner/#kreisintegrationszentrum"
+    assert box["Quelle"].get_text(" ", strip=True) == "Testbericht zu den Regionalkonferenzen , 01.06.2027"
+    assert box["Quelle"].find("a")["href"] == "../../quellen/#testbericht-2027"
+    assert box["Status laut Quelle"].find(class_="hk-status")["data-quelle"] == "testbericht-2027"
 
 
 def test_planned_conference_without_data_never_shows_an_empty_field():
     k = GEHALTEN.model_copy(update={"status": Status.geplant, "datum": None, "zeitraum": None, "ort": None,
                                     "adresse": None, "veranstalter": None, "partner": [], "teilnehmende": None})
     box = fakten(k)
-    assert "Datum" not in box and "Teilnehmende" not in box
-    assert box["Termin"].get_text(strip=True) == "Termin folgt"
-    assert box["Ort"].get_text(strip=True) == "Ort folgt"
-    assert box["Durchführung"].get_text(strip=True) == "Noch nicht bekannt"
-    assert box["Beteiligte Partner"].get_text(strip=True) == "Noch nicht bekannt"
+    assert list(box) == ["Stadt", "Status laut Quelle", "Termin", "Quelle"]
+    assert box["Termin"].get_text(strip=True) == "Kein Datum genannt"
     assert all(dd.get_text(strip=True) for dd in box.values())
 
 
@@ -49,7 +51,7 @@ def test_cancelled_conference_offers_no_calendar_entry():
     box = fakten(GEHALTEN.model_copy(update={"status": Status.abgesagt, "datum": dt.date(2027, 3, 5)}))
     assert box["Datum"].get_text(" ", strip=True) == "5. März 2027 (abgesagt)"
     assert box["Datum"].find("a") is None
-    assert box["Status"].get_text(strip=True) == "Abgesagt"
+    assert box["Status laut Quelle"].get_text(strip=True) == "Abgesagt"
 
 
 def test_open_place_is_a_polite_note():

@@ -40,13 +40,22 @@ def test_feed_holds_every_post_and_every_conference(fixture_site):
     assert sorted(links) == sorted(expected)
 
 
-def test_conference_entry_is_updated_when_its_data_was(fixture_site):
+def test_conference_entry_reports_its_source_and_time(fixture_site, site):
+    """``updated`` is the check date (the entry's time); the summary carries the source and its time."""
     daten = load(FIXTURE_DATA).daten
     by_link = {entry.link: entry for entry in parsed(fixture_site).entries}
     base = site_url(fixture_site)
     for k in daten.regionalkonferenzen:
-        updated = by_link[base + k.url].updated_parsed
-        assert dt.date(*updated[:3]) == (k.aktualisiert or daten.projekt.stand), k.id
+        entry = by_link[base + k.url]
+        assert dt.date(*entry.updated_parsed[:3]) == dt.date(2027, 6, 30), k.id
+        assert entry.summary.startswith("Laut Testbericht zu den Regionalkonferenzen (vom 1. Juni 2027) fand die "
+                                        f"Regionalkonferenz in {k.stadt} am "), entry.summary
+    echt = {entry.link.rsplit("/", 2)[-2]: entry.summary for entry in parsed(site).entries}
+    assert echt["hilden"] == ("Laut Mitteilungsvorlage WP 14-20 SV 50/100 (undatiert, verfasst zwischen Februar 2017 "
+                              "und Oktober 2020) war die Regionalkonferenz in Hilden geplant; vorgesehen war ein "
+                              "erstes Quartal, das Jahr nennt die Vorlage nicht.")
+    assert echt["haan"] == ("Die Mitteilungsvorlage WP 14-20 SV 50/100 (undatiert, verfasst zwischen Februar 2017 "
+                            "und Oktober 2020) sagt zur Regionalkonferenz in Haan nichts Eigenes.")
 
 
 def test_entry_ids_are_unique_and_do_not_depend_on_data_or_site_url(site, fixture_site):

@@ -8,10 +8,12 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, ROOT
 
 from handlungskonzept import components, presse
+from handlungskonzept.dates import MONATE
 from handlungskonzept.loader import load
 from handlungskonzept.model import Status
 
 FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
+TESTBERICHT = FIXTURE.quelle("testbericht-2027")
 REQUIRED = {"name", "startDate", "eventStatus", "eventAttendanceMode", "location", "organizer", "url", "description"}
 
 
@@ -42,6 +44,10 @@ def test_event_exactly_on_dated_conference_pages(fixture_site):
         assert event["location"]["address"]["addressLocality"] == k.stadt
         assert event["organizer"]["name"] == FIXTURE.partner_by_id()[k.veranstalter].name
         assert event["url"].startswith("https://") and event["url"].endswith(f"/{k.url}")
+        assert event["description"] == (
+            f"Regionalkonferenz in {k.stadt} zum Handlungskonzept gegen Rechtsextremismus und Rassismus des Kreises "
+            f"Mettmann. Laut Testbericht zu den Regionalkonferenzen (vom 1. Juni 2027) fand die Regionalkonferenz in "
+            f"{k.stadt} am {event['startDate'][8:].lstrip('0')}. {MONATE[int(event['startDate'][5:7]) - 1]} 2027 statt.")
 
 
 def test_no_event_anywhere_on_the_real_site_without_dates(site):
@@ -50,21 +56,21 @@ def test_no_event_anywhere_on_the_real_site_without_dates(site):
 
 def test_cancelled_conference_says_so():
     k = FIXTURE.konferenz("hilden").model_copy(update={"status": Status.abgesagt})
-    event = presse.event_jsonld(k, FIXTURE.projekt, FIXTURE.partner_by_id(), "https://example.org/")
+    event = presse.event_jsonld(k, FIXTURE.projekt, TESTBERICHT, FIXTURE.partner_by_id(), "https://example.org/")
     assert event["eventStatus"] == "https://schema.org/EventCancelled"
 
 
 def test_no_date_no_event():
     k = FIXTURE.konferenz("hilden").model_copy(update={"datum": None, "status": Status.geplant})
-    assert presse.event_jsonld(k, FIXTURE.projekt, FIXTURE.partner_by_id(), "https://example.org/") is None
+    assert presse.event_jsonld(k, FIXTURE.projekt, TESTBERICHT, FIXTURE.partner_by_id(), "https://example.org/") is None
 
 
 def test_editor_text_cannot_break_out_of_the_script_block():
     k = FIXTURE.konferenz("hilden").model_copy(update={"ort": "</script><script>alert(1)</script>"})
-    jsonld = presse.event_jsonld(k, FIXTURE.projekt, FIXTURE.partner_by_id(), "https://example.org/")
-    html = components.render("konferenz", k=k, partner=FIXTURE.partner_by_id(), projekt=FIXTURE.projekt, base="../../",
+    jsonld = presse.event_jsonld(k, FIXTURE.projekt, TESTBERICHT, FIXTURE.partner_by_id(), "https://example.org/")
+    html = components.render("konferenz", k=k, quelle=TESTBERICHT, partner=FIXTURE.partner_by_id(), projekt=FIXTURE.projekt, base="../../",
                              kalender="regionalkonferenzen/hilden/termin.ics", dokumente=[], permalink="p", zitat="z",
-                             stand=FIXTURE.projekt.stand, kontakt=None, jsonld=jsonld)
+                             kontakt=None, jsonld=jsonld)
     soup = BeautifulSoup(html, "html.parser")
     [script] = soup.find_all("script")
     assert json.loads(script.string)["location"]["name"] == "</script><script>alert(1)</script>"

@@ -39,6 +39,9 @@ def cancelled_site(tmp_path_factory) -> Path:
             for field in ("teilnehmende", "ergebnisse", "zusammenfassung"):
                 del k[field]
     (data / "regionalkonferenzen.yml").write_text(yaml.safe_dump(konferenzen, allow_unicode=True), encoding="utf-8")
+    projekt = (data / "projekt.yml").read_text(encoding="utf-8")
+    (data / "projekt.yml").write_text(projekt.replace("konferenzen_durchgefuehrt_laut_quelle: 10",
+                                                      "konferenzen_durchgefuehrt_laut_quelle: 9"), encoding="utf-8")
     return build_ok(tmp_path_factory.mktemp("site-abgesagt"), data_dir=data)
 
 
@@ -58,7 +61,11 @@ def test_termine_ics_has_one_event_per_dated_conference(fixture_site):
         assert str(event["URL"]) == f"{site_url}regionalkonferenzen/{k.id}/"
         assert str(event["LOCATION"]) == f"{k.ort}, {k.adresse}"
         assert str(event["STATUS"]) == "CONFIRMED"
-        assert event.DTSTAMP == dt.datetime.combine(k.aktualisiert, dt.time(), tzinfo=dt.timezone.utc)
+        assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc), "the data's check date"
+        assert str(event["DESCRIPTION"]).startswith(
+            f"Regionalkonferenz in {k.stadt} zum Handlungskonzept gegen Rechtsextremismus und Rassismus des Kreises "
+            f"Mettmann. Laut Testbericht zu den Regionalkonferenzen (vom 1. Juni 2027) fand die Regionalkonferenz in "
+            f"{k.stadt} am ")
     assert [e.start for e in calendar.events] == sorted(k.datum for k in dated)
 
 
@@ -107,7 +114,7 @@ def test_real_site_publishes_a_valid_calendar_before_the_first_date(site):
     assert sorted(str(p.relative_to(site)) for p in site.rglob("*.ics")) == ["regionalkonferenzen/termine.ics"]
 
 
-def test_dtstamp_falls_back_to_the_data_stand():
-    k = FIXTURE.konferenz("hilden").model_copy(update={"aktualisiert": None})
-    event = calendar_feed.vevent(k, FIXTURE.projekt, "https://example.org/")
-    assert event.DTSTAMP == dt.datetime.combine(FIXTURE.projekt.stand, dt.time(), tzinfo=dt.timezone.utc)
+def test_dtstamp_is_the_check_date_never_the_clock():
+    k = FIXTURE.konferenz("hilden")
+    event = calendar_feed.vevent(k, FIXTURE.projekt, FIXTURE.quelle(k.quelle), "https://example.org/")
+    assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc)

@@ -1,5 +1,7 @@
-"""The twelve chapters: built, reachable from the navigation, true to the source, nothing invented."""
+"""The ten chapters: built, reachable from the navigation, true to the source, nothing invented."""
 from __future__ import annotations
+
+import shutil
 
 import re
 from pathlib import Path
@@ -9,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURE_DATA, ROOT, soup
 from handlungskonzept.loader import load
+from handlungskonzept.problems import DatenFehler
 from handlungskonzept.yaml_source import read
 
 
@@ -17,11 +20,8 @@ KAPITEL = [
     ("Startseite", ""),
     ("Das Handlungskonzept", "handlungskonzept/"),
     ("Projektorganisation", "projektorganisation/"),
-    ("Vorgehen", "vorgehen/"),
     ("Regionalkonferenzen", "regionalkonferenzen/"),
-    ("Handlungsfelder und Maßnahmen", "handlungsfelder/"),
     ("Partner und Netzwerk", "partner/"),
-    ("Weitere Angebote", "weitere-angebote/"),
     ("Presse", "presse/"),
     ("Hilfe und Beratung", "hilfe/"),
     ("Begriffe", "begriffe/"),
@@ -43,18 +43,18 @@ FAKTEN = [
     ("projektorganisation/", "Kreisverwaltung"),
     ("projektorganisation/", "Pressereferentinnen und Pressereferenten"),
     ("projektorganisation/", "Jugendämter"),
-    ("handlungskonzept/", "Sozialausschuss"),
-    ("vorgehen/", "IMAP Institut"),
-    ("vorgehen/", "Bedarfs- und Bestandsanalysen"),
-    ("vorgehen/", "Qualifizierungen"),
+    ("quellen/", "Sozialausschuss"),
+    ("handlungskonzept/", "IMAP Institut"),
+    ("handlungskonzept/", "Bedarfs- und Bestandsanalysen"),
+    ("handlungskonzept/", "Qualifizierungen"),
     ("regionalkonferenzen/", "Hilden"),
     ("regionalkonferenzen/", "IMAP Institut"),
     ("regionalkonferenzen/", "voraussichtlich im ersten Quartal"),
     ("regionalkonferenzen/hilden/", "voraussichtlich im ersten Quartal"),
     ("regionalkonferenzen/hilden/", "IMAP Institut"),
-    ("regionalkonferenzen/", "in drei Städten bereits Regionalkonferenzen durchgeführt"),
-    ("", "in drei Städten bereits Regionalkonferenzen durchgeführt"),
-    ("", "Welche Städte das sind, nennt die Quelle nicht."),
+    ("regionalkonferenzen/", "Laut Quelle hatten in 3 Städten bereits Regionalkonferenzen stattgefunden."),
+    ("", "Laut Quelle hatten in 3 Städten bereits Regionalkonferenzen stattgefunden."),
+    ("", "Welche Städte das waren, nennt sie nicht."),
     ("partner/", "Kreisintegrationszentrum"),
     ("hilfe/", "110"),
     ("quellen/", "III/50-Ba"),
@@ -116,6 +116,17 @@ def test_every_chapter_is_in_the_navigation_in_order(site):
         assert [c for c in chapters if c in KAPITEL] == KAPITEL, f"Navigation auf {url or 'Startseite'}"
 
 
+@pytest.mark.parametrize("alt,neu", [("vorgehen/", "handlungskonzept/"), ("handlungsfelder/", "handlungskonzept/"),
+                                     ("weitere-angebote/", "projektorganisation/")])
+def test_merged_chapters_send_their_old_address_on(site, alt, neu):
+    """Pages merged into another keep their published address as a redirect, outside the menu."""
+    page = soup(site, alt)
+    assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url=../{neu}"
+    assert soup(site, neu).find("h1") is not None
+    menu = soup(site, "").find("nav", class_="md-nav--primary")
+    assert not any(alt.rstrip("/") in a["href"] for a in menu.find_all("a", href=True))
+
+
 @pytest.mark.parametrize("url,fakt", FAKTEN)
 def test_fact_from_the_source_is_on_the_page(site, url, fakt):
     assert fakt in text(soup(site, url).find("article"))
@@ -129,18 +140,40 @@ def test_startseite_has_entry_points_for_three_audiences(site):
         assert heading.find_next_sibling("ul").find("a", href=True) is not None, audience
 
 
-def test_staff_name_only_from_data(site):
-    name = load(ROOT / "data").daten.projekt.projektleitung_kontakt.name
-    contact = soup(site, "projektorganisation/").find(class_="hk-kontakt")
-    assert name in text(contact)
+def test_a_named_contact_needs_consent_and_a_current_source(fixture_site, tmp_path):
+    """The complete data name a press contact with consent and a 2027 source: shown. An old source: refused."""
+    contact = soup(fixture_site, "presse/").find(class_="hk-kontakt")
+    assert "Testperson Presse" in text(contact)
+    daten = tmp_path / "daten"
+    shutil.copytree(FIXTURE_DATA, daten)
+    projekt = (daten / "projekt.yml").read_text(encoding="utf-8")
+    (daten / "projekt.yml").write_text(projekt.replace("  quelle: testbericht-2027", "  quelle: vorlage-sv-50-100"),
+                                       encoding="utf-8")
+    with pytest.raises(DatenFehler) as fehler:
+        load(daten)
+    assert ("Feld „pressekontakt › quelle“ – Wert „vorlage-sv-50-100“: Diese Quelle ist älter als ein Jahr "
+            "(bis 2020-10-31); einen Namen nennt die Website nur mit einer aktuellen Quelle.") in fehler.value.bericht()
+
+
+def test_no_staff_name_on_any_published_page(site):
+    """The source names the project lead of its time (2017–2020); the site names no member of staff,
+    not even in the published copy of the source (the name is marked as removed there).
+    The name is read from the original in ../shared/quelle/, so this test does not spell it."""
+    original = ROOT.parent / "shared" / "quelle" / "mitteilungsvorlage.txt"
+    name = re.search(r"0,3 Stellenanteil (Frau (\w+))\)", original.read_text(encoding="utf-8"))
+    assert name, "Satz zum Stellenanteil nicht in der Quelle gefunden"
+    kopie = (site / "quellen" / "mitteilungsvorlage-wp-14-20-sv-50-100.txt").read_text(encoding="utf-8")
+    assert "(0,3 Stellenanteil [Name einer Mitarbeiterin für die Veröffentlichung entfernt])" in kopie
+    for path in sorted(site.rglob("*")):
+        if path.suffix in {".html", ".xml", ".ics", ".json", ".txt"}:
+            assert name.group(2) not in path.read_text(encoding="utf-8"), f"{path.relative_to(site)}: {name.group(1)}"
     for path in (ROOT / "docs").rglob("*.md"):
-        assert name not in path.read_text(encoding="utf-8"), f"{path}: Namen nur über data/projekt.yml"
+        assert name.group(2) not in path.read_text(encoding="utf-8"), path
 
 
 @pytest.mark.parametrize("which", ["site", "fixture_site"])
 def test_every_status_or_date_shown_names_its_source(request, which):
-    """Only "Noch offen / Termin folgt" may stand without a source; at least one row (Hilden's,
-    the one the source names) is checked on each site, so the test cannot pass by skipping all."""
+    """Every row's status carries its source (``data-quelle`` and the source's title), on both sites."""
     site = request.getfixturevalue(which)
     daten = load(FIXTURE_DATA if which == "fixture_site" else ROOT / "data").daten
     by_town = {k.stadt: k for k in daten.regionalkonferenzen}
@@ -150,13 +183,12 @@ def test_every_status_or_date_shown_names_its_source(request, which):
     checked = []
     for row in rows:
         stadt = text(row.find("th"))
-        status, termin = (text(cell) for cell in row.find_all("td"))
         konferenz = by_town[stadt]
-        if status == "Noch offen" and termin == "Termin folgt":
-            continue
-        assert "nennt die Quelle nicht" not in konferenz.quelle, f"{stadt}: Status oder Termin ohne Quelle"
+        quelle = daten.quelle(konferenz.quelle)
+        assert row.find(class_="hk-status")["data-quelle"] == quelle.id
+        assert quelle.titel in text(row), f"{stadt}: Status ohne Quelle"
         box = soup(site, konferenz.url).find("aside", class_="hk-faktenbox")
-        assert konferenz.quelle in text(box), f"{stadt}: Faktenbox nennt die Quelle nicht"
+        assert quelle.titel in text(box), f"{stadt}: Faktenbox nennt die Quelle nicht"
         checked.append(stadt)
     assert "Hilden" in checked, checked
 

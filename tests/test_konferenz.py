@@ -36,13 +36,13 @@ def test_fact_box_shows_every_field_of_a_held_conference(fixture_site, k):
     assert box["Stadt"].get_text(strip=True) == k.stadt
     assert box["Datum"].find("time")["datetime"] == k.datum.isoformat()
     assert box["Datum"].find("time").get_text(strip=True) == datum_de(k.datum)
-    assert box["Status"].get_text(strip=True) == "Durchgeführt"
+    assert box["Status laut Quelle"].get_text(strip=True) == "Durchgeführt"
     assert k.ort in box["Ort"].get_text() and k.adresse in box["Ort"].get_text()
     assert box["Durchführung"].get_text(strip=True) == FIXTURE.partner_by_id()[k.veranstalter].name
     assert box["Teilnehmende"].get_text(strip=True) == str(k.teilnehmende)
     assert [a.get_text(strip=True) for a in box["Beteiligte Partner"].find_all("a")] == \
-        [FIXTURE.partner_by_id()[p].name for p in k.partner]
-    assert box["Quelle"].get_text(strip=True) == k.quelle
+        [FIXTURE.partner_by_id()[p].name for p in k.partner if p != k.veranstalter], "organiser named once"
+    assert box["Quelle"].get_text(" ", strip=True) == "Testbericht zu den Regionalkonferenzen , 01.06.2027"
     kalender = box["Datum"].find("a", string="Zum Kalender hinzufügen (ICS-Datei)")
     assert resolve(k.url, kalender["href"])[0] == f"{k.url}termin.ics"
     assert (fixture_site / k.url / "termin.ics").is_file()
@@ -52,12 +52,11 @@ def test_fact_box_shows_every_field_of_a_held_conference(fixture_site, k):
 def test_partner_links_land_on_existing_anchors(fixture_site, k):
     box = soup_of(fixture_site, k.url).find("aside", class_="hk-faktenbox")
     links = box.find_all("a", href=lambda h: "#" in h)
-    assert len(links) == len(k.partner) + 1  # partners plus the Veranstalter
+    assert len(links) == len(k.partner) + 1  # organiser, the other partners, the source
     for link in links:
         target, anchor = resolve(k.url, link["href"])
-        assert target == "partner"
-        partner_page = soup_of(fixture_site, "partner/")
-        assert partner_page.find(id=anchor) is not None, link["href"]
+        assert target in ("partner", "quellen")
+        assert soup_of(fixture_site, f"{target}/").find(id=anchor) is not None, link["href"]
 
 
 @pytest.mark.parametrize("k", FIXTURE.regionalkonferenzen, ids=lambda k: k.id)
@@ -93,30 +92,40 @@ def test_file_type_comes_from_the_extension(tmp_path):
 
 
 @pytest.mark.parametrize("k", REAL.regionalkonferenzen, ids=lambda k: k.id)
-def test_undated_conferences_read_termin_folgt_never_empty(site, k):
+def test_undated_conferences_report_the_source_and_promise_nothing(site, k):
     soup = soup_of(site, k.url)
     box = fakten(soup)
     assert "Datum" not in box
-    termin = box["Termin"].get_text(" ", strip=True)
     geplant = k.status.value == "geplant"
-    if k.zeitraum:
-        assert termin == f"Termin folgt – Zeitraum: {k.zeitraum}"
-    else:
-        assert termin == "Termin folgt"
-    assert box["Status"].get_text(strip=True) == k.status.label
-    assert box["Ort"].get_text(strip=True) == ("Ort folgt" if geplant else "Nicht bekannt")
-    assert "Teilnehmende" not in box  # only a held conference has participants
+    assert box["Termin"].get_text(" ", strip=True) == (
+        "Kein Datum; vorgesehen war ein erstes Quartal, das Jahr nennt die Vorlage nicht" if geplant
+        else "Kein Datum genannt")
+    assert box["Status laut Quelle"].get_text(strip=True) == ("Geplant" if geplant else "Keine Angabe")
+    assert "Ort" not in box and "Teilnehmende" not in box, "unknown fields are left out, not filled"
     assert all(dd.get_text(strip=True) for dd in box.values()), "no empty field"
     assert soup.find("a", string="Zum Kalender hinzufügen (ICS-Datei)") is None
     assert not (site / k.url / "termin.ics").exists()
-    text = soup.find("div", class_="hk-konferenz").get_text(" ", strip=True)
-    # The source says three towns have held theirs without naming them: no page may deny it.
-    assert "noch nicht stattgefunden" not in text
-    assert ("Eine Zusammenfassung folgt nach der Konferenz." if geplant
-            else "Hier ist noch keine Zusammenfassung veröffentlicht.") in text
+    konferenz = soup.find("div", class_="hk-konferenz")
+    text = konferenz.get_text(" ", strip=True)
+    assert "folgt" not in text and "noch keine" not in text
+    assert konferenz.find(id="zusammenfassung") is None and konferenz.find(id="ergebnisse") is None
+    assert text.count("Neuere Angaben liegen nicht vor.") == 1
+    bericht = " ".join(konferenz.find(class_="hk-konferenz__bericht").get_text(" ").split())
+    if geplant:
+        assert bericht == ("Laut Mitteilungsvorlage WP 14-20 SV 50/100 (undatiert, verfasst zwischen Februar 2017 und "
+                           "Oktober 2020) war die Regionalkonferenz in Hilden geplant; vorgesehen war ein erstes "
+                           "Quartal, das Jahr nennt die Vorlage nicht. Neuere Angaben liegen nicht vor.")
+    else:
+        assert bericht == (f"Die Mitteilungsvorlage WP 14-20 SV 50/100 (undatiert, verfasst zwischen Februar 2017 und "
+                           f"Oktober 2020) sagt zur Regionalkonferenz in {k.stadt} nichts Eigenes. Sie berichtet, dass "
+                           "in 3 Städten des Kreises bereits Regionalkonferenzen stattgefunden hatten, ohne die Städte "
+                           "zu nennen. Neuere Angaben liegen nicht vor.")
 
 
-def test_hilden_names_its_organiser_from_the_source(site):
-    box = fakten(soup_of(site, "regionalkonferenzen/hilden/"))
+def test_hilden_names_its_organiser_and_quotes_the_source(site):
+    soup = soup_of(site, "regionalkonferenzen/hilden/")
+    box = fakten(soup)
     assert box["Durchführung"].get_text(strip=True) == "IMAP Institut"
-    assert box["Status"].get_text(strip=True) == "Geplant"
+    zitat = soup.find("blockquote", class_="hk-konferenz__zitat")
+    assert zitat.p.get_text() == ("„In Hilden wird voraussichtlich im ersten Quartal die Regionalkonferenz durch das "
+                                  "IMAP Institut durchgeführt.“")

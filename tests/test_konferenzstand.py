@@ -1,4 +1,4 @@
-"""The state at a glance says honestly what the source reports but does not name."""
+"""The state at a glance counts what the source says: three held (towns not named), one planned, six without statement."""
 from __future__ import annotations
 
 import shutil
@@ -7,72 +7,44 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURE_DATA, ROOT
-from handlungskonzept import components
 from handlungskonzept.loader import load
-from handlungskonzept.model import STAEDTE, OffenerPunkt, Status
+from handlungskonzept.model import OffenerPunkt
 from handlungskonzept.problems import DatenFehler
+from handlungskonzept.zaehlung import Konferenzzahlen, konferenzzahlen
 
 
-
-def render_html(laut_quelle: int | None, durchgefuehrt: int, zahlen: bool = True, **update) -> BeautifulSoup:
-    projekt = load(ROOT / "data").daten.projekt.model_copy(
-        update={"konferenzen_durchgefuehrt_laut_quelle": laut_quelle, **update})
-    zaehlung = [(Status.geplant, 1), (Status.durchgefuehrt, durchgefuehrt), (Status.abgesagt, 0),
-                (Status.offen, 9 - durchgefuehrt)]
-    html = components.render("konferenzstand", zaehlung=zaehlung, anzahl=10, projekt=projekt, staedte=STAEDTE,
-                             zahlen=zahlen, base="")
-    return BeautifulSoup(html, "html.parser")
+def text_of(tag) -> str:
+    return " ".join(tag.get_text(" ").split())
 
 
-def render(laut_quelle: int | None, durchgefuehrt: int, zahlen: bool = True, **update) -> str:
-    return " ".join(render_html(laut_quelle, durchgefuehrt, zahlen, **update).get_text(" ").split())
+def test_real_data_count_three_held_one_planned_six_without_statement():
+    assert konferenzzahlen(load(ROOT / "data").daten) == Konferenzzahlen(
+        durchgefuehrt=3, ohne_stadt=3, geplant=1, abgesagt=0, ohne_angabe=6, offen_eingetragen=9)
 
 
-def test_source_count_without_towns_is_said_honestly():
-    text = render(3, 0)
-    assert "in drei Städten bereits Regionalkonferenzen durchgeführt" in text
-    assert "Welche Städte das sind, nennt die Quelle nicht." in text
-    assert "0 Durchgeführt" in text and "Abgesagt" not in text
+def test_complete_data_count_from_the_records():
+    assert konferenzzahlen(load(FIXTURE_DATA).daten) == Konferenzzahlen(
+        durchgefuehrt=10, ohne_stadt=0, geplant=0, abgesagt=0, ohne_angabe=0, offen_eingetragen=0)
 
 
-def test_partly_sourced_count_names_the_gap():
-    text = render(3, 1)
-    assert "1 davon ist hier mit Stadt und Datum belegt" in text
+@pytest.mark.parametrize("url", ["index.html", "regionalkonferenzen/index.html"])
+def test_pages_show_three_one_six_with_source_and_period(site, url):
+    page = BeautifulSoup((site / url).read_text(encoding="utf-8"), "html.parser")
+    figure = page.find("figure", class_="hk-zaehlung")
+    assert [text_of(li) for li in figure.find_all("li")] == [
+        "3 Durchgeführt (Städte nicht genannt)", "1 Geplant", "6 Keine Angabe"]
+    assert text_of(figure.figcaption) == ("Laut Mitteilungsvorlage WP 14-20 SV 50/100 (undatiert, verfasst zwischen "
+                                         "Februar 2017 und Oktober 2020). Neuere Angaben liegen nicht vor.")
 
 
-def test_no_hedging_when_everything_is_sourced_or_nothing_reported():
-    assert "Quelle nicht" not in render(3, 3)
-    assert "Quelle nicht" not in render(None, 0)
-
-
-def test_sentence_only_variant_has_no_counts():
-    text = render(3, 0, zahlen=False)
-    assert "nennt die Quelle nicht" in text and "Geplant" not in text
-
-
-def test_startseite_shows_counts_from_data(site):
-    page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    counts = page.find("ul", class_="hk-zaehlung").find_all("li")
-    daten = load(ROOT / "data").daten
-    shown = {" ".join(li.get_text(" ").split()) for li in counts}
-    for status in (Status.geplant, Status.durchgefuehrt, Status.offen):
-        anzahl = sum(k.status is status for k in daten.regionalkonferenzen)
-        assert f"{anzahl} {status.label}" in shown
-
-
-def test_unnamed_towns_are_an_open_item_in_the_real_data():
+def test_unnamed_towns_are_an_open_item_in_the_real_data(site):
     offen = load(ROOT / "data").daten.projekt.konferenzen_durchgefuehrt_staedte
     assert isinstance(offen, OffenerPunkt) and "drei Städte" in offen.offen
-    hinweis = render_html(3, 0).find(class_="hk-offen")
-    assert hinweis["data-offen"] == offen.offen
-    assert hinweis.get_text(strip=True) == "Diese Angabe wird ergänzt."
-
-
-def test_named_towns_are_listed_by_name():
-    text = render(3, 0, konferenzen_durchgefuehrt_staedte=["erkrath", "monheim-am-rhein", "wuelfrath"])
-    assert "Es sind die Regionalkonferenzen in Erkrath, Monheim am Rhein und Wülfrath." in text
-    assert "nennt die Quelle nicht" not in text and "wird ergänzt" not in text
-    assert render(3, 0, konferenzen_durchgefuehrt_staedte=["haan"]).count("Regionalkonferenzen in Haan.") == 1
+    page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    satz = page.find(class_="hk-konferenzstand__quelle")
+    assert text_of(satz).startswith("Laut Quelle hatten in 3 Städten bereits Regionalkonferenzen stattgefunden. "
+                                    "Welche Städte das waren, nennt sie nicht.")
+    assert satz.find(class_="hk-offen")["data-offen"] == offen.offen
 
 
 def test_town_ids_are_checked_against_the_ten_towns(tmp_path):
@@ -82,13 +54,18 @@ def test_town_ids_are_checked_against_the_ten_towns(tmp_path):
         datei.write("konferenzen_durchgefuehrt_staedte: [hilden, duesseldorf]\n")
     with pytest.raises(DatenFehler) as fehler:
         load(daten)
-    bericht = fehler.value.bericht()
-    assert "„duesseldorf“: Unbekannter Wert. Erlaubt: erkrath, haan," in bericht
+    assert "„duesseldorf“: Unbekannter Wert. Erlaubt: erkrath, haan," in fehler.value.bericht()
 
 
-@pytest.mark.parametrize("url", ["index.html", "regionalkonferenzen/index.html"])
-def test_pages_explaining_the_held_conferences_show_the_open_item(site, url):
-    page = BeautifulSoup((site / url).read_text(encoding="utf-8"), "html.parser")
-    satz = page.find(class_="hk-konferenzstand__quelle")
-    assert "Welche Städte das sind, nennt die Quelle nicht." in " ".join(satz.get_text(" ").split())
-    assert "drei Städte" in satz.find(class_="hk-offen")["data-offen"]
+def test_a_named_town_must_be_recorded_as_held(tmp_path):
+    daten = tmp_path / "daten"
+    shutil.copytree(ROOT / "data", daten)
+    text = (daten / "projekt.yml").read_text(encoding="utf-8")
+    text = text.replace("konferenzen_durchgefuehrt_staedte:\n  offen: Welche drei Städte ihre Regionalkonferenz "
+                        "bereits durchgeführt haben (die Quelle nennt sie nicht)",
+                        "konferenzen_durchgefuehrt_staedte: [erkrath, haan, heiligenhaus]")
+    (daten / "projekt.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(DatenFehler) as fehler:
+        load(daten)
+    assert ("Bei Erkrath steht in regionalkonferenzen.yml Status „offen“; für eine durchgeführte Konferenz "
+            "„durchgefuehrt“ mit Datum eintragen.") in fehler.value.bericht()

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import ROOT
 from handlungskonzept import components
+from handlungskonzept.loader import load
 from handlungskonzept.model import Kontakt, OffenerPunkt, Partner, PartnerArt
 
 
@@ -18,28 +20,33 @@ def render(kontakt) -> BeautifulSoup:
 def test_open_contact_shows_the_polite_note_and_keeps_what_is_missing():
     html = render(OffenerPunkt(offen="Pressekontakt der Pressestelle"))
     note = html.find(class_="hk-offen")
-    assert note.get_text() == "Diese Angabe wird ergänzt."
+    assert note.get_text() == "Diese Angabe liegt noch nicht vor."
     assert note["data-offen"] == "Pressekontakt der Pressestelle"
 
 
 def test_filled_contact_shows_name_phone_and_mail_link():
     html = render(Kontakt(name="Frau Beispiel", funktion="Projektleitung", telefon="02104 000000",
-                          email="beispiel@example.org"))
+                          email="beispiel@example.org", einwilligung=dt.date(2027, 1, 5), quelle="mitteilung-2027"))
     text = " ".join(html.get_text(" ").split())
     assert "Frau Beispiel" in text and "Projektleitung" in text
     assert "02104 000000" in text
     assert html.find("a", href="mailto:beispiel@example.org") is not None
 
 
-def test_partly_open_contact_marks_each_missing_value(site: Path):
-    page = BeautifulSoup((site / "projektorganisation" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    kontakt = page.find(class_="hk-kontakt")
-    assert {n["data-offen"] for n in kontakt.find_all(class_="hk-offen")} == {
-        "Telefonnummer der Projektleitung", "E-Mail-Adresse der Projektleitung"}
+def test_open_press_contact_is_a_polite_note(site: Path):
     presse = BeautifulSoup((site / "presse" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert presse.find(class_="hk-kontakt").find(class_="hk-offen") is not None
+    assert presse.find(class_="hk-kontakt").find(class_="hk-offen")["data-offen"] == (
+        "Pressekontakt (Name, Telefon, E-Mail) der Pressestelle des Kreises Mettmann")
 
 
+def test_a_name_needs_consent_and_a_source():
+    with pytest.raises(ValueError, match="einwilligung"):
+        Kontakt(name="Frau Beispiel", funktion="Projektleitung")
+
+
+
+_DATEN = load(ROOT / "data").daten
+QUELLE, PROJEKT = _DATEN.quelle(), _DATEN.projekt
 OHNE_NAME = Kontakt(funktion="Pressestelle", telefon="0123", email="presse@example.org")
 
 
@@ -48,13 +55,13 @@ def rendered(name: str, **context) -> BeautifulSoup:
 
 
 def in_pressebox(kontakt) -> BeautifulSoup:
-    return rendered("pressebox", permalink="https://example.org/x/", zitat="Zitat", stand=dt.date(2027, 1, 2),
-                    kontakt=kontakt).find("dt", string="Pressekontakt").find_next_sibling("dd")
+    return rendered("pressebox", permalink="https://example.org/x/", zitat="Zitat", quelle=QUELLE,
+                    projekt=PROJEKT, kontakt=kontakt).find("dt", string="Pressekontakt").find_next_sibling("dd")
 
 
 def in_partnerliste(kontakt) -> BeautifulSoup:
     partner = Partner(id="beispiel", name="Beispielverband", art=PartnerArt.verband, rolle="Beratung",
-                      kontakt=kontakt, quelle="Mitteilungsvorlage WP 14-20 SV 50/100")
+                      kontakt=kontakt, quelle="vorlage-sv-50-100")
     return rendered("partnerliste", gruppen=[(PartnerArt.verband, [partner])], ebene=2,
                     anker=True).find(class_="hk-partnerliste__kontakt")
 

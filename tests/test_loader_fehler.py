@@ -29,7 +29,7 @@ DATA = ROOT / "data"
 DOCS = ROOT / "docs"
 
 P, K, R = "partner.yml", "projekt.yml", "regionalkonferenzen.yml"
-I, W = "impressum.yml", "weiterleitungen.yml"
+I, W, Q = "impressum.yml", "weiterleitungen.yml", "quellen.yml"
 
 
 def replace(old: str, new: str, count: int = 1) -> Callable[[str], str]:
@@ -68,8 +68,8 @@ class Case:
 
 
 CASES = [
-    Case("syntaxfehler-doppelpunkt", P, replace("rolle: Hat die Projektleitung. Verantwortlich", "rolle: Hat die Projektleitung: Verantwortlich"),
-         "rolle: Hat die Projektleitung: Verantwortlich", "", "Doppelpunkt an unerwarteter Stelle"),
+    Case("syntaxfehler-doppelpunkt", P, replace("rolle: Laut Vorlage lag hier die Projektleitung, mit", "rolle: Laut Vorlage lag hier die Projektleitung: mit"),
+         "rolle: Laut Vorlage lag hier die Projektleitung: mit", "", "Doppelpunkt an unerwarteter Stelle"),
     # PyYAML notices a missing quote only at the end of the file; the message names where it opened.
     Case("syntaxfehler-anfuehrungszeichen", P, replace("name: Kreissportbund\n", 'name: "Kreissportbund\n'),
          'name: "Kreissportbund', "", "Anführungszeichen"),
@@ -77,10 +77,14 @@ CASES = [
          "\tname: Kreissportbund", "", "Tabulatorzeichen"),
     Case("unbekanntes-feld-stadtt", R, replace("  stadt: Haan", "  stadtt: Haan"),
          "stadtt: Haan", "Eintrag 2 (haan) › stadtt", "Meinten Sie „stadt“?"),
-    Case("unbekanntes-feld-verschachtelt", K, replace("  telefon:\n", "  telefonn:\n"),
-         "telefonn:", "projektleitung_kontakt › telefonn", "Unbekanntes Feld"),
-    Case("pflichtfeld-fehlt", R, replace("  quelle: \"Mitteilungsvorlage WP 14-20 SV 50/100: Regionalkonferenzen sind in allen "
-                                        "kreisangehörigen Städten geplant. Stand und Termin für Haan nennt die Quelle nicht.\"\n", ""),
+    Case("unbekanntes-feld-verschachtelt", Q, replace("  zeit:\n    von:", "  zeit:\n    vonn:"),
+         "vonn: 2017-02-01", "Eintrag 1 (vorlage-sv-50-100) › zeit › vonn", "Unbekanntes Feld"),
+    Case("quelle-unbekannt", R, replace("  stadt: Haan\n  status: offen\n  quelle: vorlage-sv-50-100",
+                                         "  stadt: Haan\n  status: offen\n  quelle: vorlage-haan"),
+         "quelle: vorlage-haan", "Eintrag 2 (haan) › quelle", "Diese Quelle steht nicht in quellen.yml. Erlaubt sind: vorlage-sv-50-100."),
+    Case("quelle-ohne-zeit", Q, replace("    begruendung: Die Vorlage ist undatiert.", "    begruendun: Die Vorlage ist undatiert."),
+         "begruendun: Die Vorlage", "Eintrag 1 (vorlage-sv-50-100) › zeit › begruendun", "Unbekanntes Feld"),
+    Case("pflichtfeld-fehlt", R, replace("  stadt: Haan\n  status: offen\n  quelle: vorlage-sv-50-100\n", "  stadt: Haan\n  status: offen\n"),
          "- id: haan", "Eintrag 2 (haan) › quelle", "Pflichtfeld fehlt"),
     Case("staedte-anzahl-passt-nicht", K,
          replace("konferenzen_durchgefuehrt_staedte:\n  offen: Welche drei Städte ihre Regionalkonferenz bereits "
@@ -99,8 +103,8 @@ CASES = [
     Case("falscher-typ-liste", R, replace("  partner:\n    - imap-institut\n",
                                           "  partner: imap-institut\n"),
          "partner: imap-institut", "Eintrag 4 (hilden) › partner", "Liste"),
-    Case("datum-2018-02-30", K, replace("stand: 2026-11-25", "stand: 2018-02-30"),
-         "stand: 2018-02-30", "stand", "Kein gültiges Datum"),
+    Case("datum-2018-02-30", K, replace("geprueft: 2026-12-02", "geprueft: 2018-02-30"),
+         "geprueft: 2018-02-30", "geprueft", "Kein gültiges Datum"),
     Case("datum-mit-uhrzeit", R, after_record("hilden", "  datum: 2027-03-01 10:00:00\n"),
          "datum: 2027-03-01 10:00:00", "Eintrag 4 (hilden) › datum", "Datum"),
     Case("unbekannter-status", R, replace("  status: geplant", "  status: gepant"),
@@ -126,13 +130,14 @@ CASES = [
          "stadt: Hilden", "Eintrag 2 (haan) › stadt", "Zur id „haan“ gehört die Stadt „Haan“"),
     Case("negative-teilnehmende", R, after_record("hilden", "  teilnehmende: -5\n"),
          "teilnehmende: -5", "Eintrag 4 (hilden) › teilnehmende", "mindestens 0"),
-    Case("durchgefuehrt-nach-stand", R, after_record("haan", "  datum: 2027-03-01\n"),
-         "datum: 2027-03-01", "Eintrag 2 (haan) › datum", "noch kein Termin bekannt"),
+    Case("offen-mit-datum", R, after_record("haan", "  datum: 2027-03-01\n"),
+         "datum: 2027-03-01", "Eintrag 2 (haan) › datum", "Bei Status „offen“ nennt die Quelle keinen Termin"),
     Case("durchgefuehrt-datum-nach-stand", R,
-         lambda t: after_record("hilden", "  datum: 2027-03-01\n")(replace("  status: geplant\n  zeitraum: voraussichtlich 1. Quartal, Jahr nicht angegeben\n", "  status: durchgefuehrt\n")(t)),
-         "datum: 2027-03-01", "Eintrag 4 (hilden) › datum", "nach dem Stand der Daten (2026-11-25)"),
-    Case("geplant-datum-vor-stand", R, after_record("hilden", "  datum: 2026-01-15\n"),
-         "datum: 2026-01-15", "Eintrag 4 (hilden) › datum", "vor dem Stand der Daten (2026-11-25)"),
+         lambda t: after_record("hilden", "  datum: 2021-03-01\n")(replace("  status: geplant\n  zeitraum: ein erstes Quartal, das Jahr nennt die Vorlage nicht\n", "  status: durchgefuehrt\n")(t)),
+         "datum: 2021-03-01", "Eintrag 4 (hilden) › datum",
+         "Das Datum liegt nach der Zeit der Quelle „vorlage-sv-50-100“ (bis 2020-10-31)"),
+    Case("geplant-datum-vor-der-quelle", R, after_record("hilden", "  datum: 2016-01-15\n"),
+         "datum: 2016-01-15", "Eintrag 4 (hilden) › datum", "Das Datum liegt vor der Zeit der Quelle „vorlage-sv-50-100“ (ab 2017-02-01)"),
     Case("dokument-fehlt", R, after_record("hilden", "  dokumente:\n    - titel: Protokoll\n      pfad: dokumente/gibt-es-nicht.pdf\n"),
          "pfad: dokumente/gibt-es-nicht.pdf", "Eintrag 4 (hilden) › dokumente › Eintrag 1 › pfad", "gibt es unter docs/ nicht"),
     Case("dokument-pfad-und-url", R, after_record("hilden", "  dokumente:\n    - titel: Protokoll\n      pfad: quellen/x.txt\n      url: https://www.example.org/x.pdf\n"),
@@ -168,8 +173,8 @@ CASES = [
          "konferenzen_durchgefuehrt_laut_quelle: yes", "konferenzen_durchgefuehrt_laut_quelle", "ganze Zahl"),
     Case("datum-als-zahl", R, after_record("hilden", "  datum: 20270301\n"),
          "datum: 20270301", "Eintrag 4 (hilden) › datum", "Kein gültiges Datum. Erwartet: ein Datum im Format JJJJ-MM-TT"),
-    Case("stand-als-kommazahl", K, replace("stand: 2026-11-25", "stand: 2026.11"),
-         "stand: 2026.11", "stand", "Kein gültiges Datum. Erwartet: ein Datum im Format JJJJ-MM-TT"),
+    Case("stand-als-kommazahl", K, replace("geprueft: 2026-12-02", "geprueft: 2026.11"),
+         "geprueft: 2026.11", "geprueft", "Kein gültiges Datum. Erwartet: ein Datum im Format JJJJ-MM-TT"),
     Case("impressum-unbekanntes-feld", I, replace("herausgeber: Kreis Mettmann", "herausgeberr: Kreis Mettmann"),
          "herausgeberr: Kreis Mettmann", "herausgeberr", "Meinten Sie „herausgeber“?"),
     Case("impressum-offen-tippfehler", I, replace("  offen: Postanschrift", "  ofen: Postanschrift"),
@@ -184,8 +189,8 @@ CASES = [
          content="- von: alt/\n  nach: partner/\n- von: alt/\n  nach: ''\n"),
     Case("eckige-klammer-offen", P, replace("  name: Kreissportbund", "  name: [Kreissportbund"),
          "name: [Kreissportbund", "", "Die eckige Klammer „[“ wird nicht richtig geschlossen"),
-    Case("geschweifte-klammer-offen", K, replace("stand: 2026-11-25", "stand: {2026-11-25"),
-         "stand: {2026-11-25", "", "Die geschweifte Klammer „{“ wird nicht richtig geschlossen"),
+    Case("geschweifte-klammer-offen", K, replace("geprueft: 2026-12-02", "geprueft: {2026-12-02"),
+         "geprueft: {2026-12-02", "", "Die geschweifte Klammer „{“ wird nicht richtig geschlossen"),
     Case("klammer-ohne-oeffnende", P, replace("  name: Kreissportbund", "  name: ] Kreissportbund"),
          "name: ] Kreissportbund", "", "schließende Klammer „]“ ohne öffnende"),
     Case("reserviertes-zeichen", P, replace("  name: Kreissportbund", "  name: @Kreissportbund"),
@@ -293,7 +298,7 @@ def test_several_problems_in_one_run_are_all_reported(tmp_path):
     (data / R).write_text(konferenzen, encoding="utf-8")
     (data / P).write_text((data / P).read_text(encoding="utf-8").replace("  name: Kreissportbund", "\tname: X"),
                           encoding="utf-8")
-    (data / K).write_text((data / K).read_text(encoding="utf-8").replace("stand: 2026-11-25", "stand: 2018-02-30"),
+    (data / K).write_text((data / K).read_text(encoding="utf-8").replace("geprueft: 2026-12-02", "geprueft: 2018-02-30"),
                           encoding="utf-8")
     with pytest.raises(DatenFehler) as info:
         load(data, DOCS, "data")

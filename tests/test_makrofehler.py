@@ -52,7 +52,7 @@ def test_unknown_partner_art_fails_the_build_naming_page_line_and_allowed_values
 
 
 @pytest.mark.parametrize("aufruf, german", [
-    ('kontakt("x")', "kontakt(„x“): Diese Angabe gibt es nicht. Erlaubt sind: projektleitung_kontakt, pressekontakt."),
+    ('kontakt("x")', "kontakt(„x“): Diese Angabe gibt es nicht. Erlaubt sind: pressekontakt."),
     ('konferenz("x")', "Eine Regionalkonferenz „x“ gibt es nicht. Erlaubt sind: erkrath,"),
 ])
 def test_other_macros_name_the_allowed_values(repo_copy, tmp_path, aufruf, german):

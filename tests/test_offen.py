@@ -81,11 +81,11 @@ def test_broken_yaml_is_an_error_not_an_empty_list(projekt):
 
 
 def test_every_open_note_on_the_built_site_is_listed(site):
-    """End to end: each „Diese Angabe wird ergänzt.“ / draft mark a reader sees is on the editors' list."""
+    """End to end: each „Diese Angabe liegt noch nicht vor.“ / draft mark a reader sees is on the editors' list."""
     from bs4 import BeautifulSoup
 
     listed = {e.text.removeprefix(open_items.MAKROS["entwurf"])
-              for e in open_items.alle(ROOT / "docs", ROOT / "data", ROOT / "mkdocs.yml", stand=None)}
+              for e in open_items.alle(ROOT / "docs", ROOT / "data", ROOT / "mkdocs.yml", daten_geprueft=None)}
     shown = set()
     for page in site.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

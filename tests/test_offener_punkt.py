@@ -11,7 +11,7 @@ from handlungskonzept.model import OffenerPunkt
 def test_renders_the_polite_sentence_and_keeps_what_is_missing():
     html = BeautifulSoup(str(components.render("offener-punkt", text="Ort der Konferenz")), "html.parser")
     [hinweis] = html.find_all(class_="hk-offen")
-    assert hinweis.get_text() == "Diese Angabe wird ergänzt."
+    assert hinweis.get_text() == "Diese Angabe liegt noch nicht vor."
     assert hinweis["data-offen"] == "Ort der Konferenz"
 
 
@@ -26,7 +26,7 @@ def test_wert_shows_known_values_escaped_and_open_ones_as_the_note():
     template = environment().from_string('{% from "offener-punkt/offener-punkt.html" import wert %}{{ wert(v) }}')
     assert template.render(v="A & <B>") == "A &amp; &lt;B&gt;"
     offen = BeautifulSoup(template.render(v=OffenerPunkt(offen="Telefon")), "html.parser").find(class_="hk-offen")
-    assert (offen.get_text(), offen["data-offen"]) == ("Diese Angabe wird ergänzt.", "Telefon")
+    assert (offen.get_text(), offen["data-offen"]) == ("Diese Angabe liegt noch nicht vor.", "Telefon")
 
 
 def test_importing_the_macros_renders_nothing_by_itself():

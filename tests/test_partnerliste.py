@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from handlungskonzept import components
 from handlungskonzept.model import Kontakt, OffenerPunkt, Partner, PartnerArt
 
-QUELLE = "Mitteilungsvorlage WP 14-20 SV 50/100"
+QUELLE = "vorlage-sv-50-100"
 
 
 def partner(id: str, art: PartnerArt, **felder) -> Partner:

@@ -8,7 +8,6 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, MOVED_SITE_URL, ROOT
 
 from handlungskonzept.loader import load
-from handlungskonzept.text import datum_de
 
 FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
 REAL = load(ROOT / "data", ROOT / "docs").daten
@@ -28,22 +27,27 @@ def test_press_box_has_permalink_and_citation(fixture_site, k):
     permalink = felder["Dauerhafte Adresse dieser Seite"]
     assert permalink.startswith("https://") and permalink.endswith(f"/regionalkonferenzen/{k.id}/")
     assert permalink == soup.find("link", rel="canonical")["href"]
-    assert felder["Zitiervorschlag"] == f"Kreis Mettmann: Regionalkonferenz {k.stadt}, Stand {datum_de(k.aktualisiert)}, {permalink}"
-    assert felder["Stand der Angaben"] == datum_de(k.aktualisiert)
+    assert felder["Zitiervorschlag"] == (f"Kreis Mettmann: Regionalkonferenz {k.stadt} (Angaben laut Testbericht zu "
+                                         f"den Regionalkonferenzen, vom 1. Juni 2027). {permalink}")
+    assert felder["Zeit der Angaben"] == "Vom 1. Juni 2027 (die Zeit der Quelle)"
+    assert felder["Mit der Quelle verglichen am"] == "30. Juni 2027"
     box = soup.find("section", class_="hk-pressebox")
     assert box.find(["script", "button", "input", "textarea"]) is None, "copying must not need JavaScript"
 
 
 @pytest.mark.parametrize("k", REAL.regionalkonferenzen, ids=lambda k: k.id)
-def test_real_pages_cite_the_data_stand_and_the_open_press_contact(site, k):
+def test_real_pages_cite_the_source_and_its_time_never_the_check_date(site, k):
     soup, felder = pressebox(site, k.url)
-    stand = datum_de(REAL.projekt.stand)
-    assert felder["Zitiervorschlag"] == \
-        f"Kreis Mettmann: Regionalkonferenz {k.stadt}, Stand {stand}, {felder['Dauerhafte Adresse dieser Seite']}"
-    assert felder["Pressekontakt"] == "Diese Angabe wird ergänzt."
+    assert felder["Zitiervorschlag"] == (
+        f"Kreis Mettmann: Regionalkonferenz {k.stadt} (Angaben laut Mitteilungsvorlage WP 14-20 SV 50/100, undatiert, "
+        f"verfasst zwischen Februar 2017 und Oktober 2020). {felder['Dauerhafte Adresse dieser Seite']}")
+    assert "2026" not in felder["Zitiervorschlag"] and "Stand" not in felder["Zitiervorschlag"]
+    assert felder["Zeit der Angaben"] == "Undatiert, verfasst zwischen Februar 2017 und Oktober 2020 (die Zeit der Quelle)"
+    assert felder["Mit der Quelle verglichen am"] == "2. Dezember 2026"
+    assert felder["Pressekontakt"] == "Diese Angabe liegt noch nicht vor."
 
 
 def test_permalink_follows_site_url(fixture_site_moved):
     _, felder = pressebox(fixture_site_moved, "regionalkonferenzen/hilden/")
     assert felder["Dauerhafte Adresse dieser Seite"] == f"{MOVED_SITE_URL}regionalkonferenzen/hilden/"
-    assert felder["Zitiervorschlag"].endswith(", https://presse.example.org/handlungskonzept/regionalkonferenzen/hilden/")
+    assert felder["Zitiervorschlag"].endswith(". https://presse.example.org/handlungskonzept/regionalkonferenzen/hilden/")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from handlungskonzept.text import datum_de
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
 STAND = dt.date(2026, 11, 25)
+#: ``geprueft`` in data/projekt.yml.
+DATEN_GEPRUEFT = dt.date(2026, 12, 2)
 SEITE = "---\ntitle: Seite\ndescription: Ein Satz.\ngeprueft: {geprueft}\npruefen_bis: {bis}\n---\n\n# Seite\n"
 
 
@@ -38,10 +41,12 @@ def test_every_page_shows_its_review_dates_at_the_end_of_the_article(name, reque
         assert [t["datetime"] for t in box.find_all("time")] == [geprueft.isoformat(), bis.isoformat()]
 
 
-def test_every_page_was_checked_on_the_data_stand_and_is_due_six_months_later():
+def test_every_page_was_checked_no_later_than_the_data_and_is_due_six_months_later():
     for page in PAGES:
-        daten = pruefdatum.check(page.read_text(encoding="utf-8"), page.name, STAND)
-        assert (daten.geprueft, daten.pruefen_bis) == (STAND, dt.date(2027, 5, 25)), page
+        daten = pruefdatum.check(page.read_text(encoding="utf-8"), page.name, DATEN_GEPRUEFT)
+        assert daten.geprueft in (dt.date(2026, 11, 25), dt.date(2026, 12, 2)), page
+        faellig = daten.geprueft.replace(year=daten.geprueft.year + 1, month=daten.geprueft.month - 6)
+        assert daten.pruefen_bis == faellig, page
 
 
 def test_generated_conference_pages_show_no_review_dates(site):
@@ -61,7 +66,7 @@ def test_bad_dates_are_german_problems_at_their_line():
     [problem] = problems(SEITE.format(geprueft="2026-11-25", bis="2026-11-25"))
     assert "Zeile 5" in problem and "„pruefen_bis“ muss nach „geprueft“ liegen." in problem
     [problem] = problems(SEITE.format(geprueft="2026-11-26", bis="2027-05-25"))
-    assert "Zeile 4" in problem and "darf nicht nach dem Stand der Daten (2026-11-25" in problem
+    assert "Zeile 4" in problem and "darf nicht nach dem Prüfdatum der Daten (2026-11-25" in problem
 
 
 def test_missing_keys_are_named_at_the_closing_line_of_the_front_matter():
@@ -73,7 +78,8 @@ def test_missing_keys_are_named_at_the_closing_line_of_the_front_matter():
 def test_pages_without_geprueft_fail_the_build_naming_each_file_and_line(repo_copy, tmp_path):
     for name in ("presse.md", "quellen/index.md"):
         page = repo_copy / "docs" / name
-        page.write_text(page.read_text(encoding="utf-8").replace("geprueft: 2026-11-25\n", ""), encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"geprueft: [0-9-]+\n", "", text, count=1), encoding="utf-8")
     result = build_copy(repo_copy, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/presse.md, Zeile 5 – Feld „geprueft“: Im Kopf der Seite" in result.stderr
@@ -83,10 +89,10 @@ def test_pages_without_geprueft_fail_the_build_naming_each_file_and_line(repo_co
 def test_overdue_page_is_an_open_item_and_blocks_the_release(projekt):
     assert "erneut geprüft" not in offen(projekt).stdout
     page = projekt / "docs" / "presse.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("pruefen_bis: 2027-05-25", "pruefen_bis: 2026-11-24"),
+    page.write_text(re.sub(r"pruefen_bis: [0-9-]+", "pruefen_bis: 2026-11-24", page.read_text(encoding="utf-8")),
                     encoding="utf-8")
     result = offen(projekt, "--streng")
     assert result.returncode == 1
     [line] = [line for line in result.stdout.splitlines() if "erneut geprüft" in line]
     assert line.startswith("docs/presse.md:5: Seite muss erneut geprüft werden (pruefen_bis 2026-11-24 liegt vor "
-                           "dem Stand der Daten 2026-11-25)")
+                           "dem Prüfdatum der Daten 2026-12-02)")

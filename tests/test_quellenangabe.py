@@ -1,4 +1,4 @@
-"""The chapter footer names the source, links its copy under docs/quellen/ and shows the data's stand."""
+"""The page footer names the sources, links their copies under docs/quellen/ and the time they speak for."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,40 +9,39 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from handlungskonzept import components
 from handlungskonzept.loader import load
+from handlungskonzept.model import Zeit
 
 
 
-def projekt():
-    return load(ROOT / "data").daten.projekt
+def vorlage():
+    return load(ROOT / "data").daten.quelle("vorlage-sv-50-100")
 
 
-def test_footer_links_the_source_copy_and_shows_stand():
-    html = components.render("quellenangabe", projekt=projekt(), base="../")
+def footer_of(*quellen):
+    html = components.render("quellenangabe", quellen=list(quellen), base="../")
     footer = BeautifulSoup(html, "html.parser").find(class_="hk-quellenangabe")
+    return footer, " ".join(footer.get_text(" ").split())
+
+
+def test_footer_links_the_source_copy_and_names_its_time_not_the_check_date():
+    footer, text = footer_of(vorlage())
     link = footer.find("a", string="Mitteilungsvorlage WP 14-20 SV 50/100")
     assert link["href"] == "../quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt"
-    assert (ROOT / "docs" / projekt().quelle.datei).is_file()
-    time = footer.find_all("time")[-1]
-    assert time["datetime"] == projekt().stand.isoformat()
-    text = " ".join(footer.get_text(" ").split())
-    assert "Angaben zuletzt geprüft am: 25. November 2026" in text
-    assert "Die Vorlage selbst nennt kein Datum." in text
+    assert (ROOT / "docs" / vorlage().datei).is_file()
+    assert text == ("Quelle: Mitteilungsvorlage WP 14-20 SV 50/100 (undatiert, verfasst zwischen Februar 2017 und "
+                    "Oktober 2020). Die Angaben dieser Seite geben wieder, was die Quelle zu ihrer Zeit berichtete. "
+                    "Alle Quellen")
+    assert footer.find("time") is None
 
 
-def test_footer_shows_the_date_of_a_dated_source():
-    datiert = projekt().model_copy(update={"quelle": projekt().quelle.model_copy(update={"datum": dt.date(2017, 3, 1)})})
-    footer = BeautifulSoup(components.render("quellenangabe", projekt=datiert, base=""), "html.parser")
-    text = " ".join(footer.get_text(" ").split())
-    assert "Mitteilungsvorlage WP 14-20 SV 50/100 vom 1. März 2017 an Integrationsrat" in text
-    assert "nennt kein Datum" not in text
-    assert [t["datetime"] for t in footer.find_all("time")] == ["2017-03-01", projekt().stand.isoformat()]
-
-
-def test_footer_without_source_file_names_the_source_as_text():
-    ohne_datei = projekt().model_copy(update={"quelle": projekt().quelle.model_copy(update={"datei": None})})
-    footer = BeautifulSoup(components.render("quellenangabe", projekt=ohne_datei, base=""), "html.parser")
-    assert "Mitteilungsvorlage WP 14-20 SV 50/100" in footer.get_text()
-    assert footer.find("a", string="Mitteilungsvorlage WP 14-20 SV 50/100") is None
+def test_footer_shows_the_date_of_a_dated_source_and_several_sources():
+    datiert = vorlage().model_copy(update={"id": "neu", "titel": "Pressemitteilung", "datei": None,
+                                           "zeit": Zeit(datum=dt.date(2027, 3, 1))})
+    footer, text = footer_of(vorlage(), datiert)
+    assert text.startswith("Quellen: Mitteilungsvorlage WP 14-20 SV 50/100 (undatiert, verfasst zwischen Februar 2017 "
+                           "und Oktober 2020); Pressemitteilung (vom 1. März 2027). Die Angaben dieser Seite geben "
+                           "wieder, was die Quellen zu ihrer jeweiligen Zeit berichteten.")
+    assert footer.find("a", string="Pressemitteilung") is None, "no file, no link"
 
 
 def test_source_link_resolves_on_every_built_chapter(site):

@@ -55,8 +55,13 @@ def test_legal_pages_are_in_the_footer_not_in_the_main_menu(site):
     assert not any(slug in href for href in hrefs for slug in RECHTLICHE_SEITEN)
 
 
+def content_pages(site: Path) -> list[Path]:
+    """Every built page except the redirect pages of old addresses (they only forward)."""
+    return [p for p in sorted(site.rglob("*.html")) if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
+
+
 def test_every_page_links_all_legal_pages_in_its_footer(any_site):
-    pages = sorted(any_site.rglob("*.html"))
+    pages = content_pages(any_site)
     assert any_site / "404.html" in pages and len(pages) > 15
     for html in pages:
         footer = soup(html).find("footer", class_="md-footer")
@@ -69,18 +74,46 @@ def test_every_page_links_all_legal_pages_in_its_footer(any_site):
             assert target_of(url, links[text]) == f"/{slug}/", (html, text, links[text])
 
 
+def impressum_rows(site: Path, slug: str = "impressum") -> dict[str, BeautifulSoup]:
+    article = soup(site / slug / "index.html").find("article")
+    return {div.dt.get_text(strip=True): div.dd for div in article.select("dl.hk-impressum > div")}
+
+
+def flat(element) -> str:
+    """The element's text as a reader hears it: one space between words, none before punctuation."""
+    return re.sub(r"\s+([.,;:!?)])", r"\1", " ".join(element.get_text(" ").split()))
+
+
 def test_impressum_shows_data_and_open_items(site):
-    article = soup(site / "impressum/index.html").find("article")
-    angaben = {dt.get_text(strip=True): dd for dt, dd in
-               ((div.find("dt"), div.find("dd")) for div in article.select("dl.hk-impressum > div"))}
+    angaben = impressum_rows(site)
     assert angaben["Herausgeber"].get_text(strip=True) == "Kreis Mettmann"
     assert angaben["Organisationseinheit"].get_text(strip=True) == "Kreisintegrationszentrum"
     anschrift = angaben["Anschrift"].find(class_="hk-offen")
-    assert anschrift.get_text(strip=True) == "Diese Angabe wird ergänzt."
+    assert anschrift.get_text(strip=True) == "Diese Angabe liegt noch nicht vor."
     assert "Postanschrift" in anschrift["data-offen"]
-    for feld in ("Telefon", "E-Mail", "Vertretungsberechtigt", "Aufsichtsbehörde"):
+    for feld in ("Telefon", "E-Mail", "Inhaltlich verantwortlich nach § 18 Abs. 2 MStV"):
         assert angaben[feld].find(class_="hk-offen") is not None, feld
-    assert "§ 5 Digitale-Dienste-Gesetz" in article.get_text()
+    assert "§ 5 Digitale-Dienste-Gesetz" in soup(site / "impressum/index.html").find("article").get_text()
+
+
+def test_impressum_states_general_law_with_its_provisions(site):
+    angaben = impressum_rows(site)
+    assert flat(angaben["Rechtsform"]) == (
+        "Körperschaft des öffentlichen Rechts (Gemeindeverband und Gebietskörperschaft, § 1 Abs. 2 KrO NRW)")
+    assert flat(angaben["Vertreten durch"]) == (
+        "Landrätin oder Landrat des Kreises Mettmann (gesetzliche Vertretung in Rechts- und Verwaltungsgeschäften, "
+        "§ 42 Abs. 5 KrO NRW) Name: Diese Angabe liegt noch nicht vor. Anschrift: Diese Angabe liegt noch nicht vor.")
+    assert flat(angaben["Aufsichtsbehörde"]) == (
+        "Bezirksregierung Düsseldorf (allgemeine Aufsicht, § 57 Abs. 1 KrO NRW) Anschrift: Diese Angabe liegt noch nicht vor.")
+    offen = [e["data-offen"] for e in angaben["Vertreten durch"].select(".hk-offen")]
+    assert offen == ["Name der Landrätin oder des Landrats des Kreises Mettmann (aus einer aktuellen Quelle)",
+                     "Dienstanschrift der Landrätin oder des Landrats des Kreises Mettmann"]
+    text = flat(soup(site / "impressum/index.html").find("article"))
+    assert "Kreisordnung für das Land Nordrhein-Westfalen (KrO NRW)" in text
+    # No VAT id is known: the page leaves the row out; the open item asks whether one exists.
+    assert "Umsatzsteuer" not in text
+    listed = [e.text for e in open_items.in_data(ROOT / "data", "data") if e.datei == "data/impressum.yml"]
+    assert any("Umsatzsteuer-Identifikationsnummer" in item for item in listed), listed
 
 
 def test_impressum_shows_complete_data(fixture_site):
@@ -93,7 +126,6 @@ def test_impressum_shows_complete_data(fixture_site):
 def test_statements_name_open_items_instead_of_guessing(site):
     barrierefreiheit = soup(site / "barrierefreiheit/index.html").find("article")
     text = barrierefreiheit.get_text(" ", strip=True)
-    assert "Ombudsstelle für barrierefreie Informationstechnik" in text
     assert "teilweise" in text
     assert len(barrierefreiheit.select(".hk-offen")) >= 3
     datenschutz = soup(site / "datenschutz/index.html").find("article")
@@ -102,19 +134,82 @@ def test_statements_name_open_items_instead_of_guessing(site):
                      "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen"):
         assert expected in text, expected
     assert datenschutz.select(".hk-offen")
-    leichte_sprache = soup(site / "leichte-sprache/index.html").find("article")
-    gebaerden = leichte_sprache.find(id="video-in-gebarden-sprache").find_next(class_="hk-offen")
-    assert "Gebärdensprache" in gebaerden["data-offen"]
+    abschnitt = soup(site / "leichte-sprache/index.html").find(id="mehr-leichte-sprache-und-gebarden-sprache")
+    gebaerden = abschnitt.find_next(class_="hk-offen")
+    assert "Gebärdensprache" in gebaerden["data-offen"] and "Stelle auf der Website" in gebaerden["data-offen"]
 
 
-def test_enforcement_bodies_are_marked_as_draft_to_confirm(site):
+def test_privacy_notice_states_its_legal_bases(site):
+    text = flat(soup(site / "datenschutz/index.html").find("article"))
+    assert ("Rechtsgrundlage ist Artikel 6 Absatz 1 Buchstabe e der Datenschutz-Grundverordnung (DSGVO) in "
+            "Verbindung mit § 3 des Datenschutzgesetzes Nordrhein-Westfalen (DSG NRW).") in text
+    assert ("Rechtsgrundlage ist § 25 Absatz 2 Nummer 2 des Telekommunikation-Digitale-Dienste-Datenschutz-Gesetzes "
+            "(TDDDG): Die Speicherung ist unbedingt erforderlich, damit die Website den Dienst bieten kann, den Sie "
+            "ausdrücklich gewünscht haben") in text
+    assert "Die Website speichert nichts in Ihrem Browser, solange Sie nur lesen." in text
+    assert "Erst dann legt sie einen Eintrag im lokalen Speicher Ihres Browsers an" in text
+    assert "Beim ersten Besuch" not in text  # nothing is stored before the reader chooses
+
+
+def test_no_right_to_data_portability(site):
+    """Art. 20 Abs. 3 DSGVO: no portability for processing in the public interest (Art. 6 Abs. 1 lit. e)."""
+    article = soup(site / "datenschutz/index.html").find("article")
+    rechte = article.find("h2", id="ihre-rechte").find_next("ul")
+    artikel = [re.search(r"\(Artikel (\d+)\)", flat(li)).group(1) for li in rechte.find_all("li")]
+    assert artikel == ["15", "16", "17", "18", "21"]
+    assert "übertragbarkeit" not in article.get_text().lower() and "Artikel 20" not in article.get_text()
+
+
+def test_storage_periods_of_both_logs_are_open_items(site, fixture_site):
+    echt = impressum_rows(site, "datenschutz")
+    for label in ("Speicherdauer des Zugriffsprotokolls", "Speicherdauer des Fehlerprotokolls"):
+        assert echt[label].find(class_="hk-offen") is not None, label
+    test = impressum_rows(fixture_site, "datenschutz")
+    assert flat(test["Speicherdauer des Zugriffsprotokolls"]) == "7 Tage, danach gelöscht"
+    assert flat(test["Speicherdauer des Fehlerprotokolls"]) == "14 Tage, danach gelöscht"
+
+
+def test_ombudsstelle_named_with_its_law_and_contact_open(site):
     article = soup(site / "barrierefreiheit/index.html").find("article")
     abschnitt = article.find("h2", id="durchsetzungsverfahren")
-    entwurf = abschnitt.find_next(class_="hk-entwurf")
-    assert entwurf is not None and "Ombudsstelle" in entwurf["data-offen"] and "Überwachungsstelle" in entwurf["data-offen"]
-    assert entwurf.get_text(strip=True) == "Entwurf der Redaktion, noch nicht freigegeben."
-    listed = [e for e in open_items.in_docs(ROOT / "docs", "docs") if e.datei == "docs/barrierefreiheit.md"]
-    assert any("Ombudsstelle" in e.text and e.text.startswith("Entwurf freigeben") for e in listed)
+    assert ("Dann können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes "
+            "Nordrhein-Westfalen wenden (§ 10d BGG NRW, § 9 BITV NRW).") in flat(abschnitt.find_next("p"))
+    kontakt = impressum_rows(site, "barrierefreiheit")[
+        "Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen"]
+    assert "Ombudsstelle" in kontakt.find(class_="hk-offen")["data-offen"]
+    assert "Überwachungsstelle" not in article.get_text()
+
+
+def test_feedback_by_mail_link_and_form(site, fixture_site):
+    echt = impressum_rows(site, "barrierefreiheit")
+    for label in ("E-Mail für Rückmeldungen zur Barrierefreiheit", "Formular für Rückmeldungen zur Barrierefreiheit"):
+        assert echt[label].find(class_="hk-offen") is not None, label
+    test = impressum_rows(fixture_site, "barrierefreiheit")
+    assert test["E-Mail für Rückmeldungen zur Barrierefreiheit"].a["href"] == "mailto:barrierefreiheit@example.invalid"
+    assert test["Formular für Rückmeldungen zur Barrierefreiheit"].a["href"] == "https://formular.example.invalid/barrierefreiheit"
+
+
+#: The reason categories of the EU model statement, (EU) 2018/1523, as the page names them.
+GRUENDE = {"Grund: Unvereinbarkeit mit der BITV NRW", "Grund: Unverhältnismäßige Belastung",
+           "Grund: Die Inhalte fallen nicht in den Anwendungsbereich der Rechtsvorschriften"}
+
+
+def barrieren(site: Path) -> dict[str, list[str]]:
+    """Reason heading → the items listed under it, in the section on non-accessible content."""
+    box = soup(site / "barrierefreiheit/index.html").find("div", class_="hk-nicht-barrierefrei")
+    return {h3.get_text(strip=True): [li.strong.get_text(strip=True) for li in h3.find_next("ul").find_all("li")]
+            for h3 in box.find_all("h3")}
+
+
+def test_every_non_accessible_item_has_a_reason(site, fixture_site):
+    assert barrieren(site) == {"Grund: Unvereinbarkeit mit der BITV NRW":
+                               ["Deutsche Gebärdensprache:", "Leichte Sprache:", "Quelldokument:"]}
+    test = barrieren(fixture_site)
+    assert set(test) == GRUENDE
+    assert sum(map(len, test.values())) == 3
+    article = soup(site / "barrierefreiheit/index.html").find("article")
+    items = article.find("h2", id="nicht-barrierefreie-inhalte").find_next("div").find_all("li")
+    assert all(li.find_previous("h3").get_text(strip=True) in GRUENDE for li in items)
 
 
 #: What each nginx log variable records, in the words of the privacy notice.
@@ -144,6 +239,10 @@ def test_privacy_notice_describes_exactly_what_nginx_logs(site):
         assert variable not in config
         assert nachsatz.startswith("Nicht protokolliert") and wort in nachsatz
     assert re.findall(r"^\s*access_log\s+\S+\s+(\S+);", config, re.M) == ["hk_datensparsam"]
+    # nginx writes the full client address into every request error: the site keeps none.
+    assert re.findall(r"^\s*error_log\s+(.+);", config, re.M) == ["/dev/null"]
+    assert "Das Fehlerprotokoll enthält deshalb keine IP-Adressen." in flat(article)
+    assert "vollständige IP-Adresse enthalten" not in flat(article)
 
 
 def statement_dates(site: Path, slug: str) -> dict[str, object]:
@@ -157,8 +256,8 @@ def statement_dates(site: Path, slug: str) -> dict[str, object]:
     ("barrierefreiheit", {"Erklärung erstellt am": "2024-03-01", "Erklärung zuletzt überprüft am": "2024-09-15"}),
     ("datenschutz", {"Datenschutzerklärung zuletzt geprüft am": "2024-06-30"}),
 ])
-def test_statement_dates_come_from_impressum_not_from_the_data_stand(fixture_site, site, slug, erwartet):
-    stand = load(FIXTURE_DATA).daten.projekt.stand.isoformat()
+def test_statement_dates_come_from_impressum_not_from_the_data_check_date(fixture_site, site, slug, erwartet):
+    stand = load(FIXTURE_DATA).daten.projekt.geprueft.isoformat()
     shown = statement_dates(fixture_site, slug)
     for label, datum in erwartet.items():
         assert shown[label].name == "time" and shown[label]["datetime"] == datum, label
@@ -191,3 +290,55 @@ def test_404_page_is_german_and_works_at_any_depth(site):
         for element in page.find_all(tag, attrs={attr: True}):
             value = element[attr]
             assert value.startswith(("/", "#", "https://", "mailto:")), (tag, value)
+
+
+def test_every_page_links_leichte_sprache_in_its_header(any_site):
+    pages = content_pages(any_site)
+    assert any_site / "404.html" in pages and len(pages) > 15
+    for html in pages:
+        header = soup(html).find("header", class_="md-header")
+        links = [a for a in header.find_all("a", href=True) if a.get_text(strip=True) == "Leichte Sprache"]
+        assert len(links) == 1, html
+        assert target_of(page_url(any_site, html), links[0]["href"]) == "/leichte-sprache/", (html, links[0]["href"])
+        assert (links[0].get("aria-current") == "page") == (html == any_site / "leichte-sprache/index.html"), html
+
+
+#: Leichte Sprache (BITV 2.0 § 4, Anlage 2 Teil 2): short sentences, most of them very short.
+HOECHSTENS_WOERTER = 15
+KURZ_UNTER = 10
+
+
+def leichte_saetze(site: Path) -> list[str]:
+    """The sentences of the Leichte-Sprache page's main text: each block (heading, paragraph, list item,
+    data row) on its own, split after ., ! and ?. The review-date box is the site's, not the page's."""
+    article = soup(site / "leichte-sprache/index.html").find("article")
+    for element in article.select(".hk-pruefdatum, .headerlink"):
+        element.decompose()
+    blocks = [flat(element) for element in article.find_all(["h1", "h2", "h3", "p", "li", "dt", "dd"])
+              if not element.find(["p", "li", "dl"])]
+    return [satz for block in blocks for satz in re.split(r"(?<=[.!?])\s+", block) if satz]
+
+
+def test_leichte_sprache_sentences_are_short(site):
+    saetze = leichte_saetze(site)
+    assert len(saetze) > 80
+    zu_lang = [satz for satz in saetze if len(satz.split()) > HOECHSTENS_WOERTER]
+    assert not zu_lang, zu_lang
+    kurz = [satz for satz in saetze if len(satz.split()) < KURZ_UNTER]
+    assert len(kurz) / len(saetze) >= 0.8, f"nur {len(kurz)} von {len(saetze)} Sätzen unter {KURZ_UNTER} Wörtern"
+
+
+def test_leichte_sprache_covers_what_bitv_asks_for(site):
+    """Anlage 2 Teil 2 BITV 2.0: contents, navigation, the accessibility statement, further LS and DGS."""
+    article = soup(site / "leichte-sprache/index.html").find("article")
+    headings = [h.get_text(strip=True).rstrip("¶") for h in article.find_all(["h2", "h3"])]
+    for expected in ("Worum es auf dieser Internet-Seite geht", "So finden Sie sich zurecht", "Das Menü",
+                     "Barriere-Freiheit", "Eine Barriere melden", "Mehr Leichte Sprache und Gebärden-Sprache"):
+        assert expected in headings, headings
+    text = flat(article)
+    for erklaert in ("Integration** bedeutet", "Ein Menü ist", "Daten sind"):
+        assert erklaert.replace("**", "") in text.replace("**", ""), erklaert
+    assert "Wir sind der Kreis Mettmann." in text
+    assert "Wir wissen" not in text
+    links = {a["href"] for a in article.find_all("a", href=True)}
+    assert {"../barrierefreiheit/", "../datenschutz/", "../impressum/"} <= links

@@ -1,4 +1,7 @@
-"""The shared wording of a conference's date (pages and feed): a date, „Termin folgt“ or „Abgesagt, kein Termin“."""
+"""The shared wording of a conference's date (pages and feed): a date, the period the source named, or none.
+
+No wording promises an event: „Termin folgt“ would read as today's promise of a 2017–2020 plan.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,13 +12,12 @@ from conftest import FIXTURE_DATA, ROOT
 
 from handlungskonzept import components
 from handlungskonzept.components import environment
-from handlungskonzept.feed import konferenz_stand
 from handlungskonzept.loader import load
 from handlungskonzept.model import Status
-from handlungskonzept.text import termin_text
 
 DATEN = load(FIXTURE_DATA, ROOT / "docs").daten
 HILDEN = DATEN.konferenz("hilden")
+VORLAGE = DATEN.quelle("vorlage-sv-50-100")
 
 
 def termin(k) -> BeautifulSoup:
@@ -25,7 +27,8 @@ def termin(k) -> BeautifulSoup:
 
 def faktenbox(k) -> str:
     """The fact box's text, spaces normalised."""
-    html = components.render("faktenbox", k=k, partner=DATEN.partner_by_id(), base="../", kalender="x.ics")
+    html = components.render("faktenbox", k=k, quelle=VORLAGE, partner=DATEN.partner_by_id(), base="../",
+                             kalender="x.ics")
     return BeautifulSoup(str(html), "html.parser").get_text(" ", strip=True)
 
 
@@ -35,36 +38,28 @@ def test_date_is_machine_readable_and_german():
     assert html.get_text() == "5. März 2027"
 
 
-def test_no_date_reads_termin_folgt_with_the_zeitraum_when_known():
-    geplant = HILDEN.model_copy(update={"datum": None, "status": Status.geplant})
-    assert termin(geplant).get_text() == "Termin folgt"
-    assert termin(geplant.model_copy(update={"zeitraum": "2. Quartal"})).get_text() == "Termin folgt – Zeitraum: 2. Quartal"
-
-
-def test_open_town_without_date_says_termin_folgt():
-    """The date is supplied once a source names it; the overview explains what „offen“ means."""
-    offen = HILDEN.model_copy(update={"datum": None, "zeitraum": None, "status": Status.offen})
-    assert termin(offen).get_text() == "Termin folgt"
+def test_no_date_reports_the_period_the_source_named():
+    geplant = HILDEN.model_copy(update={"datum": None, "status": Status.geplant, "zeitraum": None})
+    assert termin(geplant).get_text() == "Kein Datum genannt"
+    assert (termin(geplant.model_copy(update={"zeitraum": "ein zweites Quartal"})).get_text()
+            == "Kein Datum; vorgesehen war ein zweites Quartal")
 
 
 def test_cancelled_without_date_promises_no_event():
     abgesagt = HILDEN.model_copy(update={"datum": None, "zeitraum": "2. Quartal", "status": Status.abgesagt})
     assert termin(abgesagt).get_text() == "Abgesagt, kein Termin"
-    assert "Termin folgt" not in faktenbox(abgesagt)
+    assert "folgt" not in faktenbox(abgesagt)
 
 
-def test_open_town_with_zeitraum():
-    offen = HILDEN.model_copy(update={"datum": None, "zeitraum": "2. Quartal", "status": Status.offen})
-    assert termin(offen).get_text() == "Termin folgt – Zeitraum: 2. Quartal"
-
-
-@pytest.mark.parametrize(("status", "datum", "zeitraum"), [
-    (Status.abgesagt, None, None), (Status.abgesagt, dt.date(2027, 3, 5), None), (Status.offen, None, None),
-    (Status.geplant, None, "2. Quartal"), (Status.durchgefuehrt, dt.date(2018, 3, 15), None),
+@pytest.mark.parametrize(("status", "datum", "zeitraum", "wortlaut"), [
+    (Status.abgesagt, None, None, "Abgesagt, kein Termin"),
+    (Status.abgesagt, dt.date(2027, 3, 5), None, "5. März 2027"),
+    (Status.offen, None, None, "Kein Datum genannt"),
+    (Status.geplant, None, "ein zweites Quartal", "Kein Datum; vorgesehen war ein zweites Quartal"),
+    (Status.durchgefuehrt, dt.date(2018, 3, 15), None, "15. März 2018"),
 ])
-def test_feed_and_page_word_the_date_alike(status, datum, zeitraum):
+def test_fact_box_words_the_date_like_every_page(status, datum, zeitraum, wortlaut):
     k = HILDEN.model_copy(update={"datum": datum, "zeitraum": zeitraum, "status": status})
-    seite = termin(k).get_text()
-    assert seite == termin_text(k)
-    assert seite in konferenz_stand(k)
-    assert seite in faktenbox(k)
+    assert termin(k).get_text() == wortlaut
+    assert wortlaut in faktenbox(k)
+    assert "folgt" not in faktenbox(k)

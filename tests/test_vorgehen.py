@@ -10,7 +10,7 @@ from handlungskonzept.components import COMPONENTS_DIR
 
 
 def figure(site: Path):
-    page = BeautifulSoup((site / "vorgehen" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((site / "handlungskonzept" / "index.html").read_text(encoding="utf-8"), "html.parser")
     return page.find("figure", class_="hk-vorgehen")
 
 
@@ -18,7 +18,7 @@ def test_diagram_is_an_ordered_list_with_a_caption(site):
     diagram = figure(site)
     caption = diagram.find("figcaption")
     assert diagram["aria-labelledby"] == caption.find(id=True)["id"]
-    assert "drei Schritten" in caption.get_text()
+    assert "Drei Schritte:" in caption.get_text()
     steps = diagram.find("ol").find_all("li", class_="hk-vorgehen__schritt")
     assert [s.find(class_="hk-vorgehen__nummer").get_text() for s in steps] == ["Schritt 1", "Schritt 2", "Schritt 3"]
     bausteine = [li.find("strong").get_text() for li in steps[1].find("ul").find_all("li")]
@@ -40,7 +40,7 @@ def test_no_script_image_or_svg_without_alternative(site):
 
 def test_links_in_the_diagram_resolve(site):
     for link in figure(site).find_all("a", href=True):
-        target = (site / "vorgehen" / link["href"].split("#")[0]).resolve()
+        target = (site / "handlungskonzept" / link["href"].split("#")[0]).resolve()
         assert (target / "index.html").is_file() or target.is_file(), link["href"]
 
 

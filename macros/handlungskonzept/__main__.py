@@ -1,5 +1,6 @@
 """Command line for editors and CI: ``check`` (``make check``), ``offen`` (``make offen``,
-``make freigabe``) and ``urls <site>`` (``make urls``)."""
+``make freigabe``), ``urls <site>`` (``make urls``), ``schema`` (``make schema``) and
+``vergleich <basis>`` (``make vergleich``)."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import open_items
+from . import junit, open_items, reader_diff
+from . import schema as schemas
 from . import urls as manifest
 from .loader import load
 from .problems import DatenFehler
@@ -25,6 +27,8 @@ def check(args: argparse.Namespace) -> int:
         loaded = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/"))
     except DatenFehler as error:
         problems += error.problems
+    if args.junit:
+        junit.write(Path(args.junit), problems)
     if problems:
         print(DatenFehler(problems).bericht(), file=sys.stderr)
         return 1
@@ -97,6 +101,32 @@ def offen(args: argparse.Namespace) -> int:
     return 0
 
 
+def schema(args: argparse.Namespace) -> int:
+    """Regenerate the editors' JSON Schemas from the model."""
+    ziel = Path(args.ziel)
+    geaendert = schemas.write(ziel)
+    if not geaendert:
+        print(f"Die Schemas in {ziel} sind aktuell.")
+    for name in geaendert:
+        print(f"  neu geschrieben: {ziel / name}")
+    return 0
+
+
+def vergleich(args: argparse.Namespace) -> int:
+    """What changes for readers between the published site of ``basis`` and the working tree."""
+    if not args.basis:
+        print("Bitte angeben, womit verglichen wird, z. B. make vergleich BASIS=main", file=sys.stderr)
+        return 2
+    try:
+        result = reader_diff.run(Path.cwd(), args.basis)
+    except reader_diff.ComparisonError as error:
+        print(f"Vergleich nicht möglich: {error}", file=sys.stderr)
+        return 1
+    print(reader_diff.summary(result))
+    print(f"Bericht: {reader_diff.FOLDER}/bericht.html und {reader_diff.FOLDER}/bericht.md")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handlungskonzept", description="Werkzeuge für die Redaktion.")
     parser.add_argument("--daten", default=os.environ.get("HK_DATEN", "data"),
@@ -104,7 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", default="docs", help="Ordner mit den Markdown-Seiten")
     parser.add_argument("--config", default="mkdocs.yml", help="Einstellungsdatei der Website")
     commands = parser.add_subparsers(dest="befehl", required=True)
-    commands.add_parser("check", help="Daten und mkdocs.yml prüfen").set_defaults(run=check)
+    pruefen = commands.add_parser("check", help="Daten und mkdocs.yml prüfen")
+    pruefen.add_argument("--junit", metavar="DATEI",
+                         help="die Fehler zusätzlich als JUnit-XML schreiben (für die Pipeline im Merge-Request)")
+    pruefen.set_defaults(run=check)
     liste = commands.add_parser("offen", help="Offene Punkte in docs/, data/ und mkdocs.yml auflisten")
     liste.add_argument("--streng", action="store_true",
                        help="Mit Fehlercode 1 enden, solange offene Punkte bleiben (Freigabe-Prüfung)")
@@ -114,6 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     befehl.add_argument("--pruefen", action="store_true",
                         help="nur prüfen, dass keine veröffentlichte Adresse verloren ging")
     befehl.set_defaults(run=urls)
+    befehl = commands.add_parser("schema", help="JSON-Schemas der Daten für die Hilfe im Editor neu erzeugen")
+    befehl.add_argument("--ziel", default="data/schema", help="Ordner für die Schemas (Vorgabe: data/schema)")
+    befehl.set_defaults(run=schema)
+    befehl = commands.add_parser("vergleich", help="Was sich für Leserinnen und Leser gegenüber einem Git-Stand ändert")
+    befehl.add_argument("basis", nargs="?", default="", help="Git-Stand zum Vergleich, z. B. main")
+    befehl.set_defaults(run=vergleich)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -14,6 +14,9 @@ from .yaml_source import position_of
 _PYDANTIC_TYPES = set(typing.get_args(ErrorType))
 
 DATUM = "Erwartet: ein Datum im Format JJJJ-MM-TT, z. B. 2018-03-15."
+#: The one pattern-checked kind of text: ids (``Kennung``); also the editor's message while typing.
+KENNUNG = ("Nur Kleinbuchstaben a–z, Ziffern und Bindestriche sind erlaubt (keine Umlaute, "
+           "keine Leerzeichen), z. B. „monheim-am-rhein“.")
 
 _BY_TYPE = {
     "missing": "Pflichtfeld fehlt.",
@@ -32,10 +35,7 @@ _BY_TYPE = {
     "date_parsing": f"Kein gültiges Datum. {DATUM}",
     "date_from_datetime_parsing": f"Kein gültiges Datum. {DATUM}",
     "date_from_datetime_inexact": f"Bitte nur das Datum ohne Uhrzeit angeben. {DATUM}",
-    "string_pattern_mismatch": (
-        "Nur Kleinbuchstaben a–z, Ziffern und Bindestriche sind erlaubt (keine Umlaute, "
-        "keine Leerzeichen), z. B. „monheim-am-rhein“."
-    ),
+    "string_pattern_mismatch": KENNUNG,
 }
 
 

@@ -4,6 +4,8 @@ Per-record rules live on the models; rules that look across records or files
 (unique ids, references, status against the time of its source) live in ``rules.py``.
 Every fact-carrying record names its source by id (``quelle``); a source speaks for
 its own time (``Quelle.zeit``), which is never the day somebody checked it.
+The German ``title``/``description`` of each model and field are the editors' help while
+typing (``schema.py`` turns them into the JSON Schemas in ``data/schema/``).
 """
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ STAEDTE: dict[str, str] = {
     "velbert": "Velbert",
     "wuelfrath": "Wülfrath",
 }
+#: The towns as allowed values for the editors' schema help (``schema.py``), each with its name.
+STADT_SCHEMA = {"enum": list(STAEDTE), "enumDescriptions": list(STAEDTE.values())}
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Kennung = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -58,10 +62,12 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class OffenerPunkt(Strict):
+class OffenerPunkt(Strict, title="Offener Punkt", json_schema_extra={
+        "description": "Statt eines Werts: was noch fehlt oder freigegeben werden muss. "
+                       "Leserinnen und Leser sehen „Diese Angabe wird ergänzt.“; `make offen` listet den Punkt."}):
     """A value a human must still supply or approve; the release check lists it."""
 
-    offen: Text = Field(description="Was fehlt oder freigegeben werden muss")
+    offen: Text = Field(title="Offener Punkt", description="Was fehlt oder freigegeben werden muss, in einem Satz")
 
 
 class Wortlaut(str, Enum):
@@ -92,25 +98,39 @@ class PartnerArt(Wortlaut):
     ministerium = ("ministerium", "Ministerium mit dem Förderaufruf")
 
 
+def _sentence(message: str) -> str:
+    """A validator's message as the editor shows it while typing: a sentence of its own."""
+    return message[0].upper() + message[1:] + "."
+
+
+_HTTPS_URL = r"https://[^\s/]+\.[^\s/]+(/\S*)?"
+_HTTPS_MESSAGE = "nur vollständige Adressen mit https:// sind erlaubt"
+
+
 def _https_only(value: str) -> str:
-    if not re.fullmatch(r"https://[^\s/]+\.[^\s/]+(/\S*)?", value):
-        raise PydanticCustomError("https", "nur vollständige Adressen mit https:// sind erlaubt")
+    if not re.fullmatch(_HTTPS_URL, value):
+        raise PydanticCustomError("https", _HTTPS_MESSAGE)
     return value
 
 
-HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_https_only)]
+HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_https_only),
+                     Field(json_schema_extra={"pattern": f"^{_HTTPS_URL}$",
+                                              "patternErrorMessage": _sentence(_HTTPS_MESSAGE)})]
 
 
-class Kontakt(Strict):
+class Kontakt(Strict, title="Kontakt", json_schema_extra={
+        "description": "Eine Stelle und wie man sie erreicht (Amt, Funktionspostfach); fehlende Angaben als offener Punkt."}):
     """A functional contact (office, function mailbox). A person's name needs their consent and a source."""
 
-    name: Text | OffenerPunkt | None = None
-    funktion: Text | None = None
-    telefon: Text | OffenerPunkt | None = None
-    email: Text | OffenerPunkt | None = None
-    einwilligung: Datum | None = Field(default=None, description="Tag, an dem die genannte Person der "
+    name: Text | OffenerPunkt | None = Field(
+        default=None, title="Name", description="Name der Stelle; den Namen einer Person nur mit „einwilligung“ und „quelle“")
+    funktion: Text | None = Field(default=None, title="Funktion", description="Funktion oder Stelle, z. B. Pressestelle")
+    telefon: Text | OffenerPunkt | None = Field(default=None, title="Telefon", description="Telefonnummer mit Vorwahl")
+    email: Text | OffenerPunkt | None = Field(default=None, title="E-Mail", description="E-Mail-Adresse, am besten ein Funktionspostfach")
+    einwilligung: Datum | None = Field(default=None, title="Einwilligung", description="Tag, an dem die genannte Person der "
                                        "Veröffentlichung ihres Namens zugestimmt hat")
-    quelle: Kennung | None = Field(default=None, description="id der Quelle in quellen.yml, die die Person nennt")
+    quelle: Kennung | None = Field(default=None, title="Quelle",
+                                   description="id der Quelle in quellen.yml, die die Person nennt")
 
     @model_validator(mode="after")
     def _name_needs_consent(self) -> "Kontakt":
@@ -121,30 +141,45 @@ class Kontakt(Strict):
         return self
 
 
-class Partner(Strict):
-    id: Kennung
-    name: Text
-    art: PartnerArt
-    rolle: Text | None = Field(default=None, description="Was die Quelle über den Partner sagt, in berichtender Form")
-    website: HttpsUrl | None = None
-    kontakt: Kontakt | None = None
-    quelle: Kennung = Field(description="id der Quelle in quellen.yml")
+class Partner(Strict, title="Partner", json_schema_extra={
+        "description": "Ein Partner oder Beteiligter des Handlungskonzepts."}):
+    id: Kennung = Field(title="Kennung", description="Feste Kennung, auf die andere Dateien verweisen, z. B. kreissportbund")
+    name: Text = Field(title="Name", description="Name der Organisation, wie er auf der Website steht")
+    art: PartnerArt = Field(title="Art", description="Gruppe, unter der der Partner auf der Seite „Partner“ steht")
+    rolle: Text | None = Field(default=None, title="Rolle",
+                               description="Was die Quelle über den Partner sagt, in berichtender Form")
+    website: HttpsUrl | None = Field(default=None, title="Website",
+                                     description="Adresse mit https://, nur wenn sie aus einer Quelle stammt")
+    kontakt: Kontakt | None = Field(default=None, title="Kontakt", description="Kontakt beim Partner")
+    quelle: Kennung = Field(title="Quelle", description="id der Quelle in quellen.yml")
+
+
+_RELATIVE_PATH_MESSAGE = "Pfad muss relativ zu docs/ sein, ohne „..“ und ohne Adresse"
 
 
 def _relative_to_docs(value: str) -> str:
     if value.startswith("/") or ".." in value.split("/") or "://" in value:
-        raise PydanticCustomError("pfad", "Pfad muss relativ zu docs/ sein, ohne „..“ und ohne Adresse")
+        raise PydanticCustomError("pfad", _RELATIVE_PATH_MESSAGE)
     return value
 
 
-#: A file under ``docs/``, written relative to it, e.g. ``dokumente/protokoll.pdf``.
+#: A file under ``docs/``, written relative to it, e.g. ``medien/video.webm``.
 DocsPfad = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_relative_to_docs)]
 
 
-class Dokument(Strict):
-    titel: Text
-    pfad: DocsPfad | None = Field(default=None, description="Datei unter docs/, z. B. dokumente/protokoll.pdf")
-    url: HttpsUrl | None = None
+class Dokument(Strict, title="Dokument", json_schema_extra={
+        "description": "Ein Dokument zur Regionalkonferenz: genau eines von „pfad“ oder „url“.",
+        "oneOf": [{"required": ["pfad"]}, {"required": ["url"]}]}):
+    titel: Text = Field(title="Titel", description="Titel, wie er im Link steht")
+    pfad: Annotated[Text, Field(json_schema_extra={"pattern": r"^(?!/)(?!(.*/)?\.\.(/|$))(?!.*://)",
+                                                   "patternErrorMessage": _sentence(_RELATIVE_PATH_MESSAGE)})] | None = Field(
+        default=None, title="Pfad", description="Datei unter docs/, z. B. dokumente/protokoll.pdf")
+    url: HttpsUrl | None = Field(default=None, title="Adresse", description="Adresse mit https:// auf einer anderen Website")
+
+    @field_validator("pfad")
+    @classmethod
+    def _relative_path(cls, value: str | None) -> str | None:
+        return value if value is None else _relative_to_docs(value)
 
     @model_validator(mode="after")
     def _exactly_one_target(self) -> "Dokument":
@@ -153,22 +188,28 @@ class Dokument(Strict):
         return self
 
 
-class Regionalkonferenz(Strict):
-    id: str
-    stadt: Text
-    status: Status
-    datum: Datum | None = None
-    zeitraum: Text | None = Field(default=None, description="z. B. „voraussichtlich 1. Quartal“")
-    ort: Text | OffenerPunkt | None = None
-    adresse: Text | None = None
-    veranstalter: Kennung | None = None
-    partner: list[Kennung] = []
-    teilnehmende: Anzahl | None = None
-    zusammenfassung: Text | None = Field(default=None, description="Markdown")
-    ergebnisse: list[Text] = []
-    dokumente: list[Dokument] = []
-    quelle: Kennung = Field(description="id der Quelle in quellen.yml, aus der Status und Termin stammen")
-    zitat: Text | None = Field(default=None, description="Die Stelle der Quelle im Wortlaut")
+class Regionalkonferenz(Strict, title="Regionalkonferenz", json_schema_extra={
+        "description": "Die Regionalkonferenz einer Stadt; genau ein Eintrag je Stadt."}):
+    id: str = Field(title="Kennung", json_schema_extra=STADT_SCHEMA,
+                    description="Kennung der Stadt, z. B. haan; zugleich die feste Adresse /regionalkonferenzen/haan/ – nie ändern")
+    stadt: Text = Field(title="Stadt", description="Name der Stadt, passend zur Kennung")
+    status: Status = Field(title="Status", description="Stand der Konferenz laut Quelle")
+    datum: Datum | None = Field(default=None, title="Datum",
+                                description="Termin als JJJJ-MM-TT, nur wenn er aus einer Quelle bekannt ist")
+    zeitraum: Text | None = Field(default=None, title="Zeitraum",
+                                  description="Ungefährer Zeitraum ohne festes Datum, z. B. „voraussichtlich 1. Quartal“")
+    ort: Text | OffenerPunkt | None = Field(default=None, title="Ort", description="Veranstaltungsort")
+    adresse: Text | None = Field(default=None, title="Adresse", description="Anschrift des Veranstaltungsorts")
+    veranstalter: Kennung | None = Field(default=None, title="Veranstalter",
+                                         description="Kennung eines Partners aus partner.yml")
+    partner: list[Kennung] = Field(default=[], title="Partner", description="Kennungen beteiligter Partner aus partner.yml")
+    teilnehmende: Anzahl | None = Field(default=None, title="Teilnehmende",
+                                        description="Zahl der Teilnehmenden; nur bei Status „durchgefuehrt“")
+    zusammenfassung: Text | None = Field(default=None, title="Zusammenfassung", description="Kurzer Bericht in Markdown")
+    ergebnisse: list[Text] = Field(default=[], title="Ergebnisse", description="Ergebnisse, je Eintrag ein Satz")
+    dokumente: list[Dokument] = Field(default=[], title="Dokumente", description="Protokolle und andere Dokumente")
+    quelle: Kennung = Field(title="Quelle", description="id der Quelle in quellen.yml, aus der Status und Termin stammen")
+    zitat: Text | None = Field(default=None, title="Zitat", description="Die Stelle der Quelle im Wortlaut")
 
     @field_validator("id")
     @classmethod
@@ -191,13 +232,17 @@ class Regionalkonferenz(Strict):
         return f"regionalkonferenzen/{self.id}/"
 
 
-class Zeit(Strict):
+class Zeit(Strict, title="Zeit der Quelle", json_schema_extra={
+        "description": "Für welche Zeit die Quelle spricht: das Datum, das sie nennt, oder ohne Datum "
+                       "der Zeitraum, in dem sie entstanden sein muss (mit Begründung)."}):
     """The time a source speaks for: the date it names, or the period it must have been written in."""
 
-    datum: Datum | None = Field(default=None, description="Datum, das die Quelle selbst nennt")
-    von: Datum | None = Field(default=None, description="Frühester Tag, an dem die undatierte Quelle entstanden sein kann")
-    bis: Datum | None = Field(default=None, description="Spätester Tag, an dem die undatierte Quelle entstanden sein kann")
-    begruendung: Text | None = Field(default=None, description="Warum dieser Zeitraum, in Worten")
+    datum: Datum | None = Field(default=None, title="Datum", description="Datum, das die Quelle selbst nennt, als JJJJ-MM-TT")
+    von: Datum | None = Field(default=None, title="Von",
+                              description="Frühester Tag, an dem die undatierte Quelle entstanden sein kann")
+    bis: Datum | None = Field(default=None, title="Bis",
+                              description="Spätester Tag, an dem die undatierte Quelle entstanden sein kann")
+    begruendung: Text | None = Field(default=None, title="Begründung", description="Warum dieser Zeitraum, in Worten")
 
     @model_validator(mode="after")
     def _date_or_period(self) -> "Zeit":
@@ -219,18 +264,19 @@ class Zeit(Strict):
         return self.datum or self.bis
 
 
-class Quelle(Strict):
+class Quelle(Strict, title="Quelle", json_schema_extra={
+        "description": "Ein Dokument, aus dem Angaben der Website stammen; es spricht für seine eigene Zeit."}):
     """A document the site's facts come from; it speaks for its own time (``zeit``)."""
 
-    id: Kennung
-    titel: Text
-    art: Text
-    betreff: Text | None = None
-    aktenzeichen: Text | None = None
-    herausgeber: Text | OffenerPunkt = Field(description="Stelle, die die Quelle herausgegeben hat")
-    adressaten: list[Text] = Field(default=[], description="An wen sich die Quelle richtet, z. B. Gremien")
-    zeit: Zeit
-    datei: Text | None = Field(default=None, description="Kopie der Quelle unter docs/")
+    id: Kennung = Field(title="Kennung", description="Feste Kennung, auf die die anderen Dateien mit „quelle:“ verweisen")
+    titel: Text = Field(title="Titel", description="Bezeichnung des Dokuments")
+    art: Text = Field(title="Art", description="Art des Dokuments, z. B. Mitteilungsvorlage")
+    betreff: Text | None = Field(default=None, title="Betreff", description="Betreff, wie ihn das Dokument nennt")
+    aktenzeichen: Text | None = Field(default=None, title="Aktenzeichen", description="Aktenzeichen des Dokuments")
+    herausgeber: Text | OffenerPunkt = Field(title="Herausgeber", description="Stelle, die die Quelle herausgegeben hat")
+    adressaten: list[Text] = Field(default=[], title="Adressaten", description="An wen sich die Quelle richtet, z. B. Gremien")
+    zeit: Zeit = Field(title="Zeit", description="Datum der Quelle oder, ohne Datum, der Zeitraum ihrer Entstehung")
+    datei: Text | None = Field(default=None, title="Datei", description="Kopie der Quelle unter docs/")
 
     @property
     def zeitangabe(self) -> str:
@@ -248,37 +294,49 @@ class Quelle(Strict):
         return str(von) if von == bis else f"{von}–{bis}"
 
 
-class Projekt(Strict):
+class Projekt(Strict, title="Projekt", json_schema_extra={
+        "description": "Angaben zum Projekt als Ganzes, jede aus einer Quelle oder als offener Punkt."}):
     """Facts about the project as a whole, each with its source."""
 
-    titel: Text
-    kurztitel: Text
-    geprueft: Datum = Field(description="Tag, an dem die Daten zuletzt mit ihren Quellen verglichen wurden "
-                            "(ein Prüfdatum, nie das Datum der Angaben)")
-    herausgeber: Text
-    quelle: Kennung = Field(description="id der Hauptquelle in quellen.yml")
-    beginn: Text
-    foerderprogramm: Text
-    foerderaufruf: Text
-    projektleitung: Text
-    projektleitung_stellenanteil: Text | None = None
-    aufgaben_projektleitung: list[Text] = []
-    arbeitsgruppe: list[Kennung] = []
-    arbeitsgruppe_kommunal: list[Text] = []
-    konferenzen_durchgefuehrt_laut_quelle: Anzahl | None = None
-    pressekontakt: Kontakt | OffenerPunkt | None = None
+    titel: Text = Field(title="Titel", description="Voller Titel des Handlungskonzepts")
+    kurztitel: Text = Field(title="Kurztitel", description="Kurzer Titel für Kopfzeile und Links")
+    geprueft: Datum = Field(title="Geprüft am", description="Tag, an dem die Daten zuletzt mit ihren Quellen verglichen wurden "
+                            "(ein Prüfdatum, nie das Datum der Angaben), als JJJJ-MM-TT")
+    herausgeber: Text = Field(title="Herausgeber", description="Wer die Website herausgibt")
+    quelle: Kennung = Field(title="Quelle", description="id der Hauptquelle in quellen.yml")
+    beginn: Text = Field(title="Beginn", description="Beginn des Projekts, wie die Quelle ihn nennt")
+    foerderprogramm: Text = Field(title="Förderprogramm", description="Programm, aus dem das Projekt gefördert wird")
+    foerderaufruf: Text = Field(title="Förderaufruf", description="Aufruf, auf den sich die Förderung bezieht")
+    projektleitung: Text = Field(title="Projektleitung", description="Stelle, die das Projekt leitet")
+    projektleitung_stellenanteil: Text | None = Field(default=None, title="Stellenanteil der Projektleitung",
+                                                      description="Umfang der Stelle, wie die Quelle ihn nennt")
+    aufgaben_projektleitung: list[Text] = Field(default=[], title="Aufgaben der Projektleitung",
+                                                description="Aufgaben, je Eintrag eine")
+    arbeitsgruppe: list[Kennung] = Field(default=[], title="Arbeitsgruppe",
+                                         description="Kennungen der Partner in der Arbeitsgruppe, aus partner.yml")
+    arbeitsgruppe_kommunal: list[Text] = Field(default=[], title="Kommunale Mitglieder der Arbeitsgruppe",
+                                               description="Kommunale Stellen in der Arbeitsgruppe")
+    konferenzen_durchgefuehrt_laut_quelle: Anzahl | None = Field(
+        default=None, title="Durchgeführte Regionalkonferenzen laut Quelle",
+        description="Wie viele Regionalkonferenzen laut Quelle schon stattfanden (ganze Zahl)")
+    pressekontakt: Kontakt | OffenerPunkt | None = Field(default=None, title="Pressekontakt",
+                                                         description="Kontakt für die Presse")
     # Which towns held the conferences the source counts; it does not say, so the real data keep it open.
-    konferenzen_durchgefuehrt_staedte: list[Literal[tuple(STAEDTE)]] | OffenerPunkt | None = Field(
-        default=None, description="Stadt-ids der laut Quelle durchgeführten Regionalkonferenzen")
+    konferenzen_durchgefuehrt_staedte: list[Annotated[Literal[tuple(STAEDTE)], Field(json_schema_extra=STADT_SCHEMA)]] \
+        | OffenerPunkt | None = Field(
+            default=None, title="Städte mit durchgeführter Regionalkonferenz",
+            description="Kennungen der Städte, deren Regionalkonferenz laut Quelle stattfand")
+
+
+_PAGE_ADDRESS = r"[a-z0-9][a-z0-9/_.-]*/"
+_PAGE_MESSAGE = ("erwartet wird eine Adresse auf dieser Website ohne „https://“ und ohne „/“ am Anfang, mit „/“ am Ende, "
+                 "nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“, z. B. „regionalkonferenzen/haan/“")
+_PAGE_SCHEMA = {"patternErrorMessage": _sentence(_PAGE_MESSAGE)}
 
 
 def _page_address(value: str) -> str:
-    if not re.fullmatch(r"[a-z0-9][a-z0-9/_.-]*/", value):
-        raise PydanticCustomError(
-            "seitenadresse",
-            "erwartet wird eine Adresse auf dieser Website ohne „https://“ und ohne „/“ am Anfang, mit „/“ am Ende, "
-            "nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“, z. B. „regionalkonferenzen/haan/“",
-        )
+    if not re.fullmatch(_PAGE_ADDRESS, value):
+        raise PydanticCustomError("seitenadresse", _PAGE_MESSAGE)
     return value
 
 
@@ -287,42 +345,151 @@ def _page_or_home(value: str) -> str:
 
 
 #: A page of this site as its URL path, e.g. ``regionalkonferenzen/haan/``.
-Seitenadresse = Annotated[str, AfterValidator(_page_address)]
+Seitenadresse = Annotated[str, AfterValidator(_page_address), Field(json_schema_extra={"pattern": f"^{_PAGE_ADDRESS}$", **_PAGE_SCHEMA})]
 
 
-class Weiterleitung(Strict):
+class Weiterleitung(Strict, title="Weiterleitung", json_schema_extra={
+        "description": "Eine alte Adresse, die weiter funktionieren muss, und wohin sie jetzt führt."}):
     """An old URL that must keep working; it points to the page's new place."""
 
-    von: Seitenadresse
-    nach: Annotated[str, AfterValidator(_page_or_home)] = Field(description="leer: die Startseite")
+    von: Seitenadresse = Field(title="Von", description="Alte Adresse ohne „/“ am Anfang, mit „/“ am Ende, z. B. alte-seite/")
+    nach: Annotated[str, AfterValidator(_page_or_home), Field(json_schema_extra={"pattern": f"^({_PAGE_ADDRESS})?$", **_PAGE_SCHEMA})] = Field(
+        title="Nach", description="Neue Adresse in derselben Form; leer: die Startseite")
 
 
-class Impressum(Strict):
-    """Publisher details (§ 5 DDG, § 18 MStV) and the contacts the legal pages name.
+_EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+_EMAIL_MESSAGE = "erwartet wird eine E-Mail-Adresse, z. B. „barrierefreiheit@example.org“"
 
-    The field titles are the labels readers see; unknown values stay open items.
+
+def _email(value: str) -> str:
+    if not re.fullmatch(_EMAIL, value):
+        raise PydanticCustomError("email", _EMAIL_MESSAGE)
+    return value
+
+
+#: An e-mail address; the legal pages set it as a ``mailto:`` link.
+EMail = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_email),
+                  Field(json_schema_extra={"pattern": f"^{_EMAIL}$", "patternErrorMessage": _sentence(_EMAIL_MESSAGE)})]
+
+
+class Rechtsangabe(Strict, title="Rechtsangabe", json_schema_extra={
+        "description": "Eine Angabe, die aus allgemeinem Recht folgt, mit der Vorschrift, auf der sie beruht."}):
+    """A fact that follows from general law, not from a source document: shown with the provision it rests on."""
+
+    wert: Text = Field(title="Wert", description="Die Angabe, z. B. „Körperschaft des öffentlichen Rechts“")
+    erlaeuterung: Text | None = Field(default=None, title="Erläuterung", description="Kurze Erläuterung, steht mit der Rechtsgrundlage in Klammern")
+    rechtsgrundlage: Text = Field(title="Rechtsgrundlage", description="Die Vorschrift, z. B. „§ 1 Abs. 2 KrO NRW“")
+
+
+class GesetzlicheStelle(Strict, title="Gesetzlich bestimmte Stelle", json_schema_extra={
+        "description": "Ein Amt oder eine Stelle, die das Gesetz nennt; wer es innehat und die Anschrift "
+                       "kommen aus einer aktuellen Quelle, bis dahin als offener Punkt."}):
+    """An office or body named by law (who represents the Kreis, who supervises it).
+
+    The law gives the office; the person holding it and the address are current facts that an
+    editor supplies from a current source, so they are open items until then.
     """
 
-    herausgeber: Text = Field(title="Herausgeber")
-    organisationseinheit: Text | None = Field(default=None, title="Organisationseinheit")
-    rechtsform: Text | OffenerPunkt = Field(title="Rechtsform")
-    anschrift: Text | OffenerPunkt = Field(title="Anschrift")
-    telefon: Text | OffenerPunkt = Field(title="Telefon")
-    email: Text | OffenerPunkt = Field(title="E-Mail")
-    vertretungsberechtigt: Text | OffenerPunkt = Field(title="Vertretungsberechtigt")
-    inhaltlich_verantwortlich: Text | OffenerPunkt = Field(title="Inhaltlich verantwortlich nach § 18 Abs. 2 MStV")
-    aufsichtsbehoerde: Text | OffenerPunkt = Field(title="Aufsichtsbehörde")
-    umsatzsteuer_id: Text | OffenerPunkt | None = Field(default=None, title="Umsatzsteuer-Identifikationsnummer")
-    datenschutzbeauftragte: Text | OffenerPunkt = Field(title="Behördliche Datenschutzbeauftragte oder behördlicher Datenschutzbeauftragter")
-    kontakt_barrierefreiheit: Text | OffenerPunkt = Field(title="Kontakt für Rückmeldungen zur Barrierefreiheit")
-    hosting: Text | OffenerPunkt = Field(title="Betrieb des Webservers (Hosting)")
-    speicherdauer_protokolle: Text | OffenerPunkt = Field(title="Speicherdauer der Server-Protokolle")
+    stelle: Rechtsangabe = Field(title="Stelle", description="Das Amt oder die Stelle mit der Vorschrift, die sie nennt")
+    name: Text | OffenerPunkt | None = Field(default=None, title="Name",
+                                             description="Wer das Amt innehat (nur bei Personen)")
+    anschrift: Text | OffenerPunkt = Field(title="Anschrift", description="Postanschrift der Stelle")
+
+
+class Barrierengrund(Wortlaut):
+    """Why content is not accessible: the three reasons of the EU model statement, (EU) 2018/1523."""
+
+    unvereinbarkeit = ("unvereinbarkeit", "Unvereinbarkeit mit der BITV NRW")
+    unverhaeltnismaessige_belastung = ("unverhaeltnismaessige_belastung", "Unverhältnismäßige Belastung")
+    ausserhalb_anwendungsbereich = ("ausserhalb_anwendungsbereich",
+                                    "Die Inhalte fallen nicht in den Anwendungsbereich der Rechtsvorschriften")
+
+
+class NichtBarrierefrei(Strict, title="Nicht barrierefreier Inhalt", json_schema_extra={
+        "description": "Ein Inhalt, der noch nicht barrierefrei ist, mit dem Grund."}):
+    """One content item that is not accessible yet, with its reason category."""
+
+    inhalt: Text = Field(title="Inhalt", description="Welcher Inhalt betroffen ist")
+    beschreibung: Text = Field(title="Beschreibung", description="Was daran nicht barrierefrei ist")
+    grund: Barrierengrund = Field(title="Grund", description="Warum, nach der Mustererklärung (EU) 2018/1523")
+
+
+#: Fields the Impressum page shows only once they hold a value; an open item there asks whether one exists.
+NUR_MIT_WERT = {"anzeigen": "nur_mit_wert"}
+#: Fields of ``Impressum`` that are no label-and-value row (the source line, the list of barriers).
+KEINE_ZEILE = ("quelle", "nicht_barrierefrei")
+
+
+class Impressum(Strict, title="Impressum", json_schema_extra={
+        "description": "Angaben für Impressum, Datenschutzerklärung und Erklärung zur Barrierefreiheit."}):
+    """Publisher details (§ 5 DDG, § 18 MStV) and the contacts and facts the legal pages name.
+
+    The field titles are the labels readers see; unknown values stay open items. ``art`` in a
+    field's extra tells the component to set the value as a link.
+    """
+
+    herausgeber: Text = Field(title="Herausgeber",
+        description="Wer die Website herausgibt (§ 5 DDG)")
+    organisationseinheit: Text | None = Field(default=None, title="Organisationseinheit",
+        description="Zuständige Stelle innerhalb der Verwaltung")
+    rechtsform: Rechtsangabe | OffenerPunkt = Field(title="Rechtsform",
+        description="Rechtsform des Herausgebers mit ihrer Rechtsgrundlage")
+    anschrift: Text | OffenerPunkt = Field(title="Anschrift",
+        description="Postanschrift: Straße, Hausnummer, Postleitzahl, Ort")
+    telefon: Text | OffenerPunkt = Field(title="Telefon",
+        description="Telefonnummer für Anfragen")
+    email: EMail | OffenerPunkt = Field(title="E-Mail", json_schema_extra={"art": "email"},
+        description="E-Mail-Adresse für Anfragen zur Website")
+    vertretungsberechtigt: GesetzlicheStelle | OffenerPunkt = Field(title="Vertreten durch",
+        description="Wer den Herausgeber vertritt: das Amt nach dem Gesetz und wer es innehat")
+    inhaltlich_verantwortlich: Text | OffenerPunkt = Field(title="Inhaltlich verantwortlich nach § 18 Abs. 2 MStV",
+        description="Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV")
+    aufsichtsbehoerde: GesetzlicheStelle | OffenerPunkt = Field(title="Aufsichtsbehörde",
+        description="Zuständige Aufsichtsbehörde nach dem Gesetz, mit Anschrift")
+    umsatzsteuer_id: Text | OffenerPunkt | None = Field(default=None, title="Umsatzsteuer-Identifikationsnummer",
+                                                        json_schema_extra=NUR_MIT_WERT,
+        description="Nur angeben, wenn vorhanden")
+    datenschutzbeauftragte: Text | OffenerPunkt = Field(title="Behördliche Datenschutzbeauftragte oder behördlicher Datenschutzbeauftragter",
+        description="Kontakt der oder des Datenschutzbeauftragten")
+    kontakt_barrierefreiheit: EMail | OffenerPunkt = Field(title="E-Mail für Rückmeldungen zur Barrierefreiheit",
+                                                           json_schema_extra={"art": "email"},
+        description="E-Mail-Adresse, an die Rückmeldungen zur Barrierefreiheit gehen")
+    formular_barrierefreiheit: HttpsUrl | OffenerPunkt = Field(title="Formular für Rückmeldungen zur Barrierefreiheit",
+                                                               json_schema_extra={"art": "link"},
+        description="Adresse (https://) des Formulars für Rückmeldungen zur Barrierefreiheit")
+    ombudsstelle: Text | OffenerPunkt = Field(title="Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen",
+        description="Anschrift und Kontakt der Ombudsstelle des Landes NRW")
+    nicht_barrierefrei: list[NichtBarrierefrei] = Field(default=[], title="Nicht barrierefreie Inhalte",
+        description="Inhalte, die noch nicht barrierefrei sind, je Eintrag mit Grund")
+    hosting: Text | OffenerPunkt = Field(title="Betrieb des Webservers (Hosting)",
+        description="Wer den Webserver betreibt")
+    speicherdauer_zugriffsprotokoll: Text | OffenerPunkt = Field(title="Speicherdauer des Zugriffsprotokolls",
+        description="Wie lange das Zugriffsprotokoll des Webservers gespeichert wird")
+    speicherdauer_fehlerprotokoll: Text | OffenerPunkt = Field(title="Speicherdauer des Fehlerprotokolls",
+        description="Wie lange das Fehlerprotokoll des Webservers gespeichert wird")
     # Dates of the legal statements themselves; unlike ``projekt.geprueft`` they move only
     # when someone reviews the statement, not with every data edit.
-    erklaerung_erstellt: Datum | OffenerPunkt = Field(title="Erklärung erstellt am")
-    erklaerung_ueberprueft: Datum | OffenerPunkt = Field(title="Erklärung zuletzt überprüft am")
-    datenschutz_stand: Datum | OffenerPunkt = Field(title="Datenschutzerklärung zuletzt geprüft am")
-    quelle: Text
+    erklaerung_erstellt: Datum | OffenerPunkt = Field(title="Erklärung erstellt am",
+        description="Datum der Erklärung zur Barrierefreiheit als JJJJ-MM-TT")
+    erklaerung_ueberprueft: Datum | OffenerPunkt = Field(title="Erklärung zuletzt überprüft am",
+        description="Datum der letzten Überprüfung der Erklärung als JJJJ-MM-TT")
+    datenschutz_stand: Datum | OffenerPunkt = Field(title="Datenschutzerklärung zuletzt geprüft am",
+        description="Datum der letzten Prüfung der Datenschutzerklärung als JJJJ-MM-TT")
+    quelle: Text = Field(title="Quelle", description="Woher die Angaben stammen")
+
+    def zeilen(self, felder: tuple[str, ...]) -> list[tuple[str, str, object, str | None]]:
+        """(field, label, value, link kind) for each named field that has something to show."""
+        result = []
+        for name in felder:
+            if name not in Impressum.model_fields or name in KEINE_ZEILE:
+                erlaubt = ", ".join(n for n in Impressum.model_fields if n not in KEINE_ZEILE)
+                raise MakroFehler(f"impressum(„{name}“): Diese Angabe gibt es nicht. Erlaubt sind: {erlaubt}.")
+            field, value = Impressum.model_fields[name], getattr(self, name)
+            extra = field.json_schema_extra or {}
+            if value is None or (isinstance(value, OffenerPunkt) and extra.get("anzeigen") == "nur_mit_wert"):
+                continue
+            result.append((name, field.title, value, extra.get("art")))
+        return result
 
 
 class Lizenz(Wortlaut):

@@ -106,8 +106,8 @@ def _quellenwerte(daten: Daten, record: BaseModel) -> dict:
 
 OFFENE_ANGABEN = Spalte(
     "offene_angaben", "Offene Angaben",
-    "Was zu dieser Zeile noch fehlt, je Angabe „Feld: Beschreibung“. Ein leeres Feld, das hier steht, wird "
-    "ergänzt, sobald eine Quelle es belegt; es wurde nicht geschätzt.", liste=True)
+    "Was zu dieser Zeile noch fehlt, je Angabe „Feld: Beschreibung“. Ein leeres Feld, das hier steht, "
+    "ist nicht bekannt und wurde nicht geschätzt.", liste=True)
 
 
 def _konferenzen(daten: Daten, site_url: str | None) -> Iterator[dict]:

@@ -16,7 +16,7 @@ from .model import Datum, Strict
 from .problems import DatenFehler, Problem
 
 #: The front matter as MkDocs reads it: between a first line ``---`` and the next ``---`` or ``...``.
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 _KEY = re.compile(r"^(geprueft|pruefen_bis)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$")
 _BEISPIEL = "Beispiel:\n---\ntitle: Titel der Seite\ngeprueft: 2026-11-25\npruefen_bis: 2027-05-25\n---"
 _FEHLT = {
@@ -39,7 +39,7 @@ def read(text: str) -> tuple[dict[str, str], dict[str, int], int]:
 
     Values stay text (quotes removed) so that ``2026-02-30`` becomes a German problem, not a crash.
     """
-    front = _FRONT_MATTER.match(text)
+    front = FRONT_MATTER.match(text)
     if front is None:
         return {}, {}, 1
     values: dict[str, str] = {}

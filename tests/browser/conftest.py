@@ -27,9 +27,10 @@ NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
-def site_config(port: int, root: Path, logs: Path) -> str:
-    """Return deploy/nginx.conf with only the listen address, root and access log replaced."""
-    text = NGINX_CONF.read_text(encoding="utf-8")
+def site_config(port: int, root: Path, logs: Path, text: str | None = None) -> str:
+    """Return deploy/nginx.conf (or ``text``, a variant of it) with only the listen address, root and
+    access log replaced."""
+    text = NGINX_CONF.read_text(encoding="utf-8") if text is None else text
     text, listens = re.subn(r"(?m)^(\s*)listen\s+80;$", rf"\g<1>listen 127.0.0.1:{port};", text)
     text, ipv6 = re.subn(r"(?m)^\s*listen\s+\[::\]:80;\n", "", text)
     text, roots = re.subn(r"(?m)^(\s*)root\s+\S+;$", rf"\g<1>root {root};", text)
@@ -71,12 +72,12 @@ class Server:
         return self.base_url + path
 
 
-def start_nginx(site_dir: Path, prefix: Path) -> Server:
+def start_nginx(site_dir: Path, prefix: Path, config_text: str | None = None) -> Server:
     """Start nginx in the foreground on 127.0.0.1 and wait until it accepts connections."""
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
     port = free_port()
     server_conf = prefix / "site.conf"
-    server_conf.write_text(site_config(port, site_dir, prefix), encoding="utf-8")
+    server_conf.write_text(site_config(port, site_dir, prefix, config_text), encoding="utf-8")
     conf = prefix / "nginx.conf"
     conf.write_text(main_config(server_conf, prefix), encoding="utf-8")
     check = subprocess.run([NGINX, "-t", "-p", str(prefix), "-c", str(conf)], capture_output=True, text=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -10,6 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import TOWNS
+
+from .conftest import NGINX_CONF, start_nginx, stop_nginx
 
 # Script types a browser runs; others (application/json, application/ld+json) are data blocks.
 EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -144,6 +147,38 @@ def test_access_log_keeps_only_shortened_addresses(server):
     line = next(line for line in log.splitlines() if "/?protokoll" in line)
     assert line.startswith("127.0.0.0 ")
     assert "127.0.0.1" not in log
+
+
+#: Directories without index.html: nginx answers 403 and writes "directory index … is forbidden,
+#: client: <address>" into its error log.
+ERROR_LOG_REQUESTS = ["/assets/", "/assets/javascripts/"]
+
+
+def error_log_after_errors(server) -> str:
+    for path in ERROR_LOG_REQUESTS:
+        assert (server.root / path.strip("/")).is_dir() and not (server.root / path.strip("/") / "index.html").exists()
+        status, _, _ = fetch(server.url(path))
+        assert status == 403, path
+    return server.error_log.read_text(encoding="utf-8") if server.error_log.exists() else ""
+
+
+def test_error_log_keeps_no_full_ip_address(server, fixture_site, tmp_path):
+    """nginx appends the full client address to every request error at every level; the shipped
+    config sends those entries nowhere. The same requests without its error_log line show that
+    they do produce such entries."""
+    shipped = error_log_after_errors(server)
+    assert "127.0.0.1" not in shipped
+    access = (server.error_log.parent / "access.log").read_text(encoding="utf-8")
+    assert '127.0.0.0 ' in access and '"GET /assets/ HTTP/1.1" 403' in access  # still counted, shortened
+    config = NGINX_CONF.read_text(encoding="utf-8")
+    without, removed = re.subn(r"(?m)^\s*error_log\s+/dev/null;\n", "", config)
+    assert removed == 1
+    control = start_nginx(fixture_site, tmp_path / "nginx-ohne-fehlerzeile", config_text=without)
+    try:
+        logged = error_log_after_errors(control)
+    finally:
+        stop_nginx(control)
+    assert "is forbidden, client: 127.0.0.1" in logged
 
 
 def test_pages_need_no_inline_code_the_csp_would_block(fixture_site):

@@ -126,6 +126,8 @@ def test_colour_scheme_switch_by_keyboard(open_page, scheme, name, switched):
     tab_to(page, ".md-header .md-option", limit=15)
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == name
     assert page.evaluate("() => getComputedStyle(document.activeElement.nextElementSibling).display") != "none"
+    assert page.evaluate("() => localStorage.length") == 0  # nothing stored before the choice
     page.keyboard.press("Enter")
     page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=switched)
+    assert page.evaluate("() => Object.keys(localStorage)") == ["/.__palette"]  # a choice by key counts too
     assert_clean(watched)

@@ -1,0 +1,87 @@
+"""The text check flags promises, a check date shown as the facts' Stand, a status without source,
+padding repeated across pages and long sentences in Leichter Sprache — with file and line."""
+from __future__ import annotations
+
+from conftest import ROOT
+from handlungskonzept.loader import load
+from handlungskonzept.textpruefung import Seite, haupttext, pruefen
+
+QUELLEN = load(ROOT / "data").daten.quellen
+
+
+def artikel(*absaetze: str, fuss: str = "") -> str:
+    return "<html><body><nav>Menü folgt</nav><article>" + "".join(f"<p>{a}</p>" for a in absaetze) + fuss + \
+        "</article></body></html>"
+
+
+def befunde(*seiten: Seite) -> list[str]:
+    return [str(p) for p in pruefen(list(seiten), QUELLEN)]
+
+
+def test_promise_is_named_with_file_and_line():
+    quelle = "---\ntitle: X\n---\n# X\n\nDer Termin folgt im Frühjahr.\n"
+    [befund] = befunde(Seite("docs/x.md", quelle, artikel("Der Termin folgt im Frühjahr.")))
+    assert befund.startswith("docs/x.md, Zeile 6 – Feld „Text“ – Wert „Der Termin folgt im Frühjahr.“: "
+                             "„Termin folgt“ verspricht etwas, das die Quelle nur plante.")
+
+
+def test_quoted_source_and_text_outside_the_article_are_not_promises():
+    assert befunde(Seite("docs/x.md", None, artikel("Die Vorlage: „Die Konferenz wird veröffentlicht und folgt.“"))) == []
+    assert befunde(Seite("docs/x.md", None, artikel("Die Erklärung folgt dem Muster der EU."))) == []
+
+
+def test_more_promise_phrases():
+    for satz in ("Weitere Angaben werden ergänzt.", "Die Liste wird noch veröffentlicht.", "Das kommt demnächst.",
+                 "Ort folgt", "Die Zusammenfassung folgt nach der Konferenz."):
+        assert len(befunde(Seite("docs/x.md", None, artikel(satz)))) == 1, satz
+
+
+def test_recent_date_as_stand_of_facts():
+    [befund] = befunde(Seite("docs/x.md", None, artikel("Stand der Daten: 25. November 2026.")))
+    assert "„Stand der Daten: 25. November 2026“ stellt ein Datum nach der Zeit der Quellen (bis 2020)" in befund
+    assert befunde(Seite("docs/x.md", None, artikel("Stand der Vorlage: 1. März 2019."))) == []
+    assert befunde(Seite("docs/x.md", None, artikel("Diese Seite wurde am 25. November 2026 geprüft."))) == []
+
+
+def test_status_without_source():
+    ohne = '<span class="hk-status hk-status--geplant">Geplant</span>'
+    mit = '<span class="hk-status hk-status--geplant" data-quelle="vorlage-sv-50-100">Geplant</span>'
+    [befund] = befunde(Seite("docs/x.md", None, artikel(ohne)))
+    assert befund == ("docs/x.md – Feld „Status“ – Wert „Geplant“: Ein Status ohne Quelle: Jeder Status nennt "
+                      "seine Quelle (Baustein „status“ mit data-quelle).")
+    assert befunde(Seite("docs/x.md", None, artikel(mit))) == []
+
+
+def test_sentence_on_more_than_three_pages_is_padding_but_the_footer_is_not():
+    satz = "Die Projektleitung lag beim Kreisintegrationszentrum des Kreises Mettmann."
+    fuss = '<div class="hk-quellenangabe"><p>Quelle: Mitteilungsvorlage WP 14-20 SV 50/100, das sagt jede Seite.</p></div>'
+    seiten = [Seite(f"docs/s{i}.md", f"# S\n\n{satz}\n", artikel(satz, fuss=fuss)) for i in range(4)]
+    [befund] = befunde(*seiten)
+    assert befund.startswith("docs/s0.md, Zeile 3 – Feld „Wiederholung“")
+    assert "steht auf 4 Seiten (docs/s0.md, docs/s1.md, docs/s2.md, docs/s3.md)" in befund
+    assert befunde(*seiten[:3]) == []
+    generated = [Seite(f"docs/g{i}.md", None, artikel(satz)) for i in range(5)]
+    assert befunde(*generated) == [], "generated pages share their template's sentences"
+
+
+def test_leichte_sprache_sentences_at_most_15_words():
+    lang = "Wir erklären hier auf dieser Seite in einfachen Worten sehr genau und ganz ruhig, was der Kreis plant."
+    [befund] = befunde(Seite("docs/leicht.md", None, artikel(lang, "Das ist kurz."), leichte_sprache=True))
+    assert "Dieser Satz hat 18 Wörter. In Leichter Sprache hat ein Satz höchstens 15 Wörter." in befund
+    assert befunde(Seite("docs/x.md", None, artikel(lang))) == []
+
+
+def test_main_text_skips_scripts_footer_and_open_item_notes():
+    html = artikel("Eins.", '<script>folgt()</script>', '<span class="hk-offen" data-offen="x">Diese Angabe liegt '
+                   'noch nicht vor.</span>', fuss='<div class="hk-pruefdatum"><p>Geprüft am 2. Dezember 2026.</p></div>')
+    assert haupttext(html) == ["Eins."]
+
+
+def test_the_build_fails_on_a_promise(repo_copy, tmp_path):
+    from conftest import build_copy
+    seite = repo_copy / "docs" / "presse.md"
+    seite.write_text(seite.read_text(encoding="utf-8") + "\nDer nächste Termin folgt bald.\n", encoding="utf-8")
+    result = build_copy(repo_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Fehler im Text – die Website wurde nicht veröffentlicht:" in result.stderr
+    assert "docs/presse.md, Zeile " in result.stderr and "„Termin folgt“ verspricht etwas" in result.stderr

@@ -1,0 +1,113 @@
+"""The comparison behind ``make vergleich`` on small hand-made sites: each kind of finding, without a build.
+
+The full path (git worktree, two real builds, the job in the pipeline) is in ``test_merge_request.py``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from handlungskonzept import page_text, reader_diff
+
+PAGE = """<!DOCTYPE html><html lang="de"><head><title>x</title><script>var noise = 1;</script></head><body>
+<nav><a href="https://nav.example.org/">Menü {n}</a></nav>
+<article class="md-content__inner md-typeset">
+<a href="https://git.example.invalid/edit" rel="edit" class="md-content__button"><svg><path d="M0"/></svg></a>
+<h1 id="t">{title}<a class="headerlink" href="#t">&para;</a></h1>
+{body}
+</article><footer>Fuß {n}</footer></body></html>"""
+
+
+def site(folder: Path, pages: dict[str, tuple[str, str]], n: int = 1) -> Path:
+    for url, (title, body) in pages.items():
+        target = folder / url.strip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(PAGE.format(title=title, body=body, n=n), encoding="utf-8")
+    return folder
+
+
+def side(tmp_path: Path, name: str, pages: dict, *, n: int = 1, open_items=(), drafts=None, urls=(), docs=()) -> reader_diff.Side:
+    folder = tmp_path / name
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "veroeffentlichte-urls.txt").write_text("# Kopf\n" + "".join(f"{u}\n" for u in urls), encoding="utf-8")
+    for path in docs:
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text("Text\n", encoding="utf-8")
+    return reader_diff.Side(folder, site(tmp_path / f"{name}-site", pages, n), frozenset(open_items), drafts or {})
+
+
+def test_main_text_leaves_out_navigation_scripts_icons_and_anchors():
+    text = page_text.read(PAGE.format(title="Partner", body="<p>Ein <em>Satz</em>.</p><ul><li>A</li><li>B</li></ul>", n=1))
+    assert text.title == "Partner"
+    assert text.lines == ["Partner", "Ein Satz.", "A", "B"]
+    assert text.links == []  # the edit link and the navigation are no content links
+
+
+def test_markup_noise_outside_the_article_is_no_change(tmp_path):
+    pages = {"/partner/": ("Partner", "<p>Gleich.</p>")}
+    result = reader_diff.compare("main", side(tmp_path, "alt", pages, n=1), side(tmp_path, "neu", pages, n=2))
+    assert result.empty
+    assert reader_diff.summary(result) == "Keine Änderungen für Leserinnen und Leser (verglichen mit main)."
+
+
+def test_each_kind_of_finding_is_reported_with_its_address(tmp_path):
+    old = side(tmp_path, "alt", {"/": ("Start", "<p>Willkommen.</p>"), "/alt/": ("Alt", "<p>Weg.</p>"),
+                                  "/partner/": ("Partner", "<p>Eins.</p><p>Zwei bleibt.</p>")},
+               open_items={"docs/a.md: Telefonnummer", "data/projekt.yml: Anschrift"},
+               drafts={"docs/neu.md": "/neu/"}, urls=["/", "/alt/", "/partner/"])
+    new = side(tmp_path, "neu", {"/": ("Start", "<p>Willkommen.</p>"), "/neu/": ("Neu", "<p>Da.</p>"),
+                                  "/partner/": ("Partner", '<p>Eins, <a href="https://www.example.org/">neu</a>.</p>'
+                                                           "<p>Zwei bleibt.</p>")},
+               open_items={"docs/a.md: Telefonnummer", "docs/neu.md: Termin"}, urls=["/", "/partner/"],
+               docs=["docs/neu.md"])
+    result = reader_diff.compare("main", old, new)
+    assert [(p.url, p.title) for p in result.changed] == [("/partner/", "Partner")]
+    [passage] = result.changed[0].passages
+    assert [[(w.text, w.changed) for w in line] for line in passage.before] == [[("Eins.", True)]]
+    assert [[(w.text, w.changed) for w in line] for line in passage.after] == [[("Eins, neu.", True)]]
+    assert [p.url for p in result.added] == ["/neu/"] and [p.url for p in result.removed] == ["/alt/"]
+    assert result.lost_addresses == ["/alt/"]
+    assert result.new_open_items == ["docs/neu.md: Termin"]
+    assert result.closed_open_items == ["data/projekt.yml: Anschrift"]
+    assert result.new_links == {"https://www.example.org/": ["/partner/"]}
+    assert [(p.url, p.title) for p in result.published_drafts] == [("/neu/", "docs/neu.md")]
+    assert reader_diff.summary(result).splitlines()[1:] == [
+        "  geändert: /partner/ – Partner",
+        "  neu: /neu/ – Neu",
+        "  entfernt: /alt/ – Alt",
+        "  Entwurf veröffentlicht: /neu/ (docs/neu.md)",
+        "  Adresse aus veroeffentlichte-urls.txt gestrichen: /alt/",
+        "  neuer offener Punkt: docs/neu.md: Termin",
+        "  offener Punkt erledigt: data/projekt.yml: Anschrift",
+        "  neuer Link nach außen: https://www.example.org/ (auf /partner/)",
+    ]
+    reader_diff.write(result, tmp_path / "bericht")
+    html = BeautifulSoup((tmp_path / "bericht" / "bericht.html").read_text(encoding="utf-8"), "html.parser")
+    assert [h.get_text() for h in html.find_all("h2")] == [
+        "Überblick", "Geänderte Seiten", "Neue Seiten", "Entfernte Seiten", "Entwürfe, die veröffentlicht werden",
+        "Aus der Liste der veröffentlichten Adressen gestrichen", "Neue offene Punkte", "Erledigte offene Punkte",
+        "Neue Links nach außen"]
+    markdown = (tmp_path / "bericht" / "bericht.md").read_text(encoding="utf-8")
+    assert "- Eins.\n+ Eins, neu.\n" in markdown and "- <https://www.example.org/> – auf `/partner/`" in markdown
+
+
+def test_editor_text_in_the_report_is_escaped(tmp_path):
+    old = side(tmp_path, "alt", {"/x/": ("X", "<p>a</p>")})
+    new = side(tmp_path, "neu", {"/x/": ("X", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")})
+    reader_diff.write(reader_diff.compare("main", old, new), tmp_path / "bericht")
+    html = (tmp_path / "bericht" / "bericht.html").read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_drafts_are_pages_with_entwurf_true_in_their_front_matter(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "aktuelles").mkdir(parents=True)
+    (docs / "index.md").write_text("---\ntitle: Start\nentwurf: true\n---\nText\n", encoding="utf-8")
+    (docs / "aktuelles" / "index.md").write_text("---\nentwurf: true\n---\n", encoding="utf-8")
+    (docs / "aktuelles" / "2027-01-05-neu.md").write_text("---\nentwurf: true\n---\n", encoding="utf-8")
+    (docs / "fertig.md").write_text("---\nentwurf: false\n---\n", encoding="utf-8")
+    (docs / "kaputt.md").write_text("---\nentwurf: [\n---\n", encoding="utf-8")
+    (docs / "ohne.md").write_text("entwurf: true\n", encoding="utf-8")  # no front matter: just text
+    assert reader_diff.drafts(docs) == {"docs/aktuelles/2027-01-05-neu.md": "/aktuelles/2027-01-05-neu/",
+                                        "docs/aktuelles/index.md": "/aktuelles/", "docs/index.md": "/"}
