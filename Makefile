@@ -11,9 +11,10 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export PYTHONPATH := $(CURDIR)/macros
 # Material kündigt bei jedem Bau sein Support-Ende an; das steht im README.
 export NO_MKDOCS_2_WARNING := 1
-# Debian-Pakete, die die Browser- und Servertests und der Test der Editor-Hilfe (YAML-Sprachserver) brauchen.
-SYSTEM_PACKAGES := chromium nginx-light poppler-utils nodejs npm
-SYSTEM_COMMANDS := chromium nginx pdftotext node npm
+# Debian-Pakete, die die Browser- und Servertests und der Test der Editor-Hilfe (YAML-Sprachserver) brauchen;
+# ffmpeg erzeugt das Testvideo.
+SYSTEM_PACKAGES := chromium nginx-light poppler-utils nodejs npm ffmpeg
+SYSTEM_COMMANDS := chromium nginx pdftotext node npm ffmpeg
 # Debian-Pakete, die schon der Bau braucht: die deutsche Wortliste, mit der die Suche
 # zusammengesetzte Wörter zerlegt, sowie Pango und die Schrift Open Sans für das Gesamtdokument (PDF).
 SITE_PACKAGES := wngerman libpango-1.0-0 libpangoft2-1.0-0 fonts-open-sans

@@ -14,9 +14,10 @@ if _HERE not in sys.path:  # mkdocs-macros loads this file by path, not as a pac
 
 from markupsafe import Markup, escape  # noqa: E402
 
-from handlungskonzept import calendar_feed, components, feed, presse  # noqa: E402
-from handlungskonzept.dokumente import dateiangabe  # noqa: E402
-from handlungskonzept.model import STAEDTE, Barrierengrund, PartnerArt, Status  # noqa: E402
+from handlungskonzept import calendar_feed, components, feed, katalog, presse  # noqa: E402
+from handlungskonzept.dokumente import dateiangabe, groesse_de  # noqa: E402
+from handlungskonzept.offene_daten import EXPORTE, downloads  # noqa: E402
+from handlungskonzept.model import STAEDTE, Barrierengrund, OffenerPunkt, PartnerArt, Status  # noqa: E402
 from handlungskonzept.problems import MakroFehler  # noqa: E402
 from handlungskonzept.zaehlung import konferenzzahlen  # noqa: E402
 
@@ -171,3 +172,35 @@ def define_env(env) -> None:
         """The news posts, newest first, with the link to the feed."""
         return components.render("beitragsliste", beitraege=env.conf["extra"]["beitraege"], ebene=ebene,
                                  base=base(), feed=base() + feed.PFAD)
+
+    def offene_dateien() -> dict[str, bytes]:
+        """The open-data files written by ``offene_daten_hooks.py``; their sizes are stated on the pages."""
+        return env.conf["extra"]["offene_daten"]
+
+    @env.macro
+    def offene_daten() -> Markup:
+        """The open-data page: every data set with its files, columns and schema.org Dataset, then the catalogue."""
+        d, inhalte, url = daten(), offene_dateien(), site_url()
+        exporte = [{"export": e, "dateien": downloads(e, inhalte),
+                    "jsonld": katalog.dataset_jsonld(d, url, e, inhalte)} for e in EXPORTE]
+        dateien = [(f"Datenkatalog ({art})", pfad, f"{art}, {groesse_de(len(inhalte[pfad]))}")
+                   for art, pfad in (("Turtle", katalog.TTL), ("RDF/XML", katalog.RDF_XML))]
+        return components.render("offene-daten", exporte=exporte, katalog=dateien, lizenz=d.datenkatalog.lizenz,
+                                 base=base())
+
+    @env.macro
+    def datenlink(name: str) -> Markup:
+        """On a page whose records are open data: where to download them."""
+        namen = [e.name for e in EXPORTE]
+        if name not in namen:
+            raise MakroFehler(f"datenlink(„{name}“): Diese Daten gibt es nicht. Erlaubt sind: {', '.join(namen)}.")
+        export = next(e for e in EXPORTE if e.name == name)
+        return components.render("datenlink", export=export, dateien=downloads(export, offene_dateien()),
+                                 base=base())
+
+    @env.macro
+    def video(id: str) -> Markup:
+        """A self-hosted video from ``data/videos.yml`` with captions and its text version; open until supplied."""
+        v = daten().video(id)
+        angabe = None if isinstance(v.datei, OffenerPunkt) else dateiangabe(Path(env.conf["docs_dir"]) / v.datei)
+        return components.render("video", v=v, base=base(), angabe=angabe)

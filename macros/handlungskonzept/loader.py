@@ -12,7 +12,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import rules
 from .messages import field_names, problems_from
-from .model import Daten, Impressum, Partner, Projekt, Quelle, Regionalkonferenz, Suchbegriff, Weiterleitung
+from .model import (Daten, Datenkatalog, Impressum, Partner, Projekt, Quelle, Regionalkonferenz, Suchbegriff, Video,
+                    Weiterleitung)
 from .problems import DatenFehler, Problem, field_name, show_value
 from .yaml_source import Positions, YamlProblem, position_of, read
 
@@ -37,9 +38,12 @@ FILES = [
     DataFile("weiterleitungen", TypeAdapter(list[Weiterleitung]), required=False),
     DataFile("impressum", TypeAdapter(Impressum)),
     DataFile("suchbegriffe", TypeAdapter(list[Suchbegriff]), required=False),
+    DataFile("datenkatalog", TypeAdapter(Datenkatalog)),
+    DataFile("videos", TypeAdapter(list[Video]), required=False),
 ]
 
-_KNOWN_FIELDS = field_names(Projekt, Quelle, Partner, Regionalkonferenz, Weiterleitung, Impressum, Suchbegriff)
+_KNOWN_FIELDS = field_names(Projekt, Quelle, Partner, Regionalkonferenz, Weiterleitung, Impressum, Suchbegriff,
+                            Datenkatalog, Video)
 
 
 @dataclass(frozen=True)

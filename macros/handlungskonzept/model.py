@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StringConstraints,
-                      field_validator, model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt,
+                      StringConstraints, field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
 from .dates import datum_de, monat_jahr
@@ -156,6 +157,16 @@ class Partner(Strict, title="Partner", json_schema_extra={
 _RELATIVE_PATH_MESSAGE = "Pfad muss relativ zu docs/ sein, ohne „..“ und ohne Adresse"
 
 
+def _relative_to_docs(value: str) -> str:
+    if value.startswith("/") or ".." in value.split("/") or "://" in value:
+        raise PydanticCustomError("pfad", _RELATIVE_PATH_MESSAGE)
+    return value
+
+
+#: A file under ``docs/``, written relative to it, e.g. ``medien/video.webm``.
+DocsPfad = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_relative_to_docs)]
+
+
 class Dokument(Strict, title="Dokument", json_schema_extra={
         "description": "Ein Dokument zur Regionalkonferenz: genau eines von „pfad“ oder „url“.",
         "oneOf": [{"required": ["pfad"]}, {"required": ["url"]}]}):
@@ -168,9 +179,7 @@ class Dokument(Strict, title="Dokument", json_schema_extra={
     @field_validator("pfad")
     @classmethod
     def _relative_path(cls, value: str | None) -> str | None:
-        if value is not None and (value.startswith("/") or ".." in value.split("/") or "://" in value):
-            raise PydanticCustomError("pfad", _RELATIVE_PATH_MESSAGE)
-        return value
+        return value if value is None else _relative_to_docs(value)
 
     @model_validator(mode="after")
     def _exactly_one_target(self) -> "Dokument":
@@ -508,6 +517,102 @@ class Impressum(Strict, title="Impressum", json_schema_extra={
         return result
 
 
+class Lizenz(Wortlaut):
+    """Licences a Kreis may choose for its open data, from GovData's list (http://dcat-ap.de/def/licenses/)."""
+
+    dl_by_de = ("dl-by-de/2.0", "Datenlizenz Deutschland – Namensnennung – Version 2.0")
+    dl_zero_de = ("dl-zero-de/2.0", "Datenlizenz Deutschland – Zero – Version 2.0")
+
+    @property
+    def uri(self) -> str:
+        return f"http://dcat-ap.de/def/licenses/{self.value}"
+
+
+class Gebiet(Strict):
+    """The area the data cover, by its official key (Regionalschlüssel of the Statistisches Bundesamt)."""
+
+    name: Text
+    kreisschluessel: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")] = Field(
+        description="Fünfstelliger Kreisschlüssel in Anführungszeichen, z. B. \"05158\"")
+    bestaetigt: Datum | OffenerPunkt = Field(description="Tag, an dem der Kreis den Schlüssel bestätigt hat")
+
+
+class Datenkatalog(Strict):
+    """Editorial choices for the open data (``/offene-daten/``) and their DCAT-AP.de catalogue."""
+
+    lizenz: Lizenz | OffenerPunkt = Field(description="Lizenz der offenen Daten; eine Entscheidung des Kreises")
+    bereitsteller: Annotated[str, StringConstraints(pattern=r"^http://dcat-ap\.de/def/contributors/[A-Za-z0-9]+$")] | OffenerPunkt = Field(
+        description="Kennung der bereitstellenden Stelle bei GovData (dcatde:contributorID)")
+    gebiet: Gebiet
+
+
+def _duration(value: object) -> object:
+    """``"1:35"`` (minutes:seconds) or a number of seconds; YAML itself reads an unquoted 1:35 as 95."""
+    if isinstance(value, str) and re.fullmatch(r"([0-9]+:)?[0-9]+:[0-5][0-9]", value.strip()):
+        seconds = 0
+        for part in value.strip().split(":"):
+            seconds = seconds * 60 + int(part)
+        return seconds
+    return value
+
+
+#: A duration in seconds, written ``"1:35"`` (Minuten:Sekunden).
+Dauer = Annotated[StrictInt, BeforeValidator(_duration), Field(gt=0)]
+
+#: A page of this site, optionally with an anchor: ``leichte-sprache/`` or ``leichte-sprache/#video``.
+SeiteMitAnker = Annotated[str, StringConstraints(pattern=r"^([a-z0-9][a-z0-9/_.-]*/)?(#[a-z0-9-]+)?$", min_length=1)]
+
+#: What a self-hosted video may be; Chromium without proprietary codecs plays WebM.
+VIDEO_FORMATE = {".webm": "video/webm", ".mp4": "video/mp4"}
+
+
+class Video(Strict):
+    """A self-hosted video with German captions and a text version; ``datei`` stays open until it is supplied."""
+
+    id: Kennung
+    titel: Text
+    datei: DocsPfad | OffenerPunkt = Field(description="Videodatei unter docs/ (.webm oder .mp4)")
+    poster: DocsPfad | None = Field(default=None, description="Standbild unter docs/, bevor das Video startet")
+    untertitel: DocsPfad | None = Field(default=None, description="Deutsche Untertitel als WebVTT (.vtt) unter docs/")
+    textfassung: SeiteMitAnker = Field(description="Seite (und Abschnitt) mit dem Inhalt des Videos als Text")
+    dauer: Dauer | None = None
+    gebaerdensprache: StrictBool = Field(description="true, wenn eine Dolmetscherin oder ein Dolmetscher "
+                                         "für Deutsche Gebärdensprache zu sehen ist")
+    quelle: Kennung | None = Field(default=None, description="id der Quelle in quellen.yml: wer das Video "
+                                   "geliefert oder freigegeben hat")
+
+    @model_validator(mode="after")
+    def _complete_once_supplied(self) -> "Video":
+        if isinstance(self.datei, OffenerPunkt):
+            return self
+        fehlend = [feld for feld in ("poster", "untertitel", "dauer", "quelle") if getattr(self, feld) is None]
+        if fehlend:
+            raise PydanticCustomError("video", "zu einer Videodatei gehören auch {felder}",
+                                      {"felder": ", ".join(f"„{f}“" for f in fehlend)})
+        if Path(self.datei).suffix not in VIDEO_FORMATE:
+            raise PydanticCustomError("video", "„datei“ muss auf .webm oder .mp4 enden")
+        if not self.untertitel.endswith(".vtt"):
+            raise PydanticCustomError("video", "„untertitel“ muss eine WebVTT-Datei sein (Endung .vtt)")
+        return self
+
+    @property
+    def dauer_text(self) -> str:
+        """``95`` → „1:35 Minuten“."""
+        minuten, sekunden = divmod(self.dauer, 60)
+        return f"{minuten}:{sekunden:02d} Minuten"
+
+    @property
+    def medientyp(self) -> str:
+        return VIDEO_FORMATE[Path(self.datei).suffix]
+
+    @property
+    def dateien(self) -> list[str]:
+        """The files under docs/ this record names."""
+        if isinstance(self.datei, OffenerPunkt):
+            return [p for p in (self.poster, self.untertitel) if p]
+        return [self.datei, self.poster, self.untertitel]
+
+
 class Daten(BaseModel):
     """Everything the site shows from ``data/``, validated together."""
 
@@ -520,6 +625,8 @@ class Daten(BaseModel):
     weiterleitungen: list[Weiterleitung] = []
     impressum: Impressum
     suchbegriffe: list[Suchbegriff] = []
+    datenkatalog: Datenkatalog
+    videos: list[Video] = []
 
     def partner_by_id(self) -> dict[str, Partner]:
         return {p.id: p for p in self.partner}
@@ -543,3 +650,9 @@ class Daten(BaseModel):
         erlaubt = ", ".join(k.id for k in self.regionalkonferenzen)
         raise MakroFehler(f"Eine Regionalkonferenz „{id}“ gibt es nicht. Erlaubt sind: {erlaubt}.")
 
+    def video(self, id: str) -> Video:
+        for video in self.videos:
+            if video.id == id:
+                return video
+        erlaubt = ", ".join(v.id for v in self.videos) or "keine (data/videos.yml fehlt oder ist leer)"
+        raise MakroFehler(f"Ein Video „{id}“ gibt es nicht. Erlaubt sind: {erlaubt}.")

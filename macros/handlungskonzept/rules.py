@@ -60,10 +60,14 @@ def _references_exist(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
             yield "projekt", ("arbeitsgruppe", position), hint, partner_id
 
 
+def _unknown_source(known: dict) -> str:
+    return f"Diese Quelle steht nicht in quellen.yml. Erlaubt sind: {', '.join(known)}."
+
+
 def _sources_exist(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
     """Every ``quelle`` names a source of ``quellen.yml``, like partner ids."""
     known = daten.quellen_by_id()
-    hint = f"Diese Quelle steht nicht in quellen.yml. Erlaubt sind: {', '.join(known)}."
+    hint = _unknown_source(known)
     if daten.projekt.quelle not in known:
         yield "projekt", ("quelle",), hint, daten.projekt.quelle
     for key in ("partner", "regionalkonferenzen"):
@@ -164,6 +168,29 @@ def _documents_exist(daten: Daten, docs: Path | None) -> Iterator[Finding]:
                 yield "regionalkonferenzen", (i, "dokumente", j, "pfad"), "Diese Datei gibt es unter docs/ nicht.", dokument.pfad
 
 
+def _video_files_exist(daten: Daten, docs: Path | None) -> Iterator[Finding]:
+    """Every file a video names is under docs/, and its text version is a page of the site."""
+    if docs is None:
+        return
+    for i, video in enumerate(daten.videos):
+        for feld in ("datei", "poster", "untertitel"):
+            pfad = getattr(video, feld)
+            if isinstance(pfad, str) and not (docs / pfad).is_file():
+                yield "videos", (i, feld), "Diese Datei gibt es unter docs/ nicht.", pfad
+        seite = video.textfassung.split("#", 1)[0].rstrip("/")
+        if seite and not ((docs / f"{seite}.md").is_file() or (docs / seite / "index.md").is_file()):
+            yield ("videos", (i, "textfassung"),
+                   f"Diese Seite gibt es nicht (weder docs/{seite}.md noch docs/{seite}/index.md).", video.textfassung)
+
+
+def _video_sources_exist(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
+    """A video's ``quelle`` is a source of ``quellen.yml``; its own rule, so a typo in videos.yml hides no other."""
+    known = daten.quellen_by_id()
+    for i, video in enumerate(daten.videos):
+        if video.quelle is not None and video.quelle not in known:
+            yield "videos", (i, "quelle"), _unknown_source(known), video.quelle
+
+
 def _redirects_unique(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
     seen: set[str] = set()
     for i, weiterleitung in enumerate(daten.weiterleitungen):
@@ -187,4 +214,6 @@ RULES: list[tuple[set[str], Callable[[Daten, Path | None], Iterator[Finding]]]] 
     ({"projekt", "regionalkonferenzen"}, _held_fits_the_towns_without_statement),
     ({"regionalkonferenzen"}, _documents_exist),
     ({"weiterleitungen"}, _redirects_unique),
+    ({"videos"}, _video_files_exist),
+    ({"quellen", "videos"}, _video_sources_exist),
 ]

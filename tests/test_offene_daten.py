@@ -1,0 +1,283 @@
+"""Open data: every export parses and matches its published schema, the catalogue passes GovData's
+DCAT-AP.de shapes, and the pages point at the same files."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import jsonschema
+import pyshacl
+import pytest
+from conftest import FIXTURE_DATA, MOVED_SITE_URL, ROOT, offen, soup
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import namespace as ns
+
+from handlungskonzept import katalog, offene_daten
+from handlungskonzept.loader import load
+from handlungskonzept.model import Lizenz, OffenerPunkt
+
+
+
+def shared_folder() -> Path:
+    """``shared/`` beside the clone, as CI lays it out (a git worktree one level further down finds it
+    beside its parent); never skipped: without the shapes the catalogue is not checked."""
+    for folder in (ROOT.parent, ROOT.parent.parent):
+        if (folder / "shared" / "dcat-ap-de").is_dir():
+            return folder / "shared" / "dcat-ap-de"
+    raise AssertionError(f"Die DCAT-AP.de-Shapes fehlen: erwartet in {ROOT.parent / 'shared' / 'dcat-ap-de'}")
+
+
+SHAPES = shared_folder()
+#: GovData's profile "Spezifikation + Konventionen" (see its README).
+PROFIL = ["dcat-ap-de-imports", "dcat-ap-spec-german-messages", "dcat-ap-spec-german-additions",
+          "dcat-ap-de-deprecated", "dcat-ap_2.1.1_shacl_shapes", "dcat-ap-konventionen"]
+VOKABULAR = ROOT / "tests" / "fixtures" / "dcat-ap-de" / "vokabular.ttl"
+SH = "http://www.w3.org/ns/shacl#"
+
+REAL = load(ROOT / "data", ROOT / "docs").daten
+FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
+DATEN = {"site": REAL, "fixture_site": FIXTURE}
+
+
+@pytest.fixture(params=["site", "fixture_site"])
+def built(request) -> tuple[Path, object]:
+    """A built site with the data it was built from."""
+    return request.getfixturevalue(request.param), DATEN[request.param]
+
+
+def read_csv(site: Path, export) -> tuple[bytes, list[list[str]]]:
+    raw = (site / export.pfad("csv")).read_bytes()
+    return raw, list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+
+
+def read_json(site: Path, path: str):
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+def cast(field: dict, cell: str) -> object:
+    """A CSV cell read as the Table Schema says; raises ValueError when it does not fit."""
+    if cell in ("",):
+        if field.get("constraints", {}).get("required"):
+            raise ValueError(f"{field['name']}: Pflichtwert fehlt")
+        return None
+    if field["type"] == "integer":
+        return int(cell)
+    if field["type"] == "date":
+        return dt.date.fromisoformat(cell)
+    if field["type"] == "boolean":
+        if cell not in field["trueValues"] + field["falseValues"]:
+            raise ValueError(f"{field['name']}: {cell!r} ist kein Wahrheitswert")
+        return cell in field["trueValues"]
+    if field.get("format") == "uri" and not urlsplit(cell).scheme.startswith("http"):
+        raise ValueError(f"{field['name']}: {cell!r} ist keine Adresse")
+    if cell not in field.get("constraints", {}).get("enum", [cell]):
+        raise ValueError(f"{field['name']}: {cell!r} ist kein erlaubter Wert")
+    return cell
+
+
+@pytest.mark.parametrize("export", offene_daten.EXPORTE, ids=lambda e: e.name)
+def test_csv_is_rfc4180_and_fits_its_table_schema(built, export):
+    site, daten = built
+    raw, rows = read_csv(site, export)
+    assert not raw.startswith(b"\xef\xbb\xbf"), "UTF-8 ohne BOM"
+    assert raw.endswith(b"\r\n") and raw.count(b"\r\n") >= len(rows)
+    schema = read_json(site, export.pfad("csv.schema.json"))
+    fields = schema["fields"]
+    header, *body = rows
+    assert header == [f["name"] for f in fields]
+    assert all(f["title"] and f["description"] for f in fields) and schema["title"] and schema["description"]
+    assert len(body) == len(getattr(daten, export.name))
+    for row in body:
+        assert len(row) == len(fields)
+        for field, cell in zip(fields, row):
+            cast(field, cell)
+    ids = [row[header.index("id")] for row in body]
+    assert schema["primaryKey"] == ["id"] and len(set(ids)) == len(ids)
+
+
+@pytest.mark.parametrize("export", offene_daten.EXPORTE, ids=lambda e: e.name)
+def test_json_fits_its_json_schema_and_says_what_the_csv_says(built, export):
+    site, _daten = built
+    schema = read_json(site, export.pfad("json.schema.json"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    records = read_json(site, export.pfad("json"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(records)
+    _raw, (header, *body) = read_csv(site, export)
+    assert [list(r) for r in records] == [header] * len(records)
+    for record, row in zip(records, body):
+        for name, cell in zip(header, row):
+            value = record[name]
+            expected = offene_daten.TRENNER.join(value) if isinstance(value, list) else value
+            if isinstance(value, bool):
+                expected = offene_daten.JA if value else offene_daten.NEIN
+            assert cell == ("" if expected is None else str(expected)), name
+
+
+def test_every_row_names_its_source_and_period(built):
+    site, daten = built
+    for export in offene_daten.EXPORTE:
+        for record, row in zip(getattr(daten, export.name), read_json(site, export.pfad("json"))):
+            quelle = daten.quelle(record.quelle)
+            assert (row["quelle_id"], row["quelle_titel"], row["quelle_zeitangabe"]) == (
+                quelle.id, quelle.titel, quelle.zeitangabe)
+            assert (row["quelle_von"], row["quelle_bis"]) == (quelle.zeit.anfang.isoformat(),
+                                                            quelle.zeit.ende.isoformat())
+
+
+def test_open_values_stay_empty_and_say_what_is_missing():
+    hilden = FIXTURE.konferenz("hilden").model_copy(update={"ort": OffenerPunkt(offen="Raum in Hilden")})
+    daten = FIXTURE.model_copy(update={"regionalkonferenzen": [hilden]})
+    [row] = offene_daten.EXPORTE[0].zeilen(daten, "https://example.org/")
+    assert row["ort"] is None
+    assert row["offene_angaben"] == ["ort: Raum in Hilden"]
+
+
+def test_real_data_invent_nothing(site):
+    rows = read_json(site, offene_daten.EXPORTE[0].pfad("json"))
+    assert all(row["datum"] is None and row["teilnehmende"] is None for row in rows)
+    assert {row["status"] for row in rows} == {k.status.value for k in REAL.regionalkonferenzen}
+
+
+def shapes() -> Graph:
+    graph = Graph()
+    for name in PROFIL:
+        graph.parse(SHAPES / f"{name}.ttl")
+    return graph
+
+
+def validate(path: Path) -> tuple[bool, set[tuple[str, str]]]:
+    """pyshacl with GovData's profile; returns whether it conforms and (severity, message) per finding."""
+    data = Graph().parse(path).parse(VOKABULAR)
+    conforms, report, _text = pyshacl.validate(data, shacl_graph=shapes(), inference="rdfs", do_owl_imports=False,
+                                               allow_warnings=True)
+    findings = {(str(report.value(r, URIRef(SH + "resultSeverity"))).removeprefix(SH),
+                 str(report.value(r, URIRef(SH + "resultMessage"))).split(":", 1)[0])
+                for r in report.subjects(RDF.type, URIRef(SH + "ValidationResult"))}
+    return conforms, findings
+
+
+#: What GovData recommends beyond the data: the dates of publication and change of a data set.
+#: Neither is known without a clock (and a publication), so they stay out; only these may remain.
+EMPFEHLUNGEN = {("Warning", "KXX"), ("Info", "dcat")}
+
+
+@pytest.mark.parametrize("name", ["katalog.ttl", "katalog.rdf"])
+def test_complete_catalogue_conforms_to_dcat_ap_de(fixture_site, name):
+    conforms, findings = validate(fixture_site / "offene-daten" / name)
+    assert conforms and findings <= EMPFEHLUNGEN, findings
+
+
+def test_real_catalogue_lacks_exactly_what_the_kreis_must_still_decide(site):
+    """Licence and GovData id are open items: the catalogue leaves them out instead of guessing."""
+    assert isinstance(REAL.datenkatalog.lizenz, OffenerPunkt) and isinstance(REAL.datenkatalog.bereitsteller,
+                                                                             OffenerPunkt)
+    conforms, findings = validate(site / "offene-daten" / "katalog.ttl")
+    assert not conforms
+    assert {f for f in findings if f[0] == "Violation"} == {("Violation", "K12&13"), ("Violation", "K31")}
+
+
+def statements(path: Path) -> set[tuple]:
+    """The triples with literals by value (Turtle writes the decimal 6711 as ``6711.0``); no blank nodes."""
+    return {(s, p, (o.value, o.datatype, o.language) if isinstance(o, Literal) else o)
+            for s, p, o in Graph().parse(path)}
+
+
+def test_turtle_and_rdf_xml_say_the_same(fixture_site):
+    folder = fixture_site / "offene-daten"
+    assert statements(folder / "katalog.ttl") == statements(folder / "katalog.rdf")
+
+
+def sources(daten, export) -> list:
+    """The sources the records of an export cite."""
+    return [daten.quelle(i) for i in sorted({r.quelle for r in getattr(daten, export.name)})]
+
+
+def test_catalogue_describes_the_published_files(fixture_site):
+    g = Graph().parse(fixture_site / "offene-daten" / "katalog.ttl")
+    base = g.value(predicate=RDF.type, object=ns.DCAT.Catalog).split("offene-daten/")[0]
+    datasets = set(g.subjects(RDF.type, ns.DCAT.Dataset))
+    assert len(datasets) == len(offene_daten.EXPORTE)
+    for export in offene_daten.EXPORTE:
+        dataset = URIRef(f"{base}offene-daten/#{export.name}")
+        assert dataset in datasets
+        assert g.value(dataset, katalog.DCATDE.politicalGeocodingURI) == URIRef(
+            "http://dcat-ap.de/def/politicalGeocoding/districtKey/05158")
+        assert g.value(dataset, katalog.DCATDE.contributorID) == URIRef(FIXTURE.datenkatalog.bereitsteller)
+        zeiten = {(g.value(z, ns.DCAT.startDate).value, g.value(z, ns.DCAT.endDate).value)
+                  for z in g.objects(dataset, ns.DCTERMS.temporal)}
+        assert zeiten == {(q.zeit.anfang, q.zeit.ende) for q in sources(FIXTURE, export)}
+        distributions = list(g.objects(dataset, ns.DCAT.distribution))
+        assert len(distributions) == 2
+        for distribution in distributions:
+            download = str(g.value(distribution, ns.DCAT.downloadURL))
+            file = fixture_site / download.removeprefix(base)
+            assert file.is_file(), download
+            assert g.value(distribution, ns.DCAT.byteSize).value == file.stat().st_size
+            assert g.value(distribution, ns.DCTERMS.license) == URIRef(Lizenz.dl_by_de.uri)
+            schema = str(g.value(distribution, ns.DCTERMS.conformsTo))
+            assert (fixture_site / schema.removeprefix(base)).is_file()
+
+
+def test_addresses_follow_site_url(fixture_site_moved):
+    g = Graph().parse(fixture_site_moved / "offene-daten" / "katalog.ttl")
+    downloads = [str(o) for o in g.objects(None, ns.DCAT.downloadURL)]
+    assert downloads and all(url.startswith(MOVED_SITE_URL + "offene-daten/") for url in downloads)
+    rows = read_json(fixture_site_moved, "offene-daten/partner.json")
+    assert all(row["seite"].startswith(MOVED_SITE_URL) for row in rows)
+
+
+def datasets_on_page(site: Path) -> list[dict]:
+    blocks = [json.loads(s.string) for s in soup(site, "offene-daten").find_all("script", type="application/ld+json")]
+    return [b for b in blocks if b.get("@type") == "Dataset"]
+
+
+def test_jsonld_datasets_point_at_the_catalogued_files(built):
+    site, daten = built
+    g = Graph().parse(site / "offene-daten" / "katalog.ttl")
+    found = datasets_on_page(site)
+    assert [d["name"] for d in found] == [e.titel for e in offene_daten.EXPORTE]
+    for dataset, export in zip(found, offene_daten.EXPORTE):
+        assert dataset["@context"] == "https://schema.org"
+        urls = {d["contentUrl"] for d in dataset["distribution"]}
+        node = next(s for s in g.subjects(RDF.type, ns.DCAT.Dataset) if str(s).endswith(f"#{export.name}"))
+        assert urls == {str(g.value(d, ns.DCAT.downloadURL)) for d in g.objects(node, ns.DCAT.distribution)}
+        zeiten = [q.zeit for q in sources(daten, export)]
+        assert dataset["temporalCoverage"] == (f"{min(z.anfang for z in zeiten).isoformat()}/"
+                                               f"{max(z.ende for z in zeiten).isoformat()}")
+        assert ("license" in dataset) == isinstance(daten.datenkatalog.lizenz, Lizenz)
+
+
+def local_targets(site: Path, url: str) -> set[str]:
+    """Site-relative paths of every local link on a page."""
+    page = soup(site, url)
+    base = "https://x.invalid/" + url
+    return {urlsplit(urljoin(base, a["href"])).path.lstrip("/") for a in page.select("article a[href]")
+            if not urlsplit(a["href"]).scheme}
+
+
+def test_open_data_page_links_every_file_and_is_in_the_menu(built):
+    site, _daten = built
+    targets = local_targets(site, "offene-daten/")
+    published = {p.relative_to(site).as_posix() for p in (site / "offene-daten").iterdir() if p.name != "index.html"}
+    assert published == {f"offene-daten/{name}" for name in (
+        *(f"{e.name}.{end}" for e in offene_daten.EXPORTE
+          for end in ("csv", "json", "csv.schema.json", "json.schema.json")), "katalog.ttl", "katalog.rdf")}
+    assert published <= targets
+    menu = soup(site, "").find("nav", class_="md-nav--primary")
+    assert any(a.get_text(strip=True) == "Offene Daten" for a in menu.find_all("a"))
+
+
+@pytest.mark.parametrize("url, export", [("partner/", "partner"), ("regionalkonferenzen/", "regionalkonferenzen")])
+def test_pages_link_their_data(site, url, export):
+    targets = local_targets(site, url)
+    assert {f"offene-daten/{export}.csv", f"offene-daten/{export}.json", "offene-daten/"} <= targets
+
+
+def test_make_offen_lists_what_the_catalogue_still_needs():
+    out = offen(ROOT).stdout
+    for text in ("Lizenz der offenen Daten", "contributorID", "Kreisschlüssel 05158", "Video in Deutscher Gebärdensprache"):
+        assert any(text in line and line.startswith("data/") for line in out.splitlines()), text
