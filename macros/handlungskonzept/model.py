@@ -528,22 +528,23 @@ class Lizenz(Wortlaut):
         return f"http://dcat-ap.de/def/licenses/{self.value}"
 
 
-class Gebiet(Strict):
+class Gebiet(Strict, title="Gebiet", json_schema_extra={"description": "Das Gebiet, für das die Daten gelten"}):
     """The area the data cover, by its official key (Regionalschlüssel of the Statistisches Bundesamt)."""
 
-    name: Text
+    name: Text = Field(title="Name", description="Name des Gebiets, z. B. Kreis Mettmann")
     kreisschluessel: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")] = Field(
-        description="Fünfstelliger Kreisschlüssel in Anführungszeichen, z. B. \"05158\"")
-    bestaetigt: Datum | OffenerPunkt = Field(description="Tag, an dem der Kreis den Schlüssel bestätigt hat")
+        title="Kreisschlüssel", description="Fünfstelliger Kreisschlüssel in Anführungszeichen, z. B. \"05158\"")
+    bestaetigt: Datum | OffenerPunkt = Field(title="Bestätigt am", description="Tag, an dem der Kreis den Schlüssel bestätigt hat")
 
 
-class Datenkatalog(Strict):
+class Datenkatalog(Strict, title="Datenkatalog", json_schema_extra={
+        "description": "Entscheidungen des Kreises für die offenen Daten und ihren Katalog (DCAT-AP.de)"}):
     """Editorial choices for the open data (``/offene-daten/``) and their DCAT-AP.de catalogue."""
 
-    lizenz: Lizenz | OffenerPunkt = Field(description="Lizenz der offenen Daten; eine Entscheidung des Kreises")
+    lizenz: Lizenz | OffenerPunkt = Field(title="Lizenz", description="Lizenz der offenen Daten; eine Entscheidung des Kreises")
     bereitsteller: Annotated[str, StringConstraints(pattern=r"^http://dcat-ap\.de/def/contributors/[A-Za-z0-9]+$")] | OffenerPunkt = Field(
-        description="Kennung der bereitstellenden Stelle bei GovData (dcatde:contributorID)")
-    gebiet: Gebiet
+        title="Bereitsteller", description="Kennung der bereitstellenden Stelle bei GovData (dcatde:contributorID)")
+    gebiet: Gebiet = Field(title="Gebiet", description="Das Gebiet, für das die Daten gelten, mit seinem Kreisschlüssel")
 
 
 def _duration(value: object) -> object:
@@ -566,19 +567,20 @@ SeiteMitAnker = Annotated[str, StringConstraints(pattern=r"^([a-z0-9][a-z0-9/_.-
 VIDEO_FORMATE = {".webm": "video/webm", ".mp4": "video/mp4"}
 
 
-class Video(Strict):
+class Video(Strict, title="Video", json_schema_extra={
+        "description": "Ein Video auf dieser Website, mit Untertiteln und Textfassung"}):
     """A self-hosted video with German captions and a text version; ``datei`` stays open until it is supplied."""
 
-    id: Kennung
-    titel: Text
-    datei: DocsPfad | OffenerPunkt = Field(description="Videodatei unter docs/ (.webm oder .mp4)")
-    poster: DocsPfad | None = Field(default=None, description="Standbild unter docs/, bevor das Video startet")
-    untertitel: DocsPfad | None = Field(default=None, description="Deutsche Untertitel als WebVTT (.vtt) unter docs/")
-    textfassung: SeiteMitAnker = Field(description="Seite (und Abschnitt) mit dem Inhalt des Videos als Text")
-    dauer: Dauer | None = None
-    gebaerdensprache: StrictBool = Field(description="true, wenn eine Dolmetscherin oder ein Dolmetscher "
+    id: Kennung = Field(title="Kennung", description="Feste Kennung des Videos für {{ video(\"id\") }}")
+    titel: Text = Field(title="Titel", description="Titel des Videos")
+    datei: DocsPfad | OffenerPunkt = Field(title="Datei", description="Videodatei unter docs/ (.webm oder .mp4)")
+    poster: DocsPfad | None = Field(default=None, title="Standbild", description="Standbild unter docs/, bevor das Video startet")
+    untertitel: DocsPfad | None = Field(default=None, title="Untertitel", description="Deutsche Untertitel als WebVTT (.vtt) unter docs/")
+    textfassung: SeiteMitAnker = Field(title="Textfassung", description="Seite (und Abschnitt) mit dem Inhalt des Videos als Text")
+    dauer: Dauer | None = Field(default=None, title="Dauer", description="Länge als Minuten:Sekunden, z. B. \"1:35\"")
+    gebaerdensprache: StrictBool = Field(title="Gebärdensprache", description="true, wenn eine Dolmetscherin oder ein Dolmetscher "
                                          "für Deutsche Gebärdensprache zu sehen ist")
-    quelle: Kennung | None = Field(default=None, description="id der Quelle in quellen.yml: wer das Video "
+    quelle: Kennung | None = Field(default=None, title="Quelle", description="id der Quelle in quellen.yml: wer das Video "
                                    "geliefert oder freigegeben hat")
 
     @model_validator(mode="after")
