@@ -17,6 +17,9 @@ def projekt_klein(tmp_path):
     shutil.copy(ROOT / "docs/quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt", docs / "quellen")
     (docs / "index.md").write_text(page_text("Start", '{{ offen("Telefonnummer der Geschäftsstelle") }}\n',
                                              pruefen_bis="2027-12-01"), encoding="utf-8")
+    # the complete test data's video links its text version here
+    (docs / "leichte-sprache.md").write_text(page_text("Leichte Sprache", "## Worum geht es\n", pruefen_bis="2027-12-01"),
+                                             encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text("site_name: Test\n", encoding="utf-8")
     return tmp_path
 
@@ -52,7 +55,8 @@ def test_check_reports_config_and_data_problems_together(projekt_klein, tmp_path
 
 def test_offen_lists_items_and_the_release_gate_refuses(projekt_klein, capsys):
     liste = [f"{projekt_klein}/docs/index.md:9: Telefonnummer der Geschäftsstelle",
-             f"{FIXTURE_DATA}/quellen.yml:9: Herausgeber der Mitteilungsvorlage", "2 offene Punkte.", ""]
+             f"{FIXTURE_DATA}/quellen.yml:9: Herausgeber der Mitteilungsvorlage",
+             f"{FIXTURE_DATA}/videos.yml:7: Testvideo wird im Test erzeugt", "3 offene Punkte.", ""]
     assert run(projekt_klein, "offen") == 0
     assert capsys.readouterr().out.split("\n") == liste
     assert run(projekt_klein, "offen", "--streng") == 1

@@ -97,9 +97,10 @@ def test_chapter_is_built_with_one_h1_description_and_source_footer(site, titel,
     description = page.find("meta", attrs={"name": "description"})
     assert description and description["content"].strip(), url
     article = page.find("article")
-    last = [c for c in article.find_all(recursive=False) if "hk-pruefdatum" not in c.get("class", [])][-1]
-    assert "hk-quellenangabe" in last.get("class", []), f"{url} endet nicht mit der Quellenangabe"
-    assert "Mitteilungsvorlage WP 14-20 SV 50/100" in text(last)
+    endings = [c.get("class", [None])[0] for c in article.find_all(recursive=False)][-3:]
+    assert endings == ["hk-quellenangabe", "hk-gesamtdokument", "hk-pruefdatum"], \
+        f"{url} endet nicht mit Quellenangabe, PDF-Link und Prüfdatum: {endings}"
+    assert "Mitteilungsvorlage WP 14-20 SV 50/100" in text(article.find(class_="hk-quellenangabe"))
 
 
 def test_every_chapter_is_in_the_navigation_in_order(site):
