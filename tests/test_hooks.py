@@ -171,7 +171,7 @@ def test_conference_pages_are_generated_for_towns_without_their_own(config):
         "title": "Regionalkonferenz Haan",
         "description": "Was die Quellen über die Regionalkonferenz in Haan zum Handlungskonzept gegen Rechtsextremismus "
                        "und Rassismus des Kreises Mettmann berichten.",
-        "quelle_daten": "regionalkonferenzen"}
+        "quelle_daten": "regionalkonferenzen", "quelle_eintrag": "haan"}
     assert body == '\n# Regionalkonferenz Haan\n\n{{ konferenz("haan") }}\n'
 
 

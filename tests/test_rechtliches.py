@@ -136,7 +136,8 @@ def test_statements_name_open_items_instead_of_guessing(vorschau_site):
     assert datenschutz.select(".hk-offen")
     abschnitt = soup(vorschau_site / "leichte-sprache/index.html").find(id="mehr-leichte-sprache-und-gebarden-sprache")
     gebaerden = abschnitt.find_next(class_="hk-offen")
-    assert "Gebärdensprache" in gebaerden["data-offen"] and "Stelle auf der Website" in gebaerden["data-offen"]
+    assert gebaerden["data-offen"] == ("Video in Deutscher Gebärdensprache (DGS) zu Inhalt und Bedienung der Website – "
+                                       "liefert der Kreis Mettmann (BITV 2.0 § 4)")
 
 
 def test_privacy_notice_states_its_legal_bases(site):

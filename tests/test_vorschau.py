@@ -116,7 +116,8 @@ def test_preview_highlights_open_items(entwurf_projekt):
     page = soup(entwurf_projekt.vorschau, "impressum/")
     assert "hk-vorschau-seite" in page.find("div", class_="md-content")["class"]
     assert page.find("div", class_="md-content").find(class_="hk-offen") is not None
-    css = next((entwurf_projekt.vorschau / "assets/stylesheets").glob("komponenten.css")).read_text(encoding="utf-8")
+    stil = next(link["href"] for link in page.find_all("link", rel="stylesheet") if "hk-seite" in link["href"])
+    css = (entwurf_projekt.vorschau / "impressum" / stil).resolve().read_text(encoding="utf-8")
     assert ".hk-vorschau-seite .hk-offen" in css and "attr(data-offen)" in css
     assert "hk-vorschau-seite" not in (entwurf_projekt.site / "impressum/index.html").read_text(encoding="utf-8")
 
