@@ -191,6 +191,15 @@ def _video_sources_exist(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
             yield "videos", (i, "quelle"), _unknown_source(known), video.quelle
 
 
+def _source_files_exist(daten: Daten, docs: Path | None) -> Iterator[Finding]:
+    """A source's copy is linked on every page and printed in the PDF: it must exist under docs/."""
+    if docs is None:
+        return
+    for i, quelle in enumerate(daten.quellen):
+        if quelle.datei and not (docs / quelle.datei).is_file():
+            yield "quellen", (i, "datei"), "Diese Datei gibt es unter docs/ nicht.", quelle.datei
+
+
 def _redirects_unique(daten: Daten, _docs: Path | None) -> Iterator[Finding]:
     seen: set[str] = set()
     for i, weiterleitung in enumerate(daten.weiterleitungen):
@@ -213,6 +222,7 @@ RULES: list[tuple[set[str], Callable[[Daten, Path | None], Iterator[Finding]]]] 
     ({"projekt", "regionalkonferenzen"}, _named_towns_match_the_count),
     ({"projekt", "regionalkonferenzen"}, _held_fits_the_towns_without_statement),
     ({"regionalkonferenzen"}, _documents_exist),
+    ({"quellen"}, _source_files_exist),
     ({"weiterleitungen"}, _redirects_unique),
     ({"videos"}, _video_files_exist),
     ({"quellen", "videos"}, _video_sources_exist),
