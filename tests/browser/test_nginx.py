@@ -19,7 +19,7 @@ EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "mod
 #: The security headers of deploy/nginx.conf, written out: a changed value must be a deliberate change here too.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                               "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+                               "media-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
                                "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
