@@ -9,7 +9,7 @@ from conftest import FIXTURE_DATA, ROOT
 from handlungskonzept import components
 from handlungskonzept.loader import load
 from handlungskonzept.model import OffenerPunkt, Status
-from handlungskonzept.text import datum_de
+from handlungskonzept.dates import datum_de
 
 DATEN = load(FIXTURE_DATA, ROOT / "docs").daten
 GEHALTEN = DATEN.regionalkonferenzen[0]

@@ -10,7 +10,7 @@ from conftest import soup as soup_of
 
 from handlungskonzept.dokumente import dateiangabe, groesse_de
 from handlungskonzept.loader import load
-from handlungskonzept.text import datum_de
+from handlungskonzept.dates import datum_de
 
 FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
 REAL = load(ROOT / "data", ROOT / "docs").daten

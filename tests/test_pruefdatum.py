@@ -26,7 +26,7 @@ def built(site: Path, page: Path) -> Path:
 
 
 def deutsch(day: dt.date) -> str:
-    """The test's own German date, independent of ``text.datum_de`` (whose literals test_texte.py checks)."""
+    """The test's own German date, independent of ``dates.datum_de`` (whose literals test_texte.py checks)."""
     monat = ("Januar Februar März April Mai Juni Juli August September Oktober November Dezember").split()[day.month - 1]
     return f"{day.day}. {monat} {day.year}"
 

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from handlungskonzept.text import datum_de, editor_markdown, sicherer_link
+from handlungskonzept.dates import datum_de
+from handlungskonzept.text import editor_markdown, sicherer_link
 
 
 @pytest.mark.parametrize("tag, text", [

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import aktuelles, bau, entwuerfe, junit, open_items, reader_diff, veroeffentlichung
+from . import aktuelles, bau, junit, open_items, reader_diff, veroeffentlichung
 from . import schema as schemas
 from . import urls as manifest
 from .loader import load

@@ -15,7 +15,8 @@ import jinja2
 from markupsafe import Markup
 
 from .model import OffenerPunkt
-from .text import datum_de, editor_markdown, laut, satzanfang, status_bericht, termin_text
+from .dates import datum_de
+from .text import editor_markdown, laut, satzanfang, status_bericht, termin_text
 
 COMPONENTS_DIR = Path(__file__).resolve().parent.parent / "components"
 

@@ -10,7 +10,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
-from .dates import datum_de  # noqa: F401 (re-exported for the components)
+from .dates import datum_de
 from .model import Quelle, Regionalkonferenz, Status
 
 #: URL schemes an editor's link or image may use; links without a scheme (relative, ``#anker``) stay too.
