@@ -11,15 +11,15 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export PYTHONPATH := $(CURDIR)/macros
 # Material kündigt bei jedem Bau sein Support-Ende an; das steht im README.
 export NO_MKDOCS_2_WARNING := 1
-# Debian-Pakete, die die Browser- und Servertests und der Test der Editor-Hilfe (YAML-Sprachserver) brauchen;
-# ffmpeg erzeugt das Testvideo.
-SYSTEM_PACKAGES := chromium nginx-light poppler-utils nodejs npm ffmpeg
-SYSTEM_COMMANDS := chromium nginx pdftotext node npm ffmpeg
-# Debian-Pakete, die schon der Bau braucht: die deutsche Wortliste, mit der die Suche
+# Debian-Pakete, die die Browser- und Servertests und der Test der Editor-Hilfe (YAML-Sprachserver) brauchen,
+# je als Befehl=Paket; ffmpeg erzeugt das Testvideo. Installiert wird nur, was fehlt: Node.js aus anderer Quelle
+# bringt npm schon mit, und Debians npm ließe sich daneben nicht installieren.
+SYSTEM_DEPS := chromium=chromium nginx=nginx-light pdftotext=poppler-utils node=nodejs npm=npm ffmpeg=ffmpeg
+# Debian-Pakete, die schon der Bau braucht, je als Datei=Paket: die deutsche Wortliste, mit der die Suche
 # zusammengesetzte Wörter zerlegt, sowie Pango und die Schrift Open Sans für das Gesamtdokument (PDF).
-SITE_PACKAGES := wngerman libpango-1.0-0 libpangoft2-1.0-0 fonts-open-sans
-SITE_FILES := /usr/share/dict/ngerman /usr/lib/$(shell uname -m)-linux-gnu/libpango-1.0.so.0 \
-  /usr/lib/$(shell uname -m)-linux-gnu/libpangoft2-1.0.so.0 /usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf
+LIBDIR := /usr/lib/$(shell uname -m)-linux-gnu
+SITE_DEPS := /usr/share/dict/ngerman=wngerman $(LIBDIR)/libpango-1.0.so.0=libpango-1.0-0 \
+  $(LIBDIR)/libpangoft2-1.0.so.0=libpangoft2-1.0-0 /usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf=fonts-open-sans
 
 .PHONY: site vorschau test serve check benchmark offen freigabe lock clean system-deps site-deps urls teilen-bild \
         beitrag veroeffentlichen zurueck schema vergleich mutation
@@ -128,23 +128,24 @@ mutation: $(VENV)/.mutation
 	ln -sfn $(CURDIR)/$(VENV) .mutation/mutants/.venv
 	cd .mutation && env -u PYTHONPATH nice -n 10 ../$(BIN)/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTEN) || true
 	$(BIN)/python tests/mutation/auswertung.py
-# Fehlt etwas ($$missing), installiert es als root die Debian-Pakete $(1), sonst nennt es sie.
-install_or_name = if [ -n "$$missing" ]; then \
+# Fehlen Pakete ($$packages), installiert es sie als root, sonst nennt es sie.
+install_or_name = if [ -n "$$packages" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installiere Debian-Pakete: $(1)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1) >/dev/null; \
+	    echo "Installiere Debian-Pakete:$$packages"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$packages >/dev/null; \
 	  else \
-	    echo "Es fehlen:$$missing$(2). Bitte installieren: sudo apt-get install $(1)" >&2; exit 1; \
+	    echo "Es fehlen Debian-Pakete$(1). Bitte installieren: sudo apt-get install$$packages" >&2; exit 1; \
 	  fi; \
 	fi
 
 system-deps:
-	@missing=""; for c in $(SYSTEM_COMMANDS); do command -v $$c >/dev/null || [ -x /usr/sbin/$$c ] || missing="$$missing $$c"; done; \
-	$(call install_or_name,$(SYSTEM_PACKAGES))
+	@packages=""; for pair in $(SYSTEM_DEPS); do c=$${pair%%=*}; \
+	  command -v $$c >/dev/null || [ -x /usr/sbin/$$c ] || packages="$$packages $${pair#*=}"; done; \
+	$(call install_or_name)
 
 site-deps:
-	@missing=""; for f in $(SITE_FILES); do [ -f $$f ] || missing="$$missing $$f"; done; \
-	$(call install_or_name,$(SITE_PACKAGES), (deutsche Wortliste für die Suche; Pango und Schrift für das PDF))
+	@packages=""; for pair in $(SITE_DEPS); do [ -f $${pair%%=*} ] || packages="$$packages $${pair#*=}"; done; \
+	$(call install_or_name, (deutsche Wortliste für die Suche; Pango und Schrift für das PDF))
 
 ## lock: Lock-Dateien aus pyproject.toml neu erzeugen (braucht pip-tools)
 lock:
