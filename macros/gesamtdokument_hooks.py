@@ -16,14 +16,13 @@ from mkdocs.plugins import event_priority
 from handlungskonzept import components
 from handlungskonzept.dokumente import dateiangabe
 from handlungskonzept.gesamtdokument import PFAD, dokument, pdf
+from handlungskonzept.zwischenspeicher import ORDNER
 from hook_failure import fail, serving
 
 #: Legal pages belong to the website, not to the Handlungskonzept.
 RECHTLICHES = {"impressum.md", "datenschutz.md", "barrierefreiheit.md"}
 #: Pages outside the menu that belong to a chapter: its list page, and how to tell them.
 UNTERSEITEN = {"regionalkonferenzen/index.md": "regionalkonferenzen/"}
-#: Where rendered PDFs are kept between builds, relative to mkdocs.yml (git-ignored).
-CACHE = ".cache/pdf"
 
 
 def on_nav(nav, config, files):
@@ -39,9 +38,9 @@ def on_env(env, config, files):
     kapitel = _kapitel(config.extra["hk_navigation"], files, loaded.daten)
     docs = Path(config.docs_dir)
     titelblatt, anhang = dokument.aus_daten(loaded.daten, docs)
-    html = dokument.html(kapitel, titelblatt, anhang, config.site_url)
     try:
-        datei = pdf.erzeugen(html, docs, Path(config.config_file_path).parent / CACHE)
+        datei = pdf.erzeugen(kapitel, titelblatt, anhang, config.site_url, docs,
+                             Path(config.config_file_path).parent / ORDNER / "pdf")
     except pdf.PdfFehler as fehler:
         fail(str(fehler))
         return env

@@ -12,7 +12,6 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from .. import components
@@ -100,6 +99,8 @@ def stylesheet(schriften: dict[str, Path]) -> str:
 
 
 def _aufbereiten(kapitel: Kapitel, anker: dict[str, str], anhang_url: str, site_url: str | None) -> str:
+    from bs4 import BeautifulSoup  # a fifth of a second to import; a build with the PDF in its cache never needs it
+
     soup = BeautifulSoup(kapitel.html, "html.parser")
     for element in soup.select(_NUR_BILDSCHIRM):
         element.decompose()

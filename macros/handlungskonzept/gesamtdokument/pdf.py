@@ -1,24 +1,22 @@
-"""Render the whole document with WeasyPrint as tagged PDF/UA-1, cached by the hash of its inputs.
+"""The whole document as tagged PDF/UA-1, cached by the hash of its inputs.
 
-Rendering takes many seconds, and the same inputs give the same bytes: a build whose document,
-stylesheet, fonts and WeasyPrint version are unchanged only copies the cached file. Nothing is
-fetched from the network or from outside the given folders: the URL fetcher serves local files
-below the docs folder and the font folder, and stops the rendering on anything else.
+Rendering takes many seconds, and the same inputs give the same bytes: a build whose pages,
+cover, appendix, code, fonts and WeasyPrint version are unchanged only copies the cached file,
+without assembling the document or importing WeasyPrint (``satz``), which alone takes two seconds.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
-
-import pydyf
-import weasyprint
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from . import dokument
+
+#: The code that shapes the document: this package (assembly, template, print styles), the engine's other
+#: modules (filters, addresses) and the components' styles, which are part of the content.
+_PAKET = Path(__file__).resolve().parent
+CODE = sorted([*_PAKET.glob("*.*"), *_PAKET.parent.glob("*.py"), *dokument.components.COMPONENTS_DIR.glob("*/*.css")])
 
 #: Debian's Open Sans (package ``fonts-open-sans``), a humanist sans that reads well on paper and screen.
 SCHRIFT_PAKET = "fonts-open-sans"
@@ -39,23 +37,6 @@ class PdfFehler(Exception):
     """The PDF cannot be made; the message is German and says what to do."""
 
 
-class _NurLokal(URLFetcher):
-    """Serves ``file:`` URLs below the allowed folders; anything else stops the rendering."""
-
-    def __init__(self, ordner: list[Path]):
-        super().__init__(fail_on_errors=True)
-        self._ordner = [o.resolve() for o in ordner]
-
-    def fetch(self, url, headers=None):
-        pfad = Path(url2pathname(urlsplit(url).path)).resolve() if url.startswith("file:") else None
-        if pfad is None or not any(pfad.is_relative_to(o) for o in self._ordner):
-            raise FatalURLFetchingError(f"Das Gesamtdokument (PDF) darf nur Dateien aus dem Ordner docs/ einbinden, "
-                                        f"nicht „{url}“.")
-        if not pfad.is_file():
-            raise FatalURLFetchingError(f"Das Gesamtdokument (PDF) bindet „{pfad}“ ein, aber die Datei fehlt.")
-        return super().fetch(url, headers)
-
-
 def schriften() -> dict[tuple[str, int], Path]:
     """The font files, or a German message naming the Debian package."""
     dateien = {stil: SCHRIFT_ORDNER / name for stil, name in SCHRIFTEN.items()}
@@ -66,34 +47,32 @@ def schriften() -> dict[tuple[str, int], Path]:
     return dateien
 
 
-def schluessel(html: str, css: str, dateien: list[Path]) -> str:
-    """SHA-256 over everything that shapes the PDF: document, stylesheet, font files, options and engine."""
+def schluessel(kapitel: list[dokument.Kapitel], titelblatt: dokument.Titelblatt, anhang: dokument.Anhang,
+               site_url: str | None, dateien: list[Path]) -> str:
+    """SHA-256 over everything that shapes the PDF: the pages, cover, appendix and public address,
+    the code and font files, the options and the engine's version."""
     summe = hashlib.sha256()
-    teile = [f"weasyprint {weasyprint.__version__}, pydyf {pydyf.__version__}", repr(sorted(OPTIONEN.items())),
-             html, css]
+    teile = [f"weasyprint {version('weasyprint')}, pydyf {version('pydyf')}", repr(sorted(OPTIONEN.items())),
+             repr(kapitel), repr(titelblatt), repr(anhang), site_url or ""]
     for teil in [*(t.encode() for t in teile), *(d.read_bytes() for d in sorted(dateien))]:
         summe.update(len(teil).to_bytes(8, "big"))
         summe.update(teil)
     return summe.hexdigest()
 
 
-def erzeugen(html: str, basis: Path, cache: Path) -> Path:
-    """The PDF of ``html`` (relative addresses below ``basis``) from ``cache``, rendered there if missing."""
+def erzeugen(kapitel: list[dokument.Kapitel], titelblatt: dokument.Titelblatt, anhang: dokument.Anhang,
+             site_url: str | None, basis: Path, cache: Path) -> Path:
+    """The PDF of these pages (relative addresses below ``basis``) from ``cache``, rendered there if missing."""
     dateien = schriften()
-    css = dokument.stylesheet(dateien)
-    key = schluessel(html, css, list(dateien.values()))
+    key = schluessel(kapitel, titelblatt, anhang, site_url, [*dateien.values(), *CODE])
     ziel = cache / f"{key}.pdf"
     if ziel.is_file():
         os.utime(ziel)  # keeps it among the newest
         return ziel
-    abruf = _NurLokal([basis, SCHRIFT_ORDNER])
-    schriftwahl = FontConfiguration()  # makes the stylesheet's @font-face rules count
-    try:
-        daten = weasyprint.HTML(string=html, base_url=basis.as_uri() + "/", url_fetcher=abruf).write_pdf(
-            stylesheets=[weasyprint.CSS(string=css, url_fetcher=abruf, font_config=schriftwahl)],
-            font_config=schriftwahl, pdf_identifier=key[:32].encode(), **OPTIONEN)
-    except FatalURLFetchingError as fehler:
-        raise PdfFehler(str(fehler)) from None
+    from . import satz  # WeasyPrint: imported only when something has to be rendered
+
+    html = dokument.html(kapitel, titelblatt, anhang, site_url)
+    daten = satz.setzen(html, dokument.stylesheet(dateien), [basis, SCHRIFT_ORDNER], key, OPTIONEN)
     cache.mkdir(parents=True, exist_ok=True)
     zwischen = ziel.with_suffix(".pdf.neu")
     zwischen.write_bytes(daten)
