@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from handlungskonzept.assets import Delivery, compress
+from handlungskonzept.zwischenspeicher import ORDNER
 
 _delivery: Delivery | None = None
 _written: set[str] = set()
@@ -55,4 +56,4 @@ def on_post_page(output: str, page, config) -> str:
 @event_priority(-1000)  # last: every other hook has written its files
 def on_post_build(config) -> None:
     _write_new(Path(config.site_dir))
-    compress(Path(config.site_dir))
+    compress(Path(config.site_dir), Path(config.config_file_path).parent / ORDNER)

@@ -23,6 +23,7 @@ import nav_parent
 from handlungskonzept import components, macro_errors, pruefdatum
 from handlungskonzept.loader import load
 from handlungskonzept.problems import DatenFehler
+from handlungskonzept.zwischenspeicher import ORDNER
 from hook_failure import fail, serving
 
 KONFERENZ_DIR = "regionalkonferenzen"
@@ -59,6 +60,9 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(100)  # before mkdocs-macros, which reads config.extra
 def on_config(config):
     root = Path(config.config_file_path).parent
+    # Compiled templates are kept between builds: compiling them anew costs more than half a second,
+    # and Jinja checks each against its source before use.
+    components.zwischenspeicher(root / ORDNER / "jinja")
     data_dir = (root / config.extra.get("daten_verzeichnis", "data")).resolve()
     config.extra["datenfehler"] = None
     config.extra["daten"] = None
@@ -161,6 +165,12 @@ def on_post_build(config) -> None:
     """Missing or wrong review dates of all pages in one report, so an editor fixes them in one go."""
     if config.extra["pruefdatum_probleme"]:
         fail(DatenFehler(config.extra["pruefdatum_probleme"]).bericht())
+
+
+def on_env(env, config, files):
+    """Material's templates share the components' store of compiled templates (see ``on_config``)."""
+    env.bytecode_cache = components.environment().bytecode_cache
+    return env
 
 
 def on_page_context(context, page, config, nav):

@@ -13,11 +13,12 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from handlungskonzept.search_index import DEBIAN_PAKET, WORTLISTE, Splitter, enrich, lunr_files
+from handlungskonzept.zwischenspeicher import ORDNER
 from hook_failure import fail
 
 LUNR = "assets/javascripts/lunr/"
 #: Compound splits of earlier builds (not in git): the word list is read only for new words.
-CACHE = ".cache/suche-wortteile.json"
+CACHE = f"{ORDNER}/suche-wortteile.json"
 
 
 def on_files(files, config):

@@ -11,10 +11,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from .components import COMPONENTS_DIR
+from .zwischenspeicher import Zwischenspeicher
 
 #: Delivered script → its source files under ``overrides/``, joined in this order.
 SCRIPTS: dict[str, tuple[str, ...]] = {
@@ -96,16 +98,24 @@ class Delivery:
         return self._by_components[used]
 
 
-def compress(site: Path) -> int:
+def compress(site: Path, cache: Path | None = None) -> int:
     """Write ``<file>.gz`` beside each text file where that is smaller; the same input gives the same bytes
-    (no time stamp, no file name in the gzip header). Returns how many were written."""
+    (no time stamp, no file name in the gzip header). With ``cache`` (a folder), a file compressed before
+    is not compressed again. Returns how many were written."""
+    store = Zwischenspeicher(cache, "gzip", f"gzip 9 zlib {zlib.ZLIB_RUNTIME_VERSION}".encode()) if cache else None
     written = 0
     for path in sorted(site.rglob("*")):
         if path.suffix not in TEXT_SUFFIXES or not path.is_file():
             continue
         data = path.read_bytes()
-        packed = gzip.compress(data, compresslevel=9, mtime=0)
+        packed = store.ergebnis(data, _gzip) if store else _gzip(data)
         if len(packed) < len(data):
             path.with_name(path.name + ".gz").write_bytes(packed)
             written += 1
+    if store:
+        store.aufraeumen()
     return written
+
+
+def _gzip(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9, mtime=0)

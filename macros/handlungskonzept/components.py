@@ -54,6 +54,12 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def zwischenspeicher(ordner: Path) -> None:
+    """Keep the components' compiled templates in ``ordner`` from now on, between builds."""
+    ordner.mkdir(parents=True, exist_ok=True)
+    environment().bytecode_cache = jinja2.FileSystemBytecodeCache(str(ordner))
+
+
 def notizen(zeigen: bool) -> None:
     """Whether components write editors' notes (what is missing, ``data-offen``) into the HTML.
 

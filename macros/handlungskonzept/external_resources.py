@@ -7,11 +7,14 @@ This module has no MkDocs imports; ``privacy_hooks.py`` runs it after each build
 """
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from .zwischenspeicher import Zwischenspeicher
 
 #: Attributes that make the browser fetch something, per element, with a German label.
 _FETCHING_ATTRIBUTES: dict[str, dict[str, str]] = {
@@ -120,14 +123,24 @@ def find_in_html(text: str) -> list[Fund]:
     return scanner.found
 
 
-def scan_site(site_dir: Path) -> dict[str, list[Fund]]:
-    """Every built HTML and CSS file with external references, keyed by path inside the site."""
+def scan_site(site_dir: Path, cache: Path | None = None) -> dict[str, list[Fund]]:
+    """Every built HTML and CSS file with external references, keyed by path inside the site.
+
+    With ``cache`` (a folder), a file whose bytes were scanned before by this same code is not scanned again."""
+    store = Zwischenspeicher(cache, "fremde-inhalte", Path(__file__).read_bytes()) if cache else None
     result: dict[str, list[Fund]] = {}
     for path in sorted(site_dir.rglob("*")):
         finder = {".html": find_in_html, ".htm": find_in_html, ".css": find_in_css}.get(path.suffix.lower())
         if finder is None or not path.is_file():
             continue
-        found = finder(path.read_text(encoding="utf-8", errors="replace"))
+
+        def scan(data: bytes, finder=finder) -> bytes:
+            return json.dumps([astuple(f) for f in finder(data.decode("utf-8", errors="replace"))]).encode()
+
+        data = path.read_bytes()
+        found = [Fund(*f) for f in json.loads(store.ergebnis(data, scan) if store else scan(data))]
         if found:
             result[path.relative_to(site_dir).as_posix()] = found
+    if store:
+        store.aufraeumen()
     return result

@@ -1,0 +1,116 @@
+"""What builds keep between runs: a result is reused only for the same bytes and the same code."""
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+
+from conftest import ROOT
+from handlungskonzept.assets import compress
+from handlungskonzept.external_resources import Fund, scan_site
+from handlungskonzept.gesamtdokument import dokument, pdf
+from handlungskonzept.zwischenspeicher import Zwischenspeicher
+
+EXTERN = '<p>Text</p>\n<img src="https://example.org/x.png" alt="">\n'
+
+
+def test_a_result_is_made_once_per_content_and_version(tmp_path):
+    made = []
+
+    def make(data: bytes) -> bytes:
+        made.append(data)
+        return data.upper()
+
+    store = Zwischenspeicher(tmp_path, "probe", b"Fassung 1")
+    assert store.ergebnis(b"abc", make) == b"ABC"
+    assert store.ergebnis(b"abc", make) == b"ABC"
+    assert made == [b"abc"]
+    assert store.ergebnis(b"abd", make) == b"ABD"
+    assert Zwischenspeicher(tmp_path, "probe", b"Fassung 2").ergebnis(b"abc", make) == b"ABC"
+    assert made == [b"abc", b"abd", b"abc"]
+    names = [p.name for p in (tmp_path / "probe").iterdir()]
+    assert len(names) == 3 and not [name for name in names if name.endswith(".neu")]
+
+
+def test_the_oldest_results_go_beyond_the_limit(tmp_path, monkeypatch):
+    import os
+
+    from handlungskonzept import zwischenspeicher
+
+    monkeypatch.setattr(zwischenspeicher, "BEHALTEN", 2)
+    store = Zwischenspeicher(tmp_path, "probe", b"")
+    for data in [b"a", b"b", b"c"]:
+        store.ergebnis(data, lambda d: d)
+        for path in (tmp_path / "probe").iterdir():
+            os.utime(path, (path.stat().st_mtime - 10, path.stat().st_mtime - 10))  # older than the next
+    store.ergebnis(b"a", lambda d: d)  # used again: among the newest
+    store.aufraeumen()
+    assert sorted(p.read_bytes() for p in (tmp_path / "probe").iterdir()) == [b"a", b"c"]
+
+
+def test_the_privacy_scan_finds_the_same_from_its_cache_and_sees_a_change(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(EXTERN, encoding="utf-8")
+    expected = {"index.html": [Fund(2, "Bild (img src)", "https://example.org/x.png")]}
+    assert scan_site(site, tmp_path / "cache") == expected
+    assert len(list((tmp_path / "cache" / "fremde-inhalte").iterdir())) == 1
+    assert scan_site(site, tmp_path / "cache") == expected
+    (site / "index.html").write_text("<p>Text</p>\n", encoding="utf-8")
+    assert scan_site(site, tmp_path / "cache") == {}
+
+
+def test_compression_from_the_cache_gives_the_same_bytes(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    text = "Regionalkonferenz " * 200
+    (site / "index.html").write_text(text, encoding="utf-8")
+    assert compress(site, tmp_path / "cache") == 1
+    first = (site / "index.html.gz").read_bytes()
+    (site / "index.html.gz").unlink()
+    assert compress(site, tmp_path / "cache") == 1
+    assert (site / "index.html.gz").read_bytes() == first
+    assert gzip.decompress(first).decode() == text
+    assert first[4:8] == b"\0\0\0\0"  # no time stamp
+
+
+def _inputs(html: str = "<p>Kapitel</p>"):
+    kapitel = [dokument.Kapitel("Startseite", "", html)]
+    titelblatt = dokument.Titelblatt("Titel", "Kreis Mettmann", "Vorlage", "undatiert")
+    anhang = dokument.Anhang("Vorlage", "quellen/vorlage.txt", "Text der Vorlage")
+    return kapitel, titelblatt, anhang
+
+
+def test_the_pdf_key_changes_with_the_pages_and_the_address_only():
+    fonts = list(pdf.schriften().values())
+    key = pdf.schluessel(*_inputs(), "https://a.example/", fonts)
+    assert key == pdf.schluessel(*_inputs(), "https://a.example/", fonts)
+    assert key != pdf.schluessel(*_inputs("<p>Kapitel.</p>"), "https://a.example/", fonts)
+    assert key != pdf.schluessel(*_inputs(), "https://b.example/", fonts)
+    assert len(key) == 64
+
+
+def test_the_code_that_shapes_the_pdf_is_part_of_its_key():
+    names = {path.relative_to(ROOT / "macros").as_posix() for path in pdf.CODE}
+    assert {"handlungskonzept/gesamtdokument/dokument.html", "handlungskonzept/gesamtdokument/gesamtdokument.css",
+            "handlungskonzept/gesamtdokument/dokument.py", "handlungskonzept/components.py",
+            "components/konferenz/konferenz.css"} <= names
+
+
+def test_a_cached_pdf_is_used_without_weasyprint(tmp_path):
+    """A warm build only copies the PDF: neither the document is assembled nor WeasyPrint imported."""
+    program = f"""
+import sys
+from pathlib import Path
+from handlungskonzept.gesamtdokument import dokument, pdf
+sys.path.insert(0, {str(ROOT / 'tests')!r})
+from test_zwischenspeicher import _inputs
+cache = Path({str(tmp_path)!r})
+key = pdf.schluessel(*_inputs(), None, [*pdf.schriften().values(), *pdf.CODE])
+(cache / (key + ".pdf")).write_bytes(b"%PDF-zwischengespeichert")
+dokument.html = None  # assembling would fail
+print(pdf.erzeugen(*_inputs(), None, cache, cache).read_bytes().decode(), "weasyprint" in sys.modules)
+"""
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT / "macros")}, check=True)
+    assert result.stdout.split() == ["%PDF-zwischengespeichert", "False"]
