@@ -8,13 +8,18 @@ Usage: ``python macros/bau.py <Zielordner> [--vorschau]``.
 """
 from __future__ import annotations
 
+import compileall
 import os
 import shutil
 import sys
 from pathlib import Path
 
-from handlungskonzept import bau, entwuerfe
-from handlungskonzept.__main__ import main as handlungskonzept
+# Where PYTHONDONTWRITEBYTECODE is set (as on many CI machines), Python compiles the engine's modules anew at
+# every start; compiled here once, each later start reads them (a changed file is compiled again).
+compileall.compile_dir(Path(__file__).parent, quiet=1)
+
+from handlungskonzept import bau, entwuerfe  # noqa: E402
+from handlungskonzept.__main__ import main as handlungskonzept  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
