@@ -79,7 +79,8 @@ def build_site(target: Path, *, data_dir: Path | None = None, config: Path | Non
 
 
 def copy_repo(target: Path) -> Path:
-    """A working copy of the project (tracked and new, not ignored files) with the shared ``.venv``.
+    """A working copy of the project (tracked and new, not ignored files) with the shared ``.venv`` and a
+    copy of the build's caches (``.cache/``).
 
     For tests that must change files or run ``make``: they never touch the real checkout.
     """
@@ -91,6 +92,8 @@ def copy_repo(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     (target / ".venv").symlink_to((ROOT / ".venv").resolve())
+    if (ROOT / ".cache").is_dir():  # keyed by content and code: a page changed in the copy is built anew
+        shutil.copytree(ROOT / ".cache", target / ".cache", ignore=shutil.ignore_patterns("*.neu"))
     return target
 
 

@@ -74,7 +74,7 @@ def erzeugen(kapitel: list[dokument.Kapitel], titelblatt: dokument.Titelblatt, a
     html = dokument.html(kapitel, titelblatt, anhang, site_url)
     daten = satz.setzen(html, dokument.stylesheet(dateien), [basis, SCHRIFT_ORDNER], key, OPTIONEN)
     cache.mkdir(parents=True, exist_ok=True)
-    zwischen = ziel.with_suffix(".pdf.neu")
+    zwischen = ziel.with_suffix(f".{os.getpid()}.neu")
     zwischen.write_bytes(daten)
     zwischen.replace(ziel)  # a crashed build never leaves half a file under a valid name
     for alt in sorted(cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)[BEHALTEN:]:
