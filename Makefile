@@ -110,9 +110,10 @@ serve: $(VENV)/.runtime site-deps
 benchmark: $(VENV)/.test system-deps site-deps
 	$(BIN)/python tests/benchmark.py
 
-## test: die ganze Testsuite
+## test: die ganze Testsuite, in TEST_JOBS Prozessen nebeneinander (Standard 2; eine Datei bleibt in einem Prozess)
+TEST_JOBS ?= 2
 test: $(VENV)/.test system-deps site-deps $(VENV)/yaml-language-server/.installiert
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile
 
 ## mutation: Mutationstests für macros/handlungskonzept/ und macros/*_hooks.py (dauert lange, nicht Teil von make test)
 # MUTATION_JOBS: parallele Läufe (Standard 1, um geteilte Rechner nicht zu belegen).
