@@ -62,7 +62,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     # Compiled templates are kept between builds: compiling them anew costs more than half a second,
     # and Jinja checks each against its source before use.
-    components.zwischenspeicher(root / ORDNER / "jinja")
+    components.zwischenspeicher(root / ORDNER / "jinja" / "bausteine")
     data_dir = (root / config.extra.get("daten_verzeichnis", "data")).resolve()
     config.extra["datenfehler"] = None
     config.extra["daten"] = None
@@ -168,8 +168,8 @@ def on_post_build(config) -> None:
 
 
 def on_env(env, config, files):
-    """Material's templates share the components' store of compiled templates (see ``on_config``)."""
-    env.bytecode_cache = components.environment().bytecode_cache
+    """Material's templates are kept compiled between builds, as the components' are (see ``on_config``)."""
+    env.bytecode_cache = components.vorlagenspeicher(Path(config.config_file_path).parent / ORDNER / "jinja" / "theme")
     return env
 
 

@@ -114,3 +114,26 @@ print(pdf.erzeugen(*_inputs(), None, cache, cache).read_bytes().decode(), "weasy
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
                             env={"PYTHONPATH": str(ROOT / "macros")}, check=True)
     assert result.stdout.split() == ["%PDF-zwischengespeichert", "False"]
+
+
+def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_anew(tmp_path):
+    from handlungskonzept.components import make_environment, vorlagenspeicher
+
+    (tmp_path / "vorlagen").mkdir()
+    template = tmp_path / "vorlagen" / "gruss.html"
+    template.write_text("Hallo {{ name }}!", encoding="utf-8")
+    for expected in ("Hallo <Welt>!", "Hallo &lt;Welt&gt;!"):
+        env = make_environment(tmp_path / "vorlagen")
+        env.autoescape = expected.endswith("&gt;!")  # settings differ, so each environment has its own folder
+        env.bytecode_cache = vorlagenspeicher(tmp_path / "cache" / str(env.autoescape))
+        assert env.get_template("gruss.html").render(name="<Welt>") == expected
+    assert len(list((tmp_path / "cache" / "True").glob("__jinja2_*.cache"))) == 1
+    template.write_text("Guten Tag {{ name }}!", encoding="utf-8")
+    env = make_environment(tmp_path / "vorlagen")
+    env.bytecode_cache = vorlagenspeicher(tmp_path / "cache" / "True")
+    assert env.get_template("gruss.html").render(name="Welt") == "Guten Tag Welt!"
+
+
+def test_the_build_keeps_material_and_component_templates_compiled(site):
+    for folder in ("theme", "bausteine"):
+        assert list((ROOT / ".cache" / "jinja" / folder).glob("__jinja2_*.cache")), folder

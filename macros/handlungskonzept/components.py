@@ -54,10 +54,16 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def zwischenspeicher(ordner: Path) -> None:
-    """Keep the components' compiled templates in ``ordner`` from now on, between builds."""
+def vorlagenspeicher(ordner: Path) -> jinja2.BytecodeCache:
+    """Compiled templates kept in ``ordner`` between builds; Jinja checks each against its source before use.
+    One folder per Jinja environment: the compiled code depends on the environment's settings."""
     ordner.mkdir(parents=True, exist_ok=True)
-    environment().bytecode_cache = jinja2.FileSystemBytecodeCache(str(ordner))
+    return jinja2.FileSystemBytecodeCache(str(ordner))
+
+
+def zwischenspeicher(ordner: Path) -> None:
+    """Keep the components' compiled templates in ``ordner`` from now on."""
+    environment().bytecode_cache = vorlagenspeicher(ordner)
 
 
 def notizen(zeigen: bool) -> None:
