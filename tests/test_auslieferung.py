@@ -71,21 +71,3 @@ def test_every_text_file_has_a_reproducible_gzip_twin(site):
         assert packed[4:8] == b"\0\0\0\0" and not packed[3] & 0x08, f"{path}: Zeitstempel oder Name im gzip-Kopf"
         checked += 1
     assert checked >= 40
-
-
-def test_every_script_and_style_a_page_names_exists_and_only_styles_block_the_first_paint(site):
-    """Material's bundle and ours run deferred; only Material's small bootstrap scripts, moved into files,
-    stay synchronous (storage helpers, the open tab, the reader's colour scheme before painting)."""
-    pages_with_bundle = 0
-    for page in site.rglob("*.html"):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        addresses = [tag["href"] for tag in soup.find_all("link", rel="stylesheet")]
-        addresses += [tag["src"] for tag in soup.find_all("script", src=True)]
-        for address in addresses:
-            path = site / address.lstrip("/") if address.startswith("/") else page.parent / address
-            assert path.resolve().is_file(), f"{page.relative_to(site)}: {address} fehlt"
-        synchronous = sorted(re.sub(r"\.[0-9a-f]{8}\.", ".", tag["src"].rsplit("/", 1)[-1])
-                             for tag in soup.find_all("script", src=True) if not tag.has_attr("defer"))
-        assert set(synchronous) <= {"hk-basis.js", "hk-inhalt.js", "hk-farbschema.js"}, page.relative_to(site)
-        pages_with_bundle += bool(soup.find("script", src=re.compile(r"/bundle\.[0-9a-f]{8}\.min\.js$"), defer=True))
-    assert pages_with_bundle >= 25
