@@ -214,6 +214,247 @@ CASES = [
 ]
 
 
+#: Every problem a case yields, in the order the report lists them: (column, field, value, message), all literal.
+PFLICHT = "Pflichtfeld fehlt."
+ZAHL = "Hier wird eine ganze Zahl erwartet."
+PARTNER = "Diese Partner-id steht nicht in data/partner.yml."
+DATUM = "Kein gültiges Datum. Erwartet: ein Datum im Format JJJJ-MM-TT, z. B. 2018-03-15."
+LISTE = "Hier wird eine Liste erwartet (jeder Eintrag beginnt mit „- “)."
+LEER = "Die Datei ist leer. Sie muss die Daten enthalten (siehe die anderen Dateien in data/)."
+FEHLT_UNTER_DOCS = "Diese Datei gibt es unter docs/ nicht."
+DREI_STATT_ZWEI = "Laut „konferenzen_durchgefuehrt_laut_quelle“ sind es 3 Städte, hier stehen 2."
+TIPPFEHLER = "Unbekanntes Feld – vielleicht ein Tippfehler? "
+KLAMMER = "Bitte den ganzen Text in Anführungszeichen setzen, z. B. „titel: \"[Entwurf] Bericht\"“."
+
+
+def durchgefuehrt_eintragen(stadt: str) -> str:
+    return (f"Bei {stadt} steht in regionalkonferenzen.yml Status „offen“; für eine durchgeführte Konferenz "
+            "„durchgefuehrt“ mit Datum eintragen.")
+
+
+EXAKT = {
+    "syntaxfehler-doppelpunkt": [
+        (50, "", None,
+         ("Doppelpunkt an unerwarteter Stelle. Steht ein Text mit „: “ ohne Anführungszeichen da, "
+         "oder stimmt die Einrückung nicht?")),
+    ],
+    "syntaxfehler-anfuehrungszeichen": [(9, "", None, "Ein Anführungszeichen wird nicht geschlossen.")],
+    "tabulator": [
+        (1, "", None,
+         ("Tabulatorzeichen gefunden. Bitte nur mit Leerzeichen einrücken (YAML erlaubt keine "
+         "Tabs).")),
+    ],
+    "unbekanntes-feld-stadtt": [
+        (3, "Eintrag 2 (haan) › stadt", None, PFLICHT),
+        (3, "Eintrag 2 (haan) › stadtt", "Haan", TIPPFEHLER + "Meinten Sie „stadt“?"),
+    ],
+    "unbekanntes-feld-verschachtelt": [
+        (5, "Eintrag 1 (vorlage-sv-50-100) › zeit › vonn", "2017-02-01", TIPPFEHLER + "Meinten Sie „von“?"),
+    ],
+    "quelle-unbekannt": [
+        (3, "Eintrag 2 (haan) › quelle", "vorlage-haan",
+         "Diese Quelle steht nicht in quellen.yml. Erlaubt sind: vorlage-sv-50-100."),
+    ],
+    "quelle-ohne-zeit": [
+        (5, "Eintrag 1 (vorlage-sv-50-100) › zeit › begruendun", "Die Vorlage ist undatiert. „WP 14-20“ ist die Wahlperiode…",
+         TIPPFEHLER + "Meinten Sie „begruendung“?"),
+    ],
+    "pflichtfeld-fehlt": [(3, "Eintrag 2 (haan) › quelle", None, PFLICHT)],
+    "staedte-anzahl-passt-nicht": [
+        (1, "konferenzen_durchgefuehrt_staedte", None, DREI_STATT_ZWEI),
+        (37, "konferenzen_durchgefuehrt_staedte › Eintrag 1", "haan", durchgefuehrt_eintragen("Haan")),
+        (43, "konferenzen_durchgefuehrt_staedte › Eintrag 2", "velbert", durchgefuehrt_eintragen("Velbert")),
+    ],
+    "staedte-doppelt": [
+        (1, "konferenzen_durchgefuehrt_staedte", None, DREI_STATT_ZWEI),
+        (37, "konferenzen_durchgefuehrt_staedte › Eintrag 1", "haan", durchgefuehrt_eintragen("Haan")),
+        (43, "konferenzen_durchgefuehrt_staedte › Eintrag 2", "velbert", durchgefuehrt_eintragen("Velbert")),
+        (52, "konferenzen_durchgefuehrt_staedte › Eintrag 3", "haan", durchgefuehrt_eintragen("Haan")),
+        (52, "konferenzen_durchgefuehrt_staedte › Eintrag 3", "haan", "Diese Stadt steht schon in der Liste."),
+    ],
+    "falscher-typ-zahl": [(3, "Eintrag 4 (hilden) › teilnehmende", "viele", ZAHL)],
+    "falscher-typ-liste": [(3, "Eintrag 4 (hilden) › partner", "imap-institut", LISTE)],
+    "datum-2018-02-30": [(1, "geprueft", "2018-02-30", DATUM)],
+    "datum-mit-uhrzeit": [
+        (3, "Eintrag 4 (hilden) › datum", "2027-03-01 10:00:00",
+         ("Bitte nur das Datum ohne Uhrzeit angeben. Erwartet: ein Datum im Format JJJJ-MM-TT, "
+         "z. B. 2018-03-15.")),
+    ],
+    "unbekannter-status": [
+        (3, "Eintrag 4 (hilden) › status", "gepant",
+         "Unbekannter Wert. Erlaubt: geplant, durchgefuehrt, abgesagt, offen."),
+    ],
+    "doppelte-id": [
+        (3, "Eintrag 4 (kreisverwaltung) › id", "kreisverwaltung",
+         "Diese id kommt mehrfach vor; jede id darf nur einmal stehen."),
+        (5, "arbeitsgruppe › Eintrag 3", "kreissportbund", PARTNER),
+    ],
+    "doppelter-yaml-schluessel": [
+        (3, "Eintrag 2 (haan) › stadt", None,
+         "Dieser Schlüssel steht im selben Abschnitt doppelt; bitte einen davon löschen."),
+    ],
+    "verwaister-partner": [(7, "Eintrag 4 (hilden) › partner › Eintrag 1", "imap-institu", PARTNER)],
+    "verwaister-veranstalter": [(3, "Eintrag 4 (hilden) › veranstalter", "imap", PARTNER)],
+    "verwaiste-arbeitsgruppe": [(5, "arbeitsgruppe › Eintrag 3", "kreissportverein", PARTNER)],
+    "http-adresse": [
+        (3, "Eintrag 4 (kreissportbund) › website", "http://www.example.org/",
+         "Nur vollständige Adressen mit https:// sind erlaubt."),
+    ],
+    "unbekannte-stadt": [
+        (3, "Eintrag 2 (solingen) › id", "solingen",
+         ("„solingen“ ist keine Stadt des Kreises Mettmann; erlaubt: erkrath, haan, heiligenhaus, "
+         "hilden, langenfeld, mettmann, monheim-am-rhein, ratingen, velbert, wuelfrath.")),
+    ],
+    "stadt-fehlt": [
+        (1, "", None,
+         ("Für Wülfrath (id „wuelfrath“) fehlt ein Eintrag; jede der zehn Städte braucht genau "
+         "einen.")),
+    ],
+    "stadt-passt-nicht-zur-id": [(3, "Eintrag 2 (haan) › stadt", "Hilden", "Zur id „haan“ gehört die Stadt „Haan“.")],
+    "negative-teilnehmende": [(3, "Eintrag 4 (hilden) › teilnehmende", "-5", "Die Zahl muss mindestens 0 sein.")],
+    "offen-mit-datum": [
+        (3, "Eintrag 2 (haan) › datum", "2027-03-01",
+         "Bei Status „offen“ nennt die Quelle keinen Termin; Status „geplant“?"),
+    ],
+    "durchgefuehrt-datum-nach-stand": [
+        (3, "Eintrag 4 (hilden) › datum", "2021-03-01",
+         ("Das Datum liegt nach der Zeit der Quelle „vorlage-sv-50-100“ (bis 2020-10-31); sie kann "
+         "die Konferenz nicht als durchgeführt melden. Status „geplant“?")),
+    ],
+    "geplant-datum-vor-der-quelle": [
+        (3, "Eintrag 4 (hilden) › datum", "2016-01-15",
+         ("Das Datum liegt vor der Zeit der Quelle „vorlage-sv-50-100“ (ab 2017-02-01); Status "
+         "„durchgefuehrt“ oder „abgesagt“?")),
+    ],
+    "dokument-fehlt": [
+        (7, "Eintrag 4 (hilden) › dokumente › Eintrag 1 › pfad", "dokumente/gibt-es-nicht.pdf", FEHLT_UNTER_DOCS),
+    ],
+    "dokument-pfad-und-url": [
+        (7, "Eintrag 4 (hilden) › dokumente › Eintrag 1", None, "Genau eines von „pfad“ oder „url“ angeben."),
+    ],
+    "dokument-pfad-nach-oben": [
+        (7, "Eintrag 4 (hilden) › dokumente › Eintrag 1 › pfad", "../geheim.txt",
+         "Pfad muss relativ zu docs/ sein, ohne „..“ und ohne Adresse."),
+    ],
+    "unbekannte-partner-art": [
+        (3, "Eintrag 4 (kreissportbund) › art", "verein",
+         "Unbekannter Wert. Erlaubt: kreis, behoerde, kommune, verband, institut, ministerium."),
+    ],
+    "id-mit-grossbuchstaben": [
+        (3, "Eintrag 4 (Kreissportbund) › id", "Kreissportbund",
+         ("Nur Kleinbuchstaben a–z, Ziffern und Bindestriche sind erlaubt (keine Umlaute, keine "
+         "Leerzeichen), z. B. „monheim-am-rhein“.")),
+    ],
+    "leerer-text": [(3, "Eintrag 4 (kreissportbund) › name", "", "Darf nicht leer sein.")],
+    "teilnehmende-bei-geplant": [
+        (3, "Eintrag 4 (hilden) › teilnehmende", "12", "Teilnehmende gibt es erst bei Status „durchgefuehrt“."),
+    ],
+    "leere-datei": [(None, "", None, LEER)],
+    "nur-kommentare": [(None, "", None, LEER)],
+    "liste-statt-abschnitt": [(1, "", None, "Hier wird ein Abschnitt mit Feldern erwartet (Form: „feld: Wert“).")],
+    "abschnitt-statt-liste": [(1, "", None, LISTE)],
+    "verweis-anker": [
+        (8, "", None, "Verweise mit * oder & werden nicht unterstützt; bitte den Wert ausschreiben."),
+    ],
+    "falsche-zeichenkodierung": [
+        (11, "", None,
+         ("Die Datei ist nicht als UTF-8 gespeichert (z. B. Umlaute aus einem anderen Zeichensatz)."
+         " Bitte im Editor mit der Kodierung UTF-8 speichern.")),
+    ],
+    "steuerzeichen": [
+        (14, "", None,
+         ("Hier steht ein nicht erlaubtes Zeichen (U+0007, unsichtbares Steuerzeichen). Bitte "
+         "löschen.")),
+    ],
+    "falscher-typ-mit-tag": [(3, "Eintrag 4 (hilden) › teilnehmende", "zwoelf", ZAHL)],
+    "teilnehmende-wahrheitswert": [(3, "Eintrag 4 (hilden) › teilnehmende", "true", ZAHL)],
+    "teilnehmende-in-anfuehrungszeichen": [(3, "Eintrag 4 (hilden) › teilnehmende", "12", ZAHL)],
+    "anzahl-laut-quelle-wahrheitswert": [(1, "konferenzen_durchgefuehrt_laut_quelle", "true", ZAHL)],
+    "datum-als-zahl": [(3, "Eintrag 4 (hilden) › datum", "20270301", DATUM)],
+    "stand-als-kommazahl": [(1, "geprueft", "2026.11", DATUM)],
+    "impressum-unbekanntes-feld": [
+        (1, "herausgeber", None, PFLICHT),
+        (1, "herausgeberr", "Kreis Mettmann", TIPPFEHLER + "Meinten Sie „herausgeber“?"),
+    ],
+    "impressum-offen-tippfehler": [
+        (1, "anschrift", None, "Erwartet: ein Text oder ein offener Punkt in der Form „offen: was noch fehlt“."),
+        (1, "anschrift › offen", None, PFLICHT),
+        (3, "anschrift › ofen", "Postanschrift des Kreises Mettmann (Straße, Hausnummer, P…",
+         TIPPFEHLER + "Meinten Sie „offen“?"),
+    ],
+    "impressum-pflichtfeld-fehlt": [(1, "quelle", None, PFLICHT)],
+    "weiterleitung-mit-schraegstrich": [
+        (3, "Eintrag 1 › nach", "/neue-seite/",
+         ("Erwartet wird eine Adresse auf dieser Website ohne „https://“ und ohne „/“ am Anfang, "
+         "mit „/“ am Ende, nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“, z. B. "
+         "„regionalkonferenzen/haan/“.")),
+    ],
+    "weiterleitung-unbekanntes-feld": [
+        (3, "Eintrag 1 › nach", None, PFLICHT),
+        (3, "Eintrag 1 › ziel", "partner/", TIPPFEHLER + "Meinten Sie „titel“?"),
+    ],
+    "weiterleitung-doppelt": [
+        (3, "Eintrag 2 › von", "alt/", "Für diese alte Adresse gibt es schon eine Weiterleitung."),
+    ],
+    "suchbegriff-mit-leerzeichen": [
+        (14, "Eintrag 3 › synonyme › Eintrag 1", "Schutz der Daten",
+         "Erwartet wird ein einzelnes Wort ohne Leerzeichen und Ziffern, z. B. „Kontakt“."),
+    ],
+    "suchbegriff-ohne-synonyme": [
+        (3, "Eintrag 4 › synonyme", None, "Mindestens ein Wort angeben (jeder Eintrag beginnt mit „- “)."),
+    ],
+    "suchbegriff-tippfehler": [
+        (3, "Eintrag 3 › begrif", "Datenschutz", TIPPFEHLER + "Meinten Sie „begriff“?"),
+        (3, "Eintrag 3 › begriff", None, PFLICHT),
+    ],
+    "eckige-klammer-offen": [
+        (9, "", None,
+         ("Die eckige Klammer „[“ wird nicht richtig geschlossen: In Klammern folgt auf jeden "
+         "Eintrag ein Komma oder die schließende Klammer „]“. Soll der Wert ein Text sein, der mit"
+         " einer Klammer beginnt? ") + KLAMMER),
+    ],
+    "geschweifte-klammer-offen": [
+        (11, "", None,
+         ("Die geschweifte Klammer „{“ wird nicht richtig geschlossen: In Klammern folgt auf jeden "
+         "Eintrag ein Komma oder die schließende Klammer „}“. Soll der Wert ein Text sein, der mit"
+         " einer Klammer beginnt? ") + KLAMMER),
+    ],
+    "klammer-ohne-oeffnende": [
+        (9, "", None, "Hier steht die schließende Klammer „]“ ohne öffnende Klammer davor. " + KLAMMER),
+    ],
+    "reserviertes-zeichen": [(9, "", None, "Ein Wert darf nicht mit dem Zeichen „@“ beginnen. " + KLAMMER)],
+    "text-nach-anfuehrungszeichen": [
+        (17, "", None,
+         ("Nach dem schließenden Anführungszeichen oder der schließenden Klammer geht der Text "
+         "weiter. Soll ein Anführungszeichen zum Text gehören, den ganzen Wert in die jeweils "
+         'anderen Anführungszeichen setzen, z. B. „titel: \'Das "Netzwerk" tagt\'“.')),
+    ],
+    "unbekannte-escape-folge": [
+        (15, "", None,
+         ("In doppelten Anführungszeichen leitet „\\“ ein Sonderzeichen ein, das es so nicht gibt. "
+         "Bitte einfache Anführungszeichen verwenden ('…') oder „\\\\“ schreiben.")),
+    ],
+    "text-hinter-senkrechtem-strich": [
+        (22, "", None,
+         ("Nach „|“ oder „>“ darf in derselben Zeile nichts mehr stehen: Der Text beginnt in der "
+         "nächsten Zeile, eingerückt.")),
+    ],
+    "listeneintrag-in-der-zeile": [
+        (15, "", None,
+         ("Ein Listeneintrag „- “ steht an falscher Stelle: Jeder Listeneintrag beginnt in einer "
+         "eigenen Zeile, eingerückt unter dem Feldnamen.")),
+    ],
+    "anweisung-am-ende": [
+        (1, "", None,
+         ("Eine Zeile, die mit „...“ oder „%“ beginnt, beendet in YAML die Daten oder ist eine "
+         "Anweisung. Bitte die Zeile löschen oder ihren Text in Anführungszeichen setzen.")),
+    ],
+    "mehrere-dokumente": [
+        (1, "", None, "Eine Datei darf nur ein YAML-Dokument enthalten; bitte die Trennlinie „---“ entfernen."),
+    ],
+}
+
+
 def write_broken(tmp_path: Path, case: Case) -> tuple[Path, str]:
     """Copy data/ to tmp, break it as the case says; return the folder and the broken text."""
     data = tmp_path / "data"
@@ -247,6 +488,7 @@ def problems_for(data: Path) -> list[Problem]:
 def test_corpus_is_large_enough():
     assert len(CASES) >= 24
     assert len({c.name for c in CASES}) == len(CASES)
+    assert list(EXAKT) == [c.name for c in CASES]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -266,6 +508,7 @@ def test_bad_input_is_named_by_file_line_and_field(tmp_path, case):
     if case.feld:
         assert f"Feld „{problem.feld}“" in shown
     assert "Traceback" not in shown and "pydantic" not in shown.lower()
+    assert [(p.spalte, p.feld, p.wert, p.meldung) for p in problems] == EXAKT[case.name]
 
 
 def test_unknown_file_in_data_is_an_error(tmp_path):
