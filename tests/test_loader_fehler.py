@@ -6,6 +6,7 @@ so the test checks the line number the editor would look at.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -21,8 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from handlungskonzept import yaml_source
+from handlungskonzept import rules, yaml_source
 from handlungskonzept.loader import load
+from handlungskonzept.model import STAEDTE, Kontakt, OffenerPunkt, Status, Video, Weiterleitung
 from handlungskonzept.problems import DatenFehler, Problem
 
 DATA = ROOT / "data"
@@ -665,3 +667,160 @@ def test_broken_mkdocs_yml_is_reported_by_check_with_line(tmp_path):
     assert result.returncode != 0
     assert f"mkdocs.yml, Zeile {line}, Spalte 14: Die eckige Klammer „[“ wird nicht richtig geschlossen" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr and "expected" not in result.stderr
+
+
+# The cross-record rules on the model directly (``rules.check``): each finding as (file key, path, message, value).
+ALLE_DATEIEN = {"projekt", "quellen", "partner", "regionalkonferenzen", "weiterleitungen", "videos"}
+ALT = "Diese Quelle ist älter als ein Jahr (bis {}); einen Namen nennt die Website nur mit einer aktuellen Quelle."
+
+
+def findings(daten, docs: Path | None = None, valid: set[str] = ALLE_DATEIEN) -> list[tuple]:
+    return list(rules.check(daten, docs, valid))
+
+
+def with_projekt(daten, **felder):
+    return daten.model_copy(update={"projekt": daten.projekt.model_copy(update=felder)})
+
+
+def with_konferenz(daten, index: int, **felder):
+    konferenzen = list(daten.regionalkonferenzen)
+    konferenzen[index] = konferenzen[index].model_copy(update=felder)
+    return daten.model_copy(update={"regionalkonferenzen": konferenzen})
+
+
+def test_the_complete_fixture_data_break_no_rule(fixture_daten):
+    assert findings(fixture_daten) == []
+
+
+def test_a_name_needs_a_source_that_ended_at_most_365_days_before_the_check(fixture_daten):
+    # The press contact's source ends on 2027-06-01; 365 days later is 2028-05-31 (2028 is a leap year).
+    assert findings(with_projekt(fixture_daten, geprueft=dt.date(2028, 5, 31))) == []
+    assert findings(with_projekt(fixture_daten, geprueft=dt.date(2028, 6, 1))) == [
+        ("projekt", ("pressekontakt", "quelle"), ALT.format("2027-06-01"), "testbericht-2027")]
+    partner = list(fixture_daten.partner)
+    partner[2] = partner[2].model_copy(update={"kontakt": Kontakt(name="Erika Muster", einwilligung=dt.date(2027, 1, 1),
+                                                                   quelle="vorlage-sv-50-100")})
+    partner[3] = partner[3].model_copy(update={"kontakt": Kontakt(name=OffenerPunkt(offen="Name"), quelle="vorlage-sv-50-100")})
+    partner[4] = partner[4].model_copy(update={"kontakt": Kontakt(funktion="Pressestelle")})
+    assert findings(fixture_daten.model_copy(update={"partner": partner})) == [
+        ("partner", (2, "kontakt", "quelle"), ALT.format("2020-10-31"), "vorlage-sv-50-100")]
+
+
+def test_unknown_sources_are_named_everywhere_they_stand(fixture_daten):
+    erlaubt = "Diese Quelle steht nicht in quellen.yml. Erlaubt sind: vorlage-sv-50-100, testbericht-2027."
+    partner = list(fixture_daten.partner)
+    partner[1] = partner[1].model_copy(update={"quelle": "weg", "kontakt": Kontakt(funktion="Amt", quelle="auch-weg")})
+    daten = with_konferenz(with_projekt(fixture_daten.model_copy(update={"partner": partner}), quelle="fort"), 5,
+                           quelle="nirgends")
+    pressekontakt = daten.projekt.pressekontakt.model_copy(update={"quelle": "unbekannt"})
+    assert findings(with_projekt(daten, pressekontakt=pressekontakt), valid={"quellen", "partner", "regionalkonferenzen",
+                                                                             "projekt"}) == [
+        ("projekt", ("quelle",), erlaubt, "fort"),
+        ("partner", (1, "quelle"), erlaubt, "weg"),
+        ("regionalkonferenzen", (5, "quelle"), erlaubt, "nirgends"),
+        ("projekt", ("pressekontakt", "quelle"), erlaubt, "unbekannt"),
+        ("partner", (1, "kontakt", "quelle"), erlaubt, "auch-weg"),
+    ]
+
+
+def test_status_against_the_time_of_the_source_at_its_edges(fixture_daten):
+    """testbericht-2027 speaks for 2027-06-01 only: held on that day is fine, a day later is not."""
+    nach = ("Das Datum liegt nach der Zeit der Quelle „testbericht-2027“ (bis 2027-06-01); sie kann die Konferenz "
+            "nicht als durchgeführt melden. Status „geplant“?")
+    vor = ("Das Datum liegt vor der Zeit der Quelle „testbericht-2027“ (ab 2027-06-01); Status „durchgefuehrt“ oder "
+           "„abgesagt“?")
+    assert findings(with_konferenz(fixture_daten, 0, datum=dt.date(2027, 6, 1))) == []
+    assert findings(with_konferenz(fixture_daten, 0, datum=dt.date(2027, 6, 2))) == [
+        ("regionalkonferenzen", (0, "datum"), nach, dt.date(2027, 6, 2))]
+    assert findings(with_konferenz(fixture_daten, 1, datum=None)) == [
+        ("regionalkonferenzen", (1, "datum"), "Eine durchgeführte Konferenz braucht ein Datum.", None)]
+    geplant = {"status": Status.geplant, "teilnehmende": None, "ergebnisse": []}
+    daten = with_projekt(fixture_daten, konferenzen_durchgefuehrt_laut_quelle=9)
+    assert findings(with_konferenz(daten, 2, datum=dt.date(2027, 6, 1), **geplant)) == []
+    assert findings(with_konferenz(daten, 2, datum=None, **geplant)) == []
+    assert findings(with_konferenz(daten, 2, datum=dt.date(2027, 5, 31), **geplant)) == [
+        ("regionalkonferenzen", (2, "datum"), vor, dt.date(2027, 5, 31))]
+
+
+def test_what_only_a_held_conference_has(fixture_daten):
+    daten = with_projekt(fixture_daten, konferenzen_durchgefuehrt_laut_quelle=8)
+    daten = with_konferenz(daten, 3, status=Status.abgesagt, datum=None)
+    daten = with_konferenz(daten, 4, status=Status.offen, datum=dt.date(2027, 3, 14), zeitraum="im Frühjahr",
+                           teilnehmende=None, ergebnisse=[])
+    termin = "Bei Status „offen“ nennt die Quelle keinen Termin; Status „geplant“?"
+    assert findings(daten) == [
+        ("regionalkonferenzen", (3, "teilnehmende"), "Teilnehmende gibt es erst bei Status „durchgefuehrt“.", 43),
+        ("regionalkonferenzen", (3, "ergebnisse"), "Ergebnisse gibt es erst bei Status „durchgefuehrt“.", None),
+        ("regionalkonferenzen", (4, "datum"), termin, dt.date(2027, 3, 14)),
+        ("regionalkonferenzen", (4, "zeitraum"), termin, "im Frühjahr"),
+    ]
+
+
+def test_held_conferences_without_a_town_must_fit_the_open_towns(fixture_daten):
+    offen = {"status": Status.offen, "datum": None, "teilnehmende": None, "ergebnisse": []}
+    assert findings(with_konferenz(fixture_daten, 6, **offen)) == []  # 10 counted, 9 named, 1 open
+    zwei_offen = with_konferenz(with_konferenz(fixture_daten, 6, **offen), 7, status=Status.abgesagt, datum=None,
+                                teilnehmende=None, ergebnisse=[])
+    assert findings(zwei_offen) == [
+        ("projekt", ("konferenzen_durchgefuehrt_laut_quelle",),
+         "Laut dieser Zahl fehlen noch 2 durchgeführte Konferenzen, aber nur 1 Städte stehen auf „offen“.", 10)]
+    assert findings(with_projekt(zwei_offen, konferenzen_durchgefuehrt_laut_quelle=None)) == []
+
+
+def test_named_towns_are_counted_once_against_the_source(fixture_daten):
+    daten = with_projekt(fixture_daten, konferenzen_durchgefuehrt_staedte=["haan", "velbert"])
+    assert findings(daten) == [
+        ("projekt", ("konferenzen_durchgefuehrt_staedte",),
+         "Laut „konferenzen_durchgefuehrt_laut_quelle“ sind es 10 Städte, hier stehen 2.", None)]
+    alle = list(STAEDTE)
+    assert findings(with_projekt(fixture_daten, konferenzen_durchgefuehrt_staedte=alle)) == []
+    assert findings(with_projekt(fixture_daten, konferenzen_durchgefuehrt_staedte=alle + ["haan"])) == [
+        ("projekt", ("konferenzen_durchgefuehrt_staedte", 10), "Diese Stadt steht schon in der Liste.", "haan")]
+    assert findings(with_projekt(daten, konferenzen_durchgefuehrt_laut_quelle=None)) == []
+
+
+def test_duplicate_conference_ids_and_towns(fixture_daten):
+    daten = with_konferenz(fixture_daten, 9, id="erkrath", stadt="Erkrath")
+    assert findings(daten, valid={"regionalkonferenzen"}) == [
+        ("regionalkonferenzen", (9, "id"), "Diese id kommt mehrfach vor; jede id darf nur einmal stehen.", "erkrath"),
+        ("regionalkonferenzen", (), "Für Wülfrath (id „wuelfrath“) fehlt ein Eintrag; jede der zehn Städte braucht "
+                                    "genau einen.", None)]
+
+
+def test_redirects_to_themselves_or_twice(fixture_daten):
+    daten = fixture_daten.model_copy(update={"weiterleitungen": [
+        Weiterleitung(von="a/", nach="a/"), Weiterleitung(von="b/", nach=""), Weiterleitung(von="a/", nach="b/")]})
+    assert findings(daten, valid={"weiterleitungen"}) == [
+        ("weiterleitungen", (0, "nach"), "Eine Weiterleitung auf sich selbst ist nicht möglich.", "a/"),
+        ("weiterleitungen", (2, "von"), "Für diese alte Adresse gibt es schon eine Weiterleitung.", "a/")]
+
+
+def test_files_under_docs_that_records_name(fixture_daten, tmp_path):
+    docs = tmp_path / "docs"
+    for datei in ("quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt", "medien/v.jpg", "seite/index.md", "text.md"):
+        (docs / datei).parent.mkdir(parents=True, exist_ok=True)
+        (docs / datei).write_text("x", encoding="utf-8")
+    video = Video(id="v", titel="V", datei="medien/v.webm", poster="medien/v.jpg", untertitel="medien/v.vtt",
+                  textfassung="fehlt/#abschnitt", dauer=95, gebaerdensprache=False, quelle="testbericht-2027")
+    daten = fixture_daten.model_copy(update={"videos": [
+        video, video.model_copy(update={"textfassung": "seite/#a", "quelle": "keine"}),
+        video.model_copy(update={"textfassung": "text/"}), video.model_copy(update={"textfassung": "#nur-anker"})]})
+    fehlt = "Diese Datei gibt es unter docs/ nicht."
+    erlaubt = "Diese Quelle steht nicht in quellen.yml. Erlaubt sind: vorlage-sv-50-100, testbericht-2027."
+    assert findings(daten, docs, valid={"videos", "quellen"}) == [
+        ("videos", (0, "datei"), fehlt, "medien/v.webm"), ("videos", (0, "untertitel"), fehlt, "medien/v.vtt"),
+        ("videos", (0, "textfassung"), "Diese Seite gibt es nicht (weder docs/fehlt.md noch docs/fehlt/index.md).",
+         "fehlt/#abschnitt"),
+        ("videos", (1, "datei"), fehlt, "medien/v.webm"), ("videos", (1, "untertitel"), fehlt, "medien/v.vtt"),
+        ("videos", (2, "datei"), fehlt, "medien/v.webm"), ("videos", (2, "untertitel"), fehlt, "medien/v.vtt"),
+        ("videos", (3, "datei"), fehlt, "medien/v.webm"), ("videos", (3, "untertitel"), fehlt, "medien/v.vtt"),
+        ("videos", (1, "quelle"), erlaubt, "keine"),
+    ]
+    assert findings(daten, None, valid={"videos"}) == []
+    (docs / "quellen" / "mitteilungsvorlage-wp-14-20-sv-50-100.txt").unlink()
+    konferenz = fixture_daten.regionalkonferenzen[0]
+    assert findings(fixture_daten, docs, valid={"quellen", "regionalkonferenzen"})[:2] == [
+        ("regionalkonferenzen", (0, "dokumente", 0, "pfad"), fehlt, konferenz.dokumente[0].pfad),
+        ("regionalkonferenzen", (1, "dokumente", 0, "pfad"), fehlt, "quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt")]
+    assert findings(fixture_daten, docs, valid={"quellen"}) == [
+        ("quellen", (0, "datei"), fehlt, "quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt")]
