@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from handlungskonzept.loader import load
-from handlungskonzept.problems import DatenFehler
+from handlungskonzept.problems import DatenFehler, Problem, field_name, show_value
 
 ADRESSE = ("Erwartet wird eine Adresse auf dieser Website ohne „https://“ und ohne „/“ am Anfang, mit „/“ am Ende, "
            "nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“, z. B. „regionalkonferenzen/haan/“.")
@@ -167,3 +167,50 @@ def test_review_keys_are_read_with_their_lines_and_overdue_is_strictly_before_th
     assert pruefdatum.overdue("---\npruefen_bis: 2027-06-29\n---\n", dt.date(2027, 6, 30)) == (2, dt.date(2027, 6, 29))
     assert pruefdatum.overdue("---\npruefen_bis: 2027-06-30\n---\n", dt.date(2027, 6, 30)) is None
     assert pruefdatum.overdue("---\npruefen_bis: kaputt\n---\n", dt.date(2027, 6, 30)) is None
+
+
+@pytest.mark.parametrize("problem, text", [
+    (Problem("data/a.yml", 3, 7, "Eintrag 1 › von", "Falsch.", "x"), "data/a.yml, Zeile 3, Spalte 7 – Feld „Eintrag 1 › von“ – Wert „x“: Falsch."),
+    (Problem("data/a.yml", 3, None, "", "Falsch."), "data/a.yml, Zeile 3: Falsch."),
+    (Problem("data/a.yml", None, 7, "titel", "Falsch.", ""), "data/a.yml – Feld „titel“ – Wert „“: Falsch."),
+    (Problem("data/a.yml", None, None, "", "Die Datei fehlt."), "data/a.yml: Die Datei fehlt."),
+    (Problem("data/a.yml", 0, 0, "", "Null."), "data/a.yml, Zeile 0, Spalte 0: Null."),
+])
+def test_a_problem_reads_place_field_value_message(problem, text):
+    assert str(problem) == text
+
+
+def test_report_sorts_by_file_line_column_field_and_message_and_says_what_follows():
+    fehler = DatenFehler([Problem("b.yml", 2, 1, "", "B."), Problem("a.yml", 5, 3, "y", "Z."), Problem("a.yml", 5, 3, "y", "A."),
+                          Problem("a.yml", 5, 2, "z", "C."), Problem("a.yml", None, None, "", "Ganz."),
+                          Problem("a.yml", 5, None, "x", "D.")])
+    assert [str(p) for p in fehler.problems] == [
+        "a.yml: Ganz.", "a.yml, Zeile 5 – Feld „x“: D.", "a.yml, Zeile 5, Spalte 2 – Feld „z“: C.",
+        "a.yml, Zeile 5, Spalte 3 – Feld „y“: A.", "a.yml, Zeile 5, Spalte 3 – Feld „y“: Z.", "b.yml, Zeile 2, Spalte 1: B."]
+    assert str(fehler) == fehler.bericht()
+    assert DatenFehler([Problem("a.md", 1, None, "", "X.")]).bericht("die Vorschau zeigt die alte Fassung",
+                                                                     "im Kopf der Beiträge") == (
+        "1 Fehler im Kopf der Beiträge – die Vorschau zeigt die alte Fassung:\n  • a.md, Zeile 1: X.")
+
+
+@pytest.mark.parametrize("value, shown", [
+    (None, None), ({"a": 1}, None), ([1], None), (True, "true"), (False, "false"), (0, "0"), (12, "12"), ("", ""),
+    (dt.date(2027, 3, 1), "2027-03-01"), ("x" * 60, "x" * 60), ("x" * 61, "x" * 57 + "…"),
+])
+def test_a_bad_value_is_shown_short(value, shown):
+    assert show_value(value) == shown
+
+
+@pytest.mark.parametrize("path, data, name", [
+    ((), None, ""),
+    ((2, "website"), [{}, {}, {"id": "imap-institut"}], "Eintrag 3 (imap-institut) › website"),
+    ((0,), [{"id": 5}], "Eintrag 1"),
+    ((0, "zeit", "von"), [{"id": "q", "zeit": {"von": "x"}}], "Eintrag 1 (q) › zeit › von"),
+    ((1, 0), [{"id": "a"}, ["b"]], "Eintrag 2 › Eintrag 1"),
+    ((3, "x"), [{"id": "a"}], "Eintrag 4 › x"),
+    (("partner", 0), {"partner": "kein Verzeichnis"}, "partner › Eintrag 1"),
+    (("a", "b", 0), {"a": None}, "a › b › Eintrag 1"),
+    ((0,), None, "Eintrag 1"),
+])
+def test_a_field_is_named_by_its_path_with_entries_counted_from_one(path, data, name):
+    assert field_name(path, data) == name
