@@ -22,9 +22,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from handlungskonzept import rules, yaml_source
+from pydantic import TypeAdapter, ValidationError
+
+from handlungskonzept import loader, messages, rules, yaml_source
 from handlungskonzept.loader import load
-from handlungskonzept.model import STAEDTE, Kontakt, OffenerPunkt, Status, Video, Weiterleitung
+from handlungskonzept.model import (STAEDTE, Datenkatalog, Dokument, Impressum, Kontakt, OffenerPunkt, Quelle,
+                                    Regionalkonferenz, Status, Suchbegriff, Video, Weiterleitung, Zeit)
 from handlungskonzept.problems import DatenFehler, Problem
 
 DATA = ROOT / "data"
@@ -824,3 +827,68 @@ def test_files_under_docs_that_records_name(fixture_daten, tmp_path):
         ("regionalkonferenzen", (1, "dokumente", 0, "pfad"), fehlt, "quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt")]
     assert findings(fixture_daten, docs, valid={"quellen"}) == [
         ("quellen", (0, "datei"), fehlt, "quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt")]
+
+
+VIDEO = {"id": "v", "titel": "V", "textfassung": "seite/", "gebaerdensprache": False, "datei": {"offen": "x"}}
+DATEI = {"datei": "medien/v.webm", "poster": "p.jpg", "untertitel": "u.vtt", "dauer": 95, "quelle": "q"}
+HAAN = {"id": "haan", "stadt": "Haan", "status": "offen", "quelle": "q"}
+OHNE_UHRZEIT = "Bitte nur das Datum ohne Uhrzeit angeben. Erwartet: ein Datum im Format JJJJ-MM-TT, z. B. 2018-03-15."
+
+
+@pytest.mark.parametrize("model, raw, expected", [
+    (Video, {**VIDEO, "dauer": "1:75"}, [("dauer", "1:75", ZAHL)]),
+    (Video, {**VIDEO, "gebaerdensprache": "ja"}, [("gebaerdensprache", "ja", "Erwartet: true oder false.")]),
+    (Video, {**VIDEO, "datei": "medien/v.webm"},
+     [("", None, "Zu einer Videodatei gehören auch „poster“, „untertitel“, „dauer“, „quelle“.")]),
+    (Video, {**VIDEO, **DATEI, "datei": "medien/v.avi"}, [("", None, "„datei“ muss auf .webm oder .mp4 enden.")]),
+    (Video, {**VIDEO, **DATEI, "untertitel": "u.srt"},
+     [("", None, "„untertitel“ muss eine WebVTT-Datei sein (Endung .vtt).")]),
+    (Video, {**VIDEO, "xyzzy": 1}, [("xyzzy", "1", "Unbekanntes Feld – vielleicht ein Tippfehler?")]),
+    (Regionalkonferenz, {**HAAN, "teilnehmende": 1.5}, [("teilnehmende", "1.5", ZAHL)]),
+    (Regionalkonferenz, {**HAAN, "ort": 5},
+     [("ort", "5", "Erwartet: ein Text oder ein offener Punkt in der Form „offen: was noch fehlt“.")]),
+    (Regionalkonferenz, {**HAAN, "dokumente": {"a": 1}}, [("dokumente", None, LISTE)]),
+    (Regionalkonferenz, {**HAAN, "dokumente": [{"titel": "T", "url": "http://x.de"}]},
+     [("dokumente › Eintrag 1 › url", "http://x.de", "Nur vollständige Adressen mit https:// sind erlaubt.")]),
+    (Zeit, {"datum": "2020-01-01", "von": "2019-01-01"},
+     [("", None, "Entweder „datum“ oder „von“ und „bis“ angeben, nicht beides.")]),
+    (Zeit, {"von": "2020-01-01"}, [("", None, "Ohne „datum“ braucht es „von“, „bis“ und „begruendung“.")]),
+    (Zeit, {"von": "2020-01-01", "bis": "2019-12-31", "begruendung": "b"}, [("", None, "„von“ muss vor „bis“ liegen.")]),
+    (Zeit, {"datum": 20200101}, [("datum", "20200101", DATUM)]),
+    (Zeit, {"datum": 2020.5}, [("datum", "2020.5", DATUM)]),
+    (Zeit, {"datum": "2020-01-01T10:00"}, [("datum", "2020-01-01T10:00", OHNE_UHRZEIT)]),
+    (Kontakt, {"name": "Erika", "quelle": "q"},
+     [("", None, "Ein Name erscheint nur mit „einwilligung“ (Datum der Zustimmung) und „quelle“; sonst eine Funktion "
+                 "angeben, z. B. „funktion: Pressestelle“.")]),
+    (Suchbegriff, {"begriff": "Daten2", "synonyme": ["a"]},
+     [("begriff", "Daten2", "Erwartet wird ein einzelnes Wort ohne Leerzeichen und Ziffern, z. B. „Kontakt“.")]),
+    (Impressum, "kein Abschnitt",
+     [("", "kein Abschnitt", "Hier wird ein Abschnitt mit Feldern erwartet (Form: „feld: Wert“).")]),
+    (Datenkatalog, {"lizenz": "cc-by", "bereitsteller": {"offen": "x"},
+                    "gebiet": {"name": "K", "kreisschluessel": "05158", "bestaetigt": "2020-01-01"}},
+     [("lizenz", "cc-by", "Unbekannter Wert. Erlaubt: dl-by-de/2.0, dl-zero-de/2.0.")]),
+], ids=["dauer", "wahrheitswert", "video-unvollstaendig", "videoformat", "untertitelformat", "ohne-vorschlag",
+        "kommazahl", "text-oder-offen", "liste", "https", "datum-und-zeitraum", "zeitraum-unvollstaendig",
+        "zeitraum-verkehrt", "datum-als-zahl", "datum-als-kommazahl", "datum-mit-uhrzeit", "name-ohne-einwilligung",
+        "suchwort", "abschnitt", "lizenz"])
+def test_validation_errors_become_one_german_sentence_each(model, raw, expected):
+    with pytest.raises(ValidationError) as raised:
+        TypeAdapter(model).validate_python(raw)
+    problems = messages.problems_from(raised.value, raw, (), "data/x.yml", {}, loader._KNOWN_FIELDS)
+    assert [(p.datei, p.zeile, p.spalte) for p in problems] == [("data/x.yml", None, None)] * len(expected)
+    assert [(p.feld, p.wert, p.meldung) for p in problems] == expected
+
+
+def test_position_and_prefix_of_a_validation_error():
+    raw = [{**HAAN}, {**HAAN, "teilnehmende": "viele"}]
+    with pytest.raises(ValidationError) as raised:
+        TypeAdapter(list[Regionalkonferenz]).validate_python(raw)
+    positions = {("konferenzen",): (1, 1), ("konferenzen", 1): (6, 3), ("konferenzen", 1, "teilnehmende"): (9, 5)}
+    [problem] = messages.problems_from(raised.value, raw, ("konferenzen",), "data/x.yml", positions, set())
+    assert (problem.zeile, problem.spalte, problem.feld, problem.wert) == (9, 5, "konferenzen › Eintrag 2 › teilnehmende", "viele")
+
+
+def test_known_fields_include_nested_models_once():
+    assert messages.field_names(Dokument) == {"titel", "pfad", "url"}
+    assert messages.field_names(Quelle, Quelle) >= {"id", "zeit", "von", "bis", "begruendung", "datum", "offen"}
+    assert "offen" in messages.field_names(Regionalkonferenz) and "pfad" in messages.field_names(Regionalkonferenz)
