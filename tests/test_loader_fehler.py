@@ -520,10 +520,11 @@ def test_unknown_file_in_data_is_an_error(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     (data / "konferenzen.yml").write_text("- id: haan\n", encoding="utf-8")
-    problems = problems_for(data)
-    assert [p.datei for p in problems] == ["data/konferenzen.yml"]
-    assert "Unbekannte Datei" in problems[0].meldung
-    assert "regionalkonferenzen.yml" in problems[0].meldung
+    (data / "notizen.txt").write_text("keine Daten\n", encoding="utf-8")
+    (data / "alt.yaml").write_text("- id: haan\n", encoding="utf-8")
+    erwartet = ("Unbekannte Datei. Erwartet werden: datenkatalog.yml, impressum.yml, partner.yml, projekt.yml, quellen.yml, "
+                "regionalkonferenzen.yml, suchbegriffe.yml, videos.yml, weiterleitungen.yml.")
+    assert [str(p) for p in problems_for(data)] == [f"data/alt.yaml: {erwartet}", f"data/konferenzen.yml: {erwartet}"]
 
 
 def test_runaway_nesting_is_an_error_not_a_crash(tmp_path):
@@ -541,6 +542,30 @@ def test_missing_file_is_an_error(tmp_path):
     (data / "partner.yml").unlink()
     problems = problems_for(data)
     assert any(p.datei == "data/partner.yml" and "Die Datei fehlt" in p.meldung for p in problems)
+
+
+def test_missing_required_and_optional_files(data_copy):
+    with pytest.raises(DatenFehler) as raised:
+        load(data_copy(impressum=None, datenkatalog=None, videos=None, suchbegriffe=None), ROOT / "docs")
+    assert [str(p) for p in raised.value.problems] == ["daten-0/datenkatalog.yml: Die Datei fehlt.",
+                                                       "daten-0/impressum.yml: Die Datei fehlt."]
+    daten = load(data_copy(videos=None, suchbegriffe=None), ROOT / "docs", "d").daten  # no weiterleitungen.yml either
+    assert (daten.videos, daten.suchbegriffe, daten.weiterleitungen) == ([], [], [])
+
+
+def test_a_load_is_reused_until_a_file_changes(data_copy):
+    data = data_copy()
+    first = load(data, ROOT / "docs")
+    assert load(data, ROOT / "docs") is first
+    assert load(data, ROOT / "docs", "anders") is not first
+    assert load(data) is not load(data, ROOT / "docs")
+    assert first.shown_as["partner"] == "daten-0/partner.yml"
+    again = load(data, ROOT / "docs")
+    (data / "projekt.yml").write_text((data / "projekt.yml").read_text(encoding="utf-8") + "# geändert\n",
+                                      encoding="utf-8")
+    changed = load(data, ROOT / "docs")
+    assert changed is not again and changed.daten == again.daten
+    assert changed.positions["projekt"][("geprueft",)] == again.positions["projekt"][("geprueft",)]
 
 
 def test_several_problems_in_one_run_are_all_reported(tmp_path):
