@@ -199,3 +199,18 @@ def test_drafts_never_reach_the_url_manifest(entwurf_projekt):
 
     assert not any(url in neue_adressen("site") for url in DRAFT_URLS)
     assert all(f"/{url}" in neue_adressen("vorschau") for url in DRAFT_URLS)  # the check would see them
+
+
+def test_settings_defaults_and_the_exact_message_for_each_bad_switch():
+    assert einstellungen.aus_extra({"anderes": "x"}) == einstellungen.Einstellungen(
+        vorschau=False, testsystem=False, bearbeiten_url="")
+    assert not einstellungen.aus_extra({}).noindex
+    assert einstellungen.aus_extra({"vorschau": "", "testsystem": "0", "bearbeiten_url": "https://git.example/"}) \
+        == einstellungen.Einstellungen(vorschau=False, testsystem=False, bearbeiten_url="https://git.example/")
+    with pytest.raises(DatenFehler) as raised:
+        einstellungen.aus_extra({"vorschau": "ja bitte", "testsystem": "2"})
+    assert [str(p) for p in raised.value.problems] == [
+        "mkdocs.yml – Feld „extra › testsystem“ – Wert „2“: Nur 1 (an) oder 0 (aus) erlaubt – gesetzt über die "
+        "Umgebungsvariable HK_TESTSYSTEM.",
+        "mkdocs.yml – Feld „extra › vorschau“ – Wert „ja bitte“: Nur 1 (an) oder 0 (aus) erlaubt – gesetzt über die "
+        "Umgebungsvariable HK_VORSCHAU."]
