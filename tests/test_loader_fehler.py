@@ -26,8 +26,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from handlungskonzept import loader, messages, rules, yaml_source
 from handlungskonzept.loader import load
-from handlungskonzept.model import (STAEDTE, Datenkatalog, Dokument, Impressum, Kontakt, OffenerPunkt, Quelle,
-                                    Regionalkonferenz, Status, Suchbegriff, Video, Weiterleitung, Zeit)
+from handlungskonzept.model import (STAEDTE, Datenkatalog, DocsPfad, Dokument, EMail, HttpsUrl, Impressum, Kontakt, Lizenz,
+                                    OffenerPunkt, Quelle, Regionalkonferenz, Status, Suchbegriff, Video, Weiterleitung,
+                                    Zeit)
 from handlungskonzept.problems import DatenFehler, Problem
 
 DATA = ROOT / "data"
@@ -917,3 +918,41 @@ def test_known_fields_include_nested_models_once():
     assert messages.field_names(Dokument) == {"titel", "pfad", "url"}
     assert messages.field_names(Quelle, Quelle) >= {"id", "zeit", "von", "bis", "begruendung", "datum", "offen"}
     assert "offen" in messages.field_names(Regionalkonferenz) and "pfad" in messages.field_names(Regionalkonferenz)
+
+
+PFAD = "Pfad muss relativ zu docs/ sein, ohne „..“ und ohne Adresse."
+EMAIL = "Erwartet wird eine E-Mail-Adresse, z. B. „barrierefreiheit@example.org“."
+HTTPS = "Nur vollständige Adressen mit https:// sind erlaubt."
+
+
+@pytest.mark.parametrize("typ, value, meldung", [
+    (DocsPfad, "medien/a..b/v.webm", None), (DocsPfad, " medien/v.webm ", None), (DocsPfad, "/medien/v.webm", PFAD),
+    (DocsPfad, "medien/../v.webm", PFAD), (DocsPfad, "..", PFAD), (DocsPfad, "https://x.de/v.webm", PFAD),
+    (EMail, "presse@example.org", None), (EMail, " presse@example.org ", None), (EMail, "presse@example", EMAIL),
+    (EMail, "presse @example.org", EMAIL), (EMail, "a@b@c.de", EMAIL),
+    (HttpsUrl, "https://www.example.org", None), (HttpsUrl, " https://x.de/a?b ", None), (HttpsUrl, "https://x/", HTTPS),
+    (HttpsUrl, "http://x.de/", HTTPS), (HttpsUrl, "https://x.de/a b", HTTPS),
+])
+def test_values_the_model_checks_itself(typ, value, meldung):
+    try:
+        TypeAdapter(typ).validate_python(value)
+    except ValidationError as error:
+        [problem] = messages.problems_from(error, value, (), "data/x.yml", {}, set())
+        assert problem.meldung == meldung
+    else:
+        assert meldung is None
+
+
+def test_a_document_has_a_relative_path_or_an_address():
+    assert Dokument(titel="T", pfad=" a/b.pdf ").pfad == "a/b.pdf"
+    assert Dokument(titel="T", url="https://x.de/b.pdf").pfad is None
+    for felder in ({"pfad": "../b.pdf"}, {"pfad": "a.pdf", "url": "https://x.de/"}, {}):
+        with pytest.raises(ValidationError):
+            Dokument(titel="T", **felder)
+    assert Weiterleitung(von="alt/", nach="").nach == ""
+    assert Lizenz.dl_zero_de.uri == "http://dcat-ap.de/def/licenses/dl-zero-de/2.0"
+    datiert = Zeit(datum=dt.date(2019, 5, 1))
+    undatiert = Zeit(von=dt.date(2017, 2, 1), bis=dt.date(2020, 10, 31), begruendung="b")
+    assert (datiert.anfang, datiert.ende, undatiert.anfang, undatiert.ende) == (
+        dt.date(2019, 5, 1), dt.date(2019, 5, 1), dt.date(2017, 2, 1), dt.date(2020, 10, 31))
+    assert Zeit(von=dt.date(2020, 1, 1), bis=dt.date(2020, 1, 1), begruendung="ein Tag").ende == dt.date(2020, 1, 1)
