@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from handlungskonzept import yaml_source
 from handlungskonzept.loader import load
 from handlungskonzept.problems import DatenFehler, Problem, field_name, show_value
 
@@ -214,3 +215,78 @@ def test_a_bad_value_is_shown_short(value, shown):
 ])
 def test_a_field_is_named_by_its_path_with_entries_counted_from_one(path, data, name):
     assert field_name(path, data) == name
+
+
+EINSTELLUNGEN = "Hier werden Einstellungen in der Form „name: Wert“ erwartet."
+
+
+def _config(tmp_path, text: str):
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    try:
+        return yaml_source.read_config(tmp_path / "mkdocs.yml", "mkdocs.yml")
+    except yaml_source.YamlProblem as error:
+        return [str(p) for p in error.problems]
+
+
+def test_mkdocs_yml_is_read_with_its_tags_as_plain_values(tmp_path):
+    assert _config(tmp_path, "site_name: X\nsite_url: !ENV [HK_SITE_URL, 'https://x.invalid/']\n"
+                             "icon: !!python/name:material.x\nd: !relative $config_dir\nm: !ENV {a: 1}\n") == {
+        "site_name": "X", "site_url": ["HK_SITE_URL", "https://x.invalid/"], "icon": "", "d": "$config_dir",
+        "m": {"a": 1}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- a\n- b\n", f"mkdocs.yml, Zeile 1, Spalte 1: {EINSTELLUNGEN}"),
+    ("", f"mkdocs.yml, Zeile 1: {EINSTELLUNGEN}"),
+    ("# nur Kommentar\n", f"mkdocs.yml, Zeile 1: {EINSTELLUNGEN}"),
+    ("  x\n", f"mkdocs.yml, Zeile 1, Spalte 3: {EINSTELLUNGEN}"),
+    ("a: 1\n? [a, b]\n: c\n", "mkdocs.yml, Zeile 2, Spalte 3: Schlüssel müssen einfache Wörter sein (Form: „name: Wert“)."),
+    ("a:\n\tb: 1\n",
+     "mkdocs.yml, Zeile 2, Spalte 1: Tabulatorzeichen gefunden. Bitte nur mit Leerzeichen einrücken (YAML erlaubt keine Tabs)."),
+])
+def test_mkdocs_yml_problems_name_line_and_column(tmp_path, text, expected):
+    assert _config(tmp_path, text) == [expected]
+
+
+def test_missing_or_runaway_mkdocs_yml(tmp_path):
+    with pytest.raises(yaml_source.YamlProblem) as raised:
+        yaml_source.read_config(tmp_path / "fehlt.yml", "m.yml")
+    assert [str(p) for p in raised.value.problems] == ["m.yml: Die Datei fehlt."]
+    assert _config(tmp_path, "a: " + "[" * 3000 + "]" * 3000 + "\n") == [
+        "mkdocs.yml: Die Daten sind zu tief verschachtelt (zu viele Klammern oder Einrückungsebenen)."]
+
+
+def _read(text: str, **kwargs):
+    try:
+        return yaml_source.read_text(text, "p.md", **kwargs)
+    except yaml_source.YamlProblem as error:
+        return [str(p) for p in error.problems]
+
+
+def test_scalars_keep_dates_as_text_and_bad_tags_as_their_text():
+    data, positions = _read("a: ~\nb: yes\nc: 0x1A\nd: 1e3\ne: !!int abc\nf: !!binary xyz\ng: !foo bar\n"
+                            "h: 2018-02-30\ni: 12:30\nj: [1, {k: x}]\n")
+    assert data == {"a": None, "b": True, "c": 26, "d": "1e3", "e": "abc", "f": "xyz", "g": "bar", "h": "2018-02-30",
+                    "i": 750, "j": [1, {"k": "x"}]}
+    assert positions == {(): (1, 1), ("a",): (1, 1), ("b",): (2, 1), ("c",): (3, 1), ("d",): (4, 1), ("e",): (5, 1),
+                         ("f",): (6, 1), ("g",): (7, 1), ("h",): (8, 1), ("i",): (9, 1), ("j",): (10, 1),
+                         ("j", 0): (10, 5), ("j", 1): (10, 8), ("j", 1, "k"): (10, 9)}
+
+
+def test_embedded_yaml_counts_lines_of_the_whole_file_and_names_keys_that_are_no_words():
+    assert _read("titel: X\nx: 1\n", first_line=3) == ({"titel": "X", "x": 1}, {(): (3, 1), ("titel",): (3, 1), ("x",): (4, 1)})
+    assert _read("", first_line=4, leer="Kein Kopf.") == ["p.md, Zeile 4: Kein Kopf."]
+    assert _read("a: 1\n1: x\n? [a]\n: b\n") == [
+        "p.md, Zeile 2, Spalte 1: Schlüssel müssen einfache Wörter sein (Form: „feld: Wert“).",
+        "p.md, Zeile 3, Spalte 3: Schlüssel müssen einfache Wörter sein (Form: „feld: Wert“)."]
+    assert _read("a:\n  - x\n  - {b: 1, b: 2}\n") == [
+        "p.md, Zeile 3, Spalte 12 – Feld „a › Eintrag 2 › b“: Dieser Schlüssel steht im selben Abschnitt doppelt; bitte "
+        "einen davon löschen."]
+
+
+def test_position_of_falls_back_to_the_record_that_lacks_the_field():
+    positions = {(): (1, 1), ("a",): (2, 1), ("a", 0): (3, 3)}
+    assert yaml_source.position_of(positions, ("a", 0, "b", "c")) == (3, 3)
+    assert yaml_source.position_of(positions, ("x",)) == (1, 1)
+    assert yaml_source.position_of({}, ("a",)) == (None, None)
+    assert yaml_source.position_of({("a",): (2, 1)}, ()) == (None, None)
