@@ -290,3 +290,15 @@ def test_position_of_falls_back_to_the_record_that_lacks_the_field():
     assert yaml_source.position_of(positions, ("x",)) == (1, 1)
     assert yaml_source.position_of({}, ("a",)) == (None, None)
     assert yaml_source.position_of({("a",): (2, 1)}, ()) == (None, None)
+
+
+@pytest.mark.parametrize("text, ort", [
+    ("a: 'x ['\nb: [1, 2]  # [\nc: {d: [e\n", "Zeile 3, Spalte 8: Die eckige Klammer"),
+    ("a: [1,\n  # ]\n  2\n", "Zeile 1, Spalte 4: Die eckige Klammer"),
+    ('a: {b: "}", c: [1]\n', "Zeile 1, Spalte 4: Die geschweifte Klammer"),
+    ("#[\na: [1\n", "Zeile 2, Spalte 4: Die eckige Klammer"),
+    ('a: "["\nb: x#[\nc: [\n', "Zeile 3, Spalte 4: Eine Klammer „[“ oder „{“"),
+], ids=["zitat-und-kommentar", "kommentarzeile", "klammer-im-zitat", "kommentar-am-zeilenanfang", "am-dateiende"])
+def test_an_unclosed_bracket_is_named_where_it_opened_quotes_and_comments_skipped(text, ort):
+    [problem] = _read(text)
+    assert problem.startswith(f"p.md, {ort} ")
