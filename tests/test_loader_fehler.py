@@ -956,3 +956,25 @@ def test_a_document_has_a_relative_path_or_an_address():
     assert (datiert.anfang, datiert.ende, undatiert.anfang, undatiert.ende) == (
         dt.date(2019, 5, 1), dt.date(2019, 5, 1), dt.date(2017, 2, 1), dt.date(2020, 10, 31))
     assert Zeit(von=dt.date(2020, 1, 1), bis=dt.date(2020, 1, 1), begruendung="ein Tag").ende == dt.date(2020, 1, 1)
+
+
+def test_the_duplicate_id_rule_for_any_file(fixture_daten):
+    """``RULES`` builds its id rules at import; built here, the factory itself is under test."""
+    partner = list(fixture_daten.partner)
+    daten = fixture_daten.model_copy(update={"partner": partner + [partner[0], partner[1], partner[0]]})
+    mehrfach = "Diese id kommt mehrfach vor; jede id darf nur einmal stehen."
+    assert list(rules._unique_ids("partner")(daten, None)) == [
+        ("partner", (9, "id"), mehrfach, "kreisintegrationszentrum"),
+        ("partner", (10, "id"), mehrfach, "kreisverwaltung"),
+        ("partner", (11, "id"), mehrfach, "kreisintegrationszentrum")]
+    assert list(rules._unique_ids("regionalkonferenzen")(daten, None)) == []
+
+
+def test_a_named_town_without_a_record_is_left_to_the_town_rule(fixture_daten):
+    ohne_haan = fixture_daten.model_copy(update={"regionalkonferenzen": [
+        k for k in fixture_daten.regionalkonferenzen if k.id != "haan"]})
+    daten = with_projekt(ohne_haan, konferenzen_durchgefuehrt_staedte=["haan", "hilden"],
+                         konferenzen_durchgefuehrt_laut_quelle=None)
+    assert findings(daten, valid={"projekt", "regionalkonferenzen"}) == [
+        ("regionalkonferenzen", (), "Für Haan (id „haan“) fehlt ein Eintrag; jede der zehn Städte braucht genau einen.",
+         None)]

@@ -4,8 +4,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, offen
 from handlungskonzept import open_items
+from handlungskonzept.problems import DatenFehler
+from handlungskonzept.yaml_source import YamlProblem
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -178,3 +182,40 @@ def test_all_items_in_order_and_only_published_ones_block(tmp_path):
     ohne_datum = open_items.alle(docs, data, tmp_path / "fehlt.yml", daten_geprueft=None)
     assert [str(e) for e in ohne_datum][:2] == ["docs/entwurf.md:6: A", "docs/seite.md:5: B"]
     assert len(ohne_datum) == 4
+
+
+def test_items_are_read_as_utf8_under_a_plain_c_locale(tmp_path, c_locale):
+    docs = tmp_path / "docs"
+    _write(docs / "ä.md", '---\ngeprueft: 2026-01-01\npruefen_bis: 2026-02-01\n---\nÄrger: {{ offen("Straße") }}\n')
+    config = _write(tmp_path / "mkdocs.yml", "# Größe\nsite_url: https://prüfen.invalid/\n")
+    assert [str(e)[:40] for e in open_items.alle(docs, tmp_path / "keine-daten", config,
+                                                 daten_geprueft=dt.date(2026, 3, 1))] == [
+        "docs/ä.md:5: Straße", "docs/ä.md:3: Seite muss erneut geprüft w", "mkdocs.yml:2: Platzhalter-Adresse https:"]
+
+
+def test_lines_count_from_the_first_line_and_every_call_in_a_placeholder_counts(tmp_path):
+    _write(tmp_path / "a.md", '\n{{ offen(name) ~ offen("B") }}\n')
+    assert [str(e) for e in open_items.in_docs(tmp_path, "d")] == [
+        'd/a.md:2: offen(…) ohne lesbaren Text – bitte als offen("was fehlt") schreiben', "d/a.md:2: B"]
+
+
+def test_a_bad_draft_or_data_file_is_named_as_shown(tmp_path):
+    _write(tmp_path / "docs" / "a.md", "---\nentwurf: ja\n---\n")
+    with pytest.raises(DatenFehler) as raised:
+        list(open_items.drafts(tmp_path / "docs", "seiten"))
+    assert [p.datei for p in raised.value.problems] == ["seiten/a.md"]
+    _write(tmp_path / "data" / "b.yml", "a: [\n")
+    with pytest.raises(YamlProblem) as kaputt:
+        list(open_items.in_data(tmp_path / "data", "daten"))
+    assert [p.datei for p in kaputt.value.problems] == ["daten/b.yml"]
+
+
+def test_indented_comments_in_mkdocs_yml_are_skipped_and_defaults_name_the_files(tmp_path):
+    config = _write(tmp_path / "mkdocs.yml", "extra:\n  # alt: https://alt.invalid/\n  neu: https://neu.invalid/\n")
+    assert [str(e) for e in open_items.in_config(config, "m.yml", {})] == [
+        "m.yml:3: Platzhalter-Adresse https://neu.invalid/ (neu) durch die echte Adresse ersetzen"]
+    _write(tmp_path / "docs" / "index.md", "# Start\n")
+    _write(tmp_path / "data" / "projekt.yml", "kontakt:\n  offen: C\n")
+    assert [str(e) for e in open_items.alle(tmp_path / "docs", tmp_path / "data", config, daten_geprueft=None)] == [
+        "data/projekt.yml:2: C", "mkdocs.yml:3: Platzhalter-Adresse https://neu.invalid/ (neu) durch die echte Adresse "
+                                 "ersetzen"]
