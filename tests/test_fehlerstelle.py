@@ -302,3 +302,26 @@ def test_position_of_falls_back_to_the_record_that_lacks_the_field():
 def test_an_unclosed_bracket_is_named_where_it_opened_quotes_and_comments_skipped(text, ort):
     [problem] = _read(text)
     assert problem.startswith(f"p.md, {ort} ")
+
+
+EINRUECKUNG = "Die Einrückung stimmt nicht: Einträge derselben Ebene müssen genau untereinander stehen."
+VERWEIS = "Verweise mit * oder & werden nicht unterstützt; bitte den Wert ausschreiben."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: !x!y b\n", "Zeile 1, Spalte 4: Ein Wert darf nicht mit „!“ beginnen (YAML liest das als Typangabe). " + KLAMMER),
+    ("a:\n  b: 1\n c: 2\n", f"Zeile 3, Spalte 2: {EINRUECKUNG}"),
+    ("a: |\n  x\n b\n", f"Zeile 3, Spalte 2: {EINRUECKUNG}"),
+    ("a:\n  - b\n  c: d\n", f"Zeile 3, Spalte 3: {EINRUECKUNG}"),
+    ("a: 'x\n", "Zeile 1, Spalte 4: Ein Anführungszeichen wird nicht geschlossen."),
+    ("a: *x\n", f"Zeile 1, Spalte 4: {VERWEIS}"),
+    ("&a a: 1\n", f"Zeile 1, Spalte 1: {VERWEIS}"),
+    ("a: b\n...\nc: d\n", "Zeile 2, Spalte 1: Eine Zeile, die mit „...“ oder „%“ beginnt, beendet in YAML die Daten oder "
+                          "ist eine Anweisung. Bitte die Zeile löschen oder ihren Text in Anführungszeichen setzen."),
+    ("[a]: 1\n", "Zeile 1, Spalte 1: Schlüssel müssen einfache Wörter sein (Form: „feld: Wert“)."),
+    ("- a\n b: 1\n", "Zeile 2, Spalte 3: Doppelpunkt an unerwarteter Stelle. Steht ein Text mit „: “ ohne "
+                     "Anführungszeichen da, oder stimmt die Einrückung nicht?"),
+], ids=["typangabe", "einrueckung", "block-einrueckung", "liste-und-feld", "einfaches-anfuehrungszeichen",
+        "verweis", "anker", "dokument-ende", "liste-als-schluessel", "doppelpunkt-eingerueckt"])
+def test_more_syntax_errors_name_line_and_column(text, expected):
+    assert _read(text) == [f"p.md, {expected}"]
