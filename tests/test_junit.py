@@ -57,8 +57,9 @@ def test_clean_data_give_one_passing_testcase(tmp_path):
 def test_report_is_exactly_this_xml(tmp_path):
     problems = [Problem("data/a.yml", 3, 5, "Eintrag 1 › von", "Falsch <&>.", "x"),
                 Problem("data/b.yml", None, None, "", "Die Datei fehlt.")]
-    junit.write(tmp_path / "neu" / "pruefung.xml", problems)
-    assert (tmp_path / "neu" / "pruefung.xml").read_text(encoding="utf-8") == """\
+    junit.write(tmp_path / "neu" / "bericht" / "pruefung.xml", [])
+    junit.write(tmp_path / "neu" / "bericht" / "pruefung.xml", problems)  # the folder exists now: written again
+    assert (tmp_path / "neu" / "bericht" / "pruefung.xml").read_text(encoding="utf-8") == """\
 <?xml version='1.0' encoding='utf-8'?>
 <testsuites name="Datenprüfung" tests="2" failures="2">
   <testsuite name="Datenprüfung" tests="2" failures="2" errors="0" skipped="0" time="0">

@@ -214,6 +214,11 @@ def test_settings_defaults_and_the_exact_message_for_each_bad_switch():
         "Umgebungsvariable HK_TESTSYSTEM.",
         "mkdocs.yml – Feld „extra › vorschau“ – Wert „ja bitte“: Nur 1 (an) oder 0 (aus) erlaubt – gesetzt über die "
         "Umgebungsvariable HK_VORSCHAU."]
+    with pytest.raises(DatenFehler) as raised:
+        einstellungen.aus_extra({"bearbeiten_url": 5})
+    assert [str(p) for p in raised.value.problems] == [
+        "mkdocs.yml – Feld „extra › bearbeiten_url“ – Wert „5“: Hier wird eine Adresse als Text erwartet – gesetzt über die "
+        "Umgebungsvariable HK_BEARBEITEN_URL."]
 
 
 def test_draft_line_and_the_exact_message_for_a_bad_value(tmp_path):
