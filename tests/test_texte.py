@@ -106,3 +106,17 @@ def test_satzanfang_raises_only_the_first_letter(text, satz):
                                        (dt.date(2019, 1, 31), "Januar 2019")])
 def test_month_and_year_for_a_period(tag, text):
     assert monat_jahr(tag) == text
+
+
+def test_entities_in_a_markdown_link_are_read_as_a_browser_reads_them():
+    assert editor_markdown("[x](&#106;avascript:alert(1)) [y](https://a.de/?a=1&b=2) ![](bild.png) [z]()") == (
+        '<p><span>x</span> <a href="https://a.de/?a=1&amp;b=2">y</a> <img alt="" src="bild.png" /> <a href="">z</a></p>')
+    assert editor_markdown("![Logo](javascript:x) ![](data:x)") == "<p><span>Logo</span> <span></span></p>"
+
+
+def test_a_validator_message_becomes_a_sentence():
+    from handlungskonzept.model import _sentence
+
+    assert _sentence("nur vollständige Adressen mit https:// sind erlaubt") == (
+        "Nur vollständige Adressen mit https:// sind erlaubt.")
+    assert _sentence("x") == "X."
