@@ -146,7 +146,8 @@ def test_rows_name_field_label_value_and_link_kind(fixture_daten):
         ("email", "E-Mail", angaben.email, "email"),
         ("formular_barrierefreiheit", "Formular für Rückmeldungen zur Barrierefreiheit",
          angaben.formular_barrierefreiheit, "link")]
-    assert angaben.model_copy(update={"organisationseinheit": None}).zeilen(("organisationseinheit",)) == []
+    assert angaben.model_copy(update={"organisationseinheit": None}).zeilen(("organisationseinheit", "herausgeber")) == [
+        ("herausgeber", "Herausgeber", angaben.herausgeber, None)]
     offen = OffenerPunkt(offen="Telefon")
     assert angaben.model_copy(update={"telefon": offen}).zeilen(("telefon",)) == [("telefon", "Telefon", offen, None)]
 

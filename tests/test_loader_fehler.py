@@ -26,9 +26,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from handlungskonzept import loader, messages, rules, yaml_source
 from handlungskonzept.loader import load
-from handlungskonzept.model import (STAEDTE, Datenkatalog, DocsPfad, Dokument, EMail, HttpsUrl, Impressum, Kontakt, Lizenz,
-                                    OffenerPunkt, Quelle, Regionalkonferenz, Status, Suchbegriff, Video, Weiterleitung,
-                                    Zeit)
+from handlungskonzept.model import (STAEDTE, Anzahl, Datenkatalog, DocsPfad, Dokument, EMail, HttpsUrl, Impressum, Kontakt, Lizenz,
+                                    OffenerPunkt, Quelle, Regionalkonferenz, Status, Strict, Suchbegriff, Text, Video,
+                                    Weiterleitung, Zeit)
 from handlungskonzept.problems import DatenFehler, Problem
 
 DATA = ROOT / "data"
@@ -978,3 +978,25 @@ def test_a_named_town_without_a_record_is_left_to_the_town_rule(fixture_daten):
     assert findings(daten, valid={"projekt", "regionalkonferenzen"}) == [
         ("regionalkonferenzen", (), "Für Haan (id „haan“) fehlt ein Eintrag; jede der zehn Städte braucht genau einen.",
          None)]
+
+
+class _Vereinigung(Strict):
+    """Unions whose first alternatives fail generically: the specific message of a later one wins."""
+
+    wert: OffenerPunkt | Text = "x"
+    zahl: None | Text | Anzahl = None
+    abschnitt: dict[str, str] | Anzahl = 0
+
+
+@pytest.mark.parametrize("raw, feld, meldung", [
+    ({"wert": ""}, "wert", "Darf nicht leer sein."),
+    ({"wert": 5}, "wert", "Erwartet: ein Text oder ein offener Punkt in der Form „offen: was noch fehlt“."),
+    ({"wert": None}, "wert", "Erwartet: ein Text oder ein offener Punkt in der Form „offen: was noch fehlt“."),
+    ({"zahl": -1}, "zahl", "Die Zahl muss mindestens 0 sein."),
+    ({"abschnitt": -1}, "abschnitt", "Die Zahl muss mindestens 0 sein."),
+])
+def test_the_most_specific_message_of_a_union_wins(raw, feld, meldung):
+    with pytest.raises(ValidationError) as raised:
+        _Vereinigung.model_validate(raw)
+    assert [(p.feld, p.meldung) for p in messages.problems_from(raised.value, raw, (), "x.yml", {}, set())] == [
+        (feld, meldung)]

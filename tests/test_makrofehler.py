@@ -76,6 +76,9 @@ def test_records_by_id_and_the_exact_message_for_an_unknown_one(fixture_daten):
                                            "velbert, wuelfrath."),
                  (fixture_daten.model_copy(update={"videos": []}).video,
                   "Ein Video „x“ gibt es nicht. Erlaubt sind: keine (data/videos.yml fehlt oder ist leer).")]
+    zwei = fixture_daten.videos + [fixture_daten.videos[0].model_copy(update={"id": "zweites"})]
+    unbekannt.append((fixture_daten.model_copy(update={"videos": zwei}).video,
+                      "Ein Video „x“ gibt es nicht. Erlaubt sind: dgs-erklaerung, zweites."))
     for finde, meldung in unbekannt:
         with pytest.raises(MakroFehler) as raised:
             finde("x")

@@ -192,3 +192,9 @@ def test_manifest_file_and_report_are_exactly_this_text(tmp_path):
         "Dateien (Feed, Kalender, Dokumente – Adressen ohne „/“ am Ende) lassen sich nicht weiterleiten: Liefern Sie die "
         "Datei unter der alten Adresse weiter aus, z. B. indem Sie eine Kopie unter docs/ behalten (für /alt/datei.ics "
         "also docs/alt/datei.ics).")
+
+
+def test_manifest_is_read_as_utf8_under_a_plain_c_locale(tmp_path, c_locale):
+    path = tmp_path / urls.DATEI
+    path.write_text("# Veröffentlichte Adressen\n/über-uns/\n", encoding="utf-8")
+    assert urls.lesen(path) == ["/über-uns/"]
