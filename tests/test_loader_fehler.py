@@ -986,6 +986,7 @@ class _Vereinigung(Strict):
     wert: OffenerPunkt | Text = "x"
     zahl: None | Text | Anzahl = None
     abschnitt: dict[str, str] | Anzahl = 0
+    karte: dict[str, str] | Text = "x"
 
 
 @pytest.mark.parametrize("raw, feld, meldung", [
@@ -994,6 +995,7 @@ class _Vereinigung(Strict):
     ({"wert": None}, "wert", "Erwartet: ein Text oder ein offener Punkt in der Form „offen: was noch fehlt“."),
     ({"zahl": -1}, "zahl", "Die Zahl muss mindestens 0 sein."),
     ({"abschnitt": -1}, "abschnitt", "Die Zahl muss mindestens 0 sein."),
+    ({"karte": 5}, "karte", "Erwartet: ein Text oder ein offener Punkt in der Form „offen: was noch fehlt“."),
 ])
 def test_the_most_specific_message_of_a_union_wins(raw, feld, meldung):
     with pytest.raises(ValidationError) as raised:
