@@ -183,10 +183,12 @@ def test_a_problem_reads_place_field_value_message(problem, text):
 
 def test_report_sorts_by_file_line_column_field_and_message_and_says_what_follows():
     fehler = DatenFehler([Problem("b.yml", 2, 1, "", "B."), Problem("a.yml", 5, 3, "y", "Z."), Problem("a.yml", 5, 3, "y", "A."),
-                          Problem("a.yml", 5, 2, "z", "C."), Problem("a.yml", None, None, "", "Ganz."),
+                          Problem("a.yml", 5, 2, "z", "C."), Problem("a.yml", 1, 1, "a", "Eins."),
+                          Problem("a.yml", None, None, "z", "Ganz."), Problem("a.yml", 5, 1, "a", "E."),
                           Problem("a.yml", 5, None, "x", "D.")])
     assert [str(p) for p in fehler.problems] == [
-        "a.yml: Ganz.", "a.yml, Zeile 5 – Feld „x“: D.", "a.yml, Zeile 5, Spalte 2 – Feld „z“: C.",
+        "a.yml – Feld „z“: Ganz.", "a.yml, Zeile 1, Spalte 1 – Feld „a“: Eins.", "a.yml, Zeile 5 – Feld „x“: D.",
+        "a.yml, Zeile 5, Spalte 1 – Feld „a“: E.", "a.yml, Zeile 5, Spalte 2 – Feld „z“: C.",
         "a.yml, Zeile 5, Spalte 3 – Feld „y“: A.", "a.yml, Zeile 5, Spalte 3 – Feld „y“: Z.", "b.yml, Zeile 2, Spalte 1: B."]
     assert str(fehler) == fehler.bericht()
     assert DatenFehler([Problem("a.md", 1, None, "", "X.")]).bericht("die Vorschau zeigt die alte Fassung",
@@ -209,6 +211,8 @@ def test_a_bad_value_is_shown_short(value, shown):
     ((0, "zeit", "von"), [{"id": "q", "zeit": {"von": "x"}}], "Eintrag 1 (q) › zeit › von"),
     ((1, 0), [{"id": "a"}, ["b"]], "Eintrag 2 › Eintrag 1"),
     ((3, "x"), [{"id": "a"}], "Eintrag 4 › x"),
+    ((1, "x"), [{"id": "a"}], "Eintrag 2 › x"),
+    (("partner", 0, "name"), {"partner": [{"id": "x"}]}, "partner › Eintrag 1 (x) › name"),
     (("partner", 0), {"partner": "kein Verzeichnis"}, "partner › Eintrag 1"),
     (("a", "b", 0), {"a": None}, "a › b › Eintrag 1"),
     ((0,), None, "Eintrag 1"),

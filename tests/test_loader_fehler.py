@@ -14,7 +14,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Annotated, Callable
 
 import pytest
 import yaml
@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from pydantic import TypeAdapter, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
 from handlungskonzept import loader, messages, rules, yaml_source
 from handlungskonzept.loader import load
@@ -987,6 +987,7 @@ class _Vereinigung(Strict):
     zahl: None | Text | Anzahl = None
     abschnitt: dict[str, str] | Anzahl = 0
     karte: dict[str, str] | Text = "x"
+    dauer: Annotated[int, Field(gt=0)] = 1
 
 
 @pytest.mark.parametrize("raw, feld, meldung", [
@@ -996,6 +997,8 @@ class _Vereinigung(Strict):
     ({"zahl": -1}, "zahl", "Die Zahl muss mindestens 0 sein."),
     ({"abschnitt": -1}, "abschnitt", "Die Zahl muss mindestens 0 sein."),
     ({"karte": 5}, "karte", "Erwartet: ein Text oder ein offener Punkt in der Form „offen: was noch fehlt“."),
+    # A check without its own German sentence leads with German; pydantic's text follows as a technical note.
+    ({"dauer": 0}, "dauer", "Ungültiger Wert. (technische Angabe: Input should be greater than 0)"),
 ])
 def test_the_most_specific_message_of_a_union_wins(raw, feld, meldung):
     with pytest.raises(ValidationError) as raised:
