@@ -25,7 +25,8 @@ TOWNS = list(STAEDTE)
 #: ``make mutation`` leaves such tests out (marker ``baut``) because a mutant in a subprocess goes unseen; it leaves
 #: out the fuzz tests too, which load the data hundreds of times for every mutant.
 BUILDING_FIXTURES = frozenset({"site", "fixture_site", "fixture_site_rebuilt", "fixture_site_moved", "repo_copy",
-                               "either_site", "hostile_site", "cancelled_site"})
+                               "either_site", "hostile_site", "cancelled_site", "entwurf_projekt",
+                               "origin"})  # test_merge_request.py: the CI jobs run in clones of a project copy
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -285,3 +286,14 @@ def vorschau_site(entwurf_projekt) -> Path:
     """The editors' preview of the real data (plus two drafts): with the editors' notes (``data-offen``)."""
     assert entwurf_projekt.laeufe["vorschau"].returncode == 0, entwurf_projekt.laeufe["vorschau"].stdout
     return entwurf_projekt.vorschau
+
+
+@pytest.fixture
+def c_locale():
+    """A machine whose locale is plain C, without UTF-8 (a bare CI image, ``LANG=C``): files must still be read as UTF-8."""
+    import locale
+
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    yield
+    locale.setlocale(locale.LC_CTYPE, before)

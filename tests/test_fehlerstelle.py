@@ -10,8 +10,9 @@ import datetime as dt
 
 import pytest
 
+from handlungskonzept import yaml_source
 from handlungskonzept.loader import load
-from handlungskonzept.problems import DatenFehler
+from handlungskonzept.problems import DatenFehler, Problem, field_name, show_value
 
 ADRESSE = ("Erwartet wird eine Adresse auf dieser Website ohne „https://“ und ohne „/“ am Anfang, mit „/“ am Ende, "
            "nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“, z. B. „regionalkonferenzen/haan/“.")
@@ -167,3 +168,164 @@ def test_review_keys_are_read_with_their_lines_and_overdue_is_strictly_before_th
     assert pruefdatum.overdue("---\npruefen_bis: 2027-06-29\n---\n", dt.date(2027, 6, 30)) == (2, dt.date(2027, 6, 29))
     assert pruefdatum.overdue("---\npruefen_bis: 2027-06-30\n---\n", dt.date(2027, 6, 30)) is None
     assert pruefdatum.overdue("---\npruefen_bis: kaputt\n---\n", dt.date(2027, 6, 30)) is None
+
+
+@pytest.mark.parametrize("problem, text", [
+    (Problem("data/a.yml", 3, 7, "Eintrag 1 › von", "Falsch.", "x"), "data/a.yml, Zeile 3, Spalte 7 – Feld „Eintrag 1 › von“ – Wert „x“: Falsch."),
+    (Problem("data/a.yml", 3, None, "", "Falsch."), "data/a.yml, Zeile 3: Falsch."),
+    (Problem("data/a.yml", None, 7, "titel", "Falsch.", ""), "data/a.yml – Feld „titel“ – Wert „“: Falsch."),
+    (Problem("data/a.yml", None, None, "", "Die Datei fehlt."), "data/a.yml: Die Datei fehlt."),
+    (Problem("data/a.yml", 0, 0, "", "Null."), "data/a.yml, Zeile 0, Spalte 0: Null."),
+])
+def test_a_problem_reads_place_field_value_message(problem, text):
+    assert str(problem) == text
+
+
+def test_report_sorts_by_file_line_column_field_and_message_and_says_what_follows():
+    fehler = DatenFehler([Problem("b.yml", 2, 1, "", "B."), Problem("a.yml", 5, 3, "y", "Z."), Problem("a.yml", 5, 3, "y", "A."),
+                          Problem("a.yml", 5, 2, "z", "C."), Problem("a.yml", 1, 1, "a", "Eins."),
+                          Problem("a.yml", None, None, "z", "Ganz."), Problem("a.yml", 5, 1, "a", "E."),
+                          Problem("a.yml", 5, None, "x", "D.")])
+    assert [str(p) for p in fehler.problems] == [
+        "a.yml – Feld „z“: Ganz.", "a.yml, Zeile 1, Spalte 1 – Feld „a“: Eins.", "a.yml, Zeile 5 – Feld „x“: D.",
+        "a.yml, Zeile 5, Spalte 1 – Feld „a“: E.", "a.yml, Zeile 5, Spalte 2 – Feld „z“: C.",
+        "a.yml, Zeile 5, Spalte 3 – Feld „y“: A.", "a.yml, Zeile 5, Spalte 3 – Feld „y“: Z.", "b.yml, Zeile 2, Spalte 1: B."]
+    assert str(fehler) == fehler.bericht()
+    assert DatenFehler([Problem("a.md", 1, None, "", "X.")]).bericht("die Vorschau zeigt die alte Fassung",
+                                                                     "im Kopf der Beiträge") == (
+        "1 Fehler im Kopf der Beiträge – die Vorschau zeigt die alte Fassung:\n  • a.md, Zeile 1: X.")
+
+
+@pytest.mark.parametrize("value, shown", [
+    (None, None), ({"a": 1}, None), ([1], None), (True, "true"), (False, "false"), (0, "0"), (12, "12"), ("", ""),
+    (dt.date(2027, 3, 1), "2027-03-01"), ("x" * 60, "x" * 60), ("x" * 61, "x" * 57 + "…"),
+])
+def test_a_bad_value_is_shown_short(value, shown):
+    assert show_value(value) == shown
+
+
+@pytest.mark.parametrize("path, data, name", [
+    ((), None, ""),
+    ((2, "website"), [{}, {}, {"id": "imap-institut"}], "Eintrag 3 (imap-institut) › website"),
+    ((0,), [{"id": 5}], "Eintrag 1"),
+    ((0, "zeit", "von"), [{"id": "q", "zeit": {"von": "x"}}], "Eintrag 1 (q) › zeit › von"),
+    ((1, 0), [{"id": "a"}, ["b"]], "Eintrag 2 › Eintrag 1"),
+    ((3, "x"), [{"id": "a"}], "Eintrag 4 › x"),
+    ((1, "x"), [{"id": "a"}], "Eintrag 2 › x"),
+    (("partner", 0, "name"), {"partner": [{"id": "x"}]}, "partner › Eintrag 1 (x) › name"),
+    (("partner", 0), {"partner": "kein Verzeichnis"}, "partner › Eintrag 1"),
+    (("a", "b", 0), {"a": None}, "a › b › Eintrag 1"),
+    ((0,), None, "Eintrag 1"),
+])
+def test_a_field_is_named_by_its_path_with_entries_counted_from_one(path, data, name):
+    assert field_name(path, data) == name
+
+
+EINSTELLUNGEN = "Hier werden Einstellungen in der Form „name: Wert“ erwartet."
+
+
+def _config(tmp_path, text: str):
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    try:
+        return yaml_source.read_config(tmp_path / "mkdocs.yml", "mkdocs.yml")
+    except yaml_source.YamlProblem as error:
+        return [str(p) for p in error.problems]
+
+
+def test_mkdocs_yml_is_read_with_its_tags_as_plain_values(tmp_path):
+    assert _config(tmp_path, "site_name: X\nsite_url: !ENV [HK_SITE_URL, 'https://x.invalid/']\n"
+                             "icon: !!python/name:material.x\nd: !relative $config_dir\nm: !ENV {a: 1}\n") == {
+        "site_name": "X", "site_url": ["HK_SITE_URL", "https://x.invalid/"], "icon": "", "d": "$config_dir",
+        "m": {"a": 1}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- a\n- b\n", f"mkdocs.yml, Zeile 1, Spalte 1: {EINSTELLUNGEN}"),
+    ("", f"mkdocs.yml, Zeile 1: {EINSTELLUNGEN}"),
+    ("# nur Kommentar\n", f"mkdocs.yml, Zeile 1: {EINSTELLUNGEN}"),
+    ("  x\n", f"mkdocs.yml, Zeile 1, Spalte 3: {EINSTELLUNGEN}"),
+    ("a: 1\n? [a, b]\n: c\n", "mkdocs.yml, Zeile 2, Spalte 3: Schlüssel müssen einfache Wörter sein (Form: „name: Wert“)."),
+    ("a:\n\tb: 1\n",
+     "mkdocs.yml, Zeile 2, Spalte 1: Tabulatorzeichen gefunden. Bitte nur mit Leerzeichen einrücken (YAML erlaubt keine Tabs)."),
+])
+def test_mkdocs_yml_problems_name_line_and_column(tmp_path, text, expected):
+    assert _config(tmp_path, text) == [expected]
+
+
+def test_missing_or_runaway_mkdocs_yml(tmp_path):
+    with pytest.raises(yaml_source.YamlProblem) as raised:
+        yaml_source.read_config(tmp_path / "fehlt.yml", "m.yml")
+    assert [str(p) for p in raised.value.problems] == ["m.yml: Die Datei fehlt."]
+    assert _config(tmp_path, "a: " + "[" * 3000 + "]" * 3000 + "\n") == [
+        "mkdocs.yml: Die Daten sind zu tief verschachtelt (zu viele Klammern oder Einrückungsebenen)."]
+
+
+def _read(text: str, **kwargs):
+    try:
+        return yaml_source.read_text(text, "p.md", **kwargs)
+    except yaml_source.YamlProblem as error:
+        return [str(p) for p in error.problems]
+
+
+def test_scalars_keep_dates_as_text_and_bad_tags_as_their_text():
+    data, positions = _read("a: ~\nb: yes\nc: 0x1A\nd: 1e3\ne: !!int abc\nf: !!binary xyz\ng: !foo bar\n"
+                            "h: 2018-02-30\ni: 12:30\nj: [1, {k: x}]\n")
+    assert data == {"a": None, "b": True, "c": 26, "d": "1e3", "e": "abc", "f": "xyz", "g": "bar", "h": "2018-02-30",
+                    "i": 750, "j": [1, {"k": "x"}]}
+    assert positions == {(): (1, 1), ("a",): (1, 1), ("b",): (2, 1), ("c",): (3, 1), ("d",): (4, 1), ("e",): (5, 1),
+                         ("f",): (6, 1), ("g",): (7, 1), ("h",): (8, 1), ("i",): (9, 1), ("j",): (10, 1),
+                         ("j", 0): (10, 5), ("j", 1): (10, 8), ("j", 1, "k"): (10, 9)}
+
+
+def test_embedded_yaml_counts_lines_of_the_whole_file_and_names_keys_that_are_no_words():
+    assert _read("titel: X\nx: 1\n", first_line=3) == ({"titel": "X", "x": 1}, {(): (3, 1), ("titel",): (3, 1), ("x",): (4, 1)})
+    assert _read("", first_line=4, leer="Kein Kopf.") == ["p.md, Zeile 4: Kein Kopf."]
+    assert _read("a: 1\n1: x\n? [a]\n: b\n") == [
+        "p.md, Zeile 2, Spalte 1: Schlüssel müssen einfache Wörter sein (Form: „feld: Wert“).",
+        "p.md, Zeile 3, Spalte 3: Schlüssel müssen einfache Wörter sein (Form: „feld: Wert“)."]
+    assert _read("a:\n  - x\n  - {b: 1, b: 2}\n") == [
+        "p.md, Zeile 3, Spalte 12 – Feld „a › Eintrag 2 › b“: Dieser Schlüssel steht im selben Abschnitt doppelt; bitte "
+        "einen davon löschen."]
+
+
+def test_position_of_falls_back_to_the_record_that_lacks_the_field():
+    positions = {(): (1, 1), ("a",): (2, 1), ("a", 0): (3, 3)}
+    assert yaml_source.position_of(positions, ("a", 0, "b", "c")) == (3, 3)
+    assert yaml_source.position_of(positions, ("x",)) == (1, 1)
+    assert yaml_source.position_of({}, ("a",)) == (None, None)
+    assert yaml_source.position_of({("a",): (2, 1)}, ()) == (None, None)
+
+
+@pytest.mark.parametrize("text, ort", [
+    ("a: 'x ['\nb: [1, 2]  # [\nc: {d: [e\n", "Zeile 3, Spalte 8: Die eckige Klammer"),
+    ("a: [1,\n  # ]\n  2\n", "Zeile 1, Spalte 4: Die eckige Klammer"),
+    ('a: {b: "}", c: [1]\n', "Zeile 1, Spalte 4: Die geschweifte Klammer"),
+    ("#[\na: [1\n", "Zeile 2, Spalte 4: Die eckige Klammer"),
+    ('a: "["\nb: x#[\nc: [\n', "Zeile 3, Spalte 4: Eine Klammer „[“ oder „{“"),
+], ids=["zitat-und-kommentar", "kommentarzeile", "klammer-im-zitat", "kommentar-am-zeilenanfang", "am-dateiende"])
+def test_an_unclosed_bracket_is_named_where_it_opened_quotes_and_comments_skipped(text, ort):
+    [problem] = _read(text)
+    assert problem.startswith(f"p.md, {ort} ")
+
+
+EINRUECKUNG = "Die Einrückung stimmt nicht: Einträge derselben Ebene müssen genau untereinander stehen."
+VERWEIS = "Verweise mit * oder & werden nicht unterstützt; bitte den Wert ausschreiben."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: !x!y b\n", "Zeile 1, Spalte 4: Ein Wert darf nicht mit „!“ beginnen (YAML liest das als Typangabe). " + KLAMMER),
+    ("a:\n  b: 1\n c: 2\n", f"Zeile 3, Spalte 2: {EINRUECKUNG}"),
+    ("a: |\n  x\n b\n", f"Zeile 3, Spalte 2: {EINRUECKUNG}"),
+    ("a:\n  - b\n  c: d\n", f"Zeile 3, Spalte 3: {EINRUECKUNG}"),
+    ("a: 'x\n", "Zeile 1, Spalte 4: Ein Anführungszeichen wird nicht geschlossen."),
+    ("a: *x\n", f"Zeile 1, Spalte 4: {VERWEIS}"),
+    ("&a a: 1\n", f"Zeile 1, Spalte 1: {VERWEIS}"),
+    ("a: b\n...\nc: d\n", "Zeile 2, Spalte 1: Eine Zeile, die mit „...“ oder „%“ beginnt, beendet in YAML die Daten oder "
+                          "ist eine Anweisung. Bitte die Zeile löschen oder ihren Text in Anführungszeichen setzen."),
+    ("[a]: 1\n", "Zeile 1, Spalte 1: Schlüssel müssen einfache Wörter sein (Form: „feld: Wert“)."),
+    ("- a\n b: 1\n", "Zeile 2, Spalte 3: Doppelpunkt an unerwarteter Stelle. Steht ein Text mit „: “ ohne "
+                     "Anführungszeichen da, oder stimmt die Einrückung nicht?"),
+], ids=["typangabe", "einrueckung", "block-einrueckung", "liste-und-feld", "einfaches-anfuehrungszeichen",
+        "verweis", "anker", "dokument-ende", "liste-als-schluessel", "doppelpunkt-eingerueckt"])
+def test_more_syntax_errors_name_line_and_column(text, expected):
+    assert _read(text) == [f"p.md, {expected}"]

@@ -137,3 +137,28 @@ def test_mail_address_must_be_one(tmp_path):
 def test_barrier_list_without_entries_claims_nothing():
     html = BeautifulSoup(str(components.render("nicht-barrierefrei", gruppen=[])), "html.parser")
     assert text(html) == "Derzeit ist kein Inhalt als nicht barrierefrei eingetragen."
+
+
+def test_rows_name_field_label_value_and_link_kind(fixture_daten):
+    angaben = fixture_daten.impressum
+    assert angaben.zeilen(("herausgeber", "email", "formular_barrierefreiheit")) == [
+        ("herausgeber", "Herausgeber", angaben.herausgeber, None),
+        ("email", "E-Mail", angaben.email, "email"),
+        ("formular_barrierefreiheit", "Formular für Rückmeldungen zur Barrierefreiheit",
+         angaben.formular_barrierefreiheit, "link")]
+    assert angaben.model_copy(update={"organisationseinheit": None}).zeilen(("organisationseinheit", "herausgeber")) == [
+        ("herausgeber", "Herausgeber", angaben.herausgeber, None)]
+    offen = OffenerPunkt(offen="Telefon")
+    assert angaben.model_copy(update={"telefon": offen}).zeilen(("telefon",)) == [("telefon", "Telefon", offen, None)]
+
+
+@pytest.mark.parametrize("name", ["anschrif", "quelle", "nicht_barrierefrei"])
+def test_a_field_that_is_no_row_is_refused_with_the_allowed_ones(fixture_daten, name):
+    with pytest.raises(MakroFehler) as error:
+        fixture_daten.impressum.zeilen(("herausgeber", name))
+    assert str(error.value) == (
+        f"impressum(„{name}“): Diese Angabe gibt es nicht. Erlaubt sind: herausgeber, organisationseinheit, rechtsform, "
+        "anschrift, telefon, email, vertretungsberechtigt, inhaltlich_verantwortlich, aufsichtsbehoerde, umsatzsteuer_id, "
+        "datenschutzbeauftragte, kontakt_barrierefreiheit, formular_barrierefreiheit, ombudsstelle, hosting, "
+        "speicherdauer_zugriffsprotokoll, speicherdauer_fehlerprotokoll, erklaerung_erstellt, erklaerung_ueberprueft, "
+        "datenschutz_stand.")

@@ -8,6 +8,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 from conftest import ROOT
+from handlungskonzept import junit
+from handlungskonzept.problems import Problem
 
 
 def check(tmp_path, data, *extra):
@@ -50,3 +52,32 @@ def test_clean_data_give_one_passing_testcase(tmp_path):
     assert suite.get("failures") == "0"
     [case] = suite.findall("testcase")
     assert case.get("name") == "Daten in Ordnung" and case.find("failure") is None
+
+
+def test_report_is_exactly_this_xml(tmp_path):
+    problems = [Problem("data/a.yml", 3, 5, "Eintrag 1 › von", "Falsch <&>.", "x"),
+                Problem("data/b.yml", None, None, "", "Die Datei fehlt.")]
+    junit.write(tmp_path / "neu" / "bericht" / "pruefung.xml", [])
+    junit.write(tmp_path / "neu" / "bericht" / "pruefung.xml", problems)  # the folder exists now: written again
+    assert (tmp_path / "neu" / "bericht" / "pruefung.xml").read_text(encoding="utf-8") == """\
+<?xml version='1.0' encoding='utf-8'?>
+<testsuites name="Datenprüfung" tests="2" failures="2">
+  <testsuite name="Datenprüfung" tests="2" failures="2" errors="0" skipped="0" time="0">
+    <testcase classname="data/a.yml" file="data/a.yml" name="data/a.yml:3 Eintrag 1 › von" time="0" line="3">
+      <failure message="Falsch &lt;&amp;&gt;." type="Datenfehler">data/a.yml, Zeile 3, Spalte 5 – Feld „Eintrag 1 › von“ \
+– Wert „x“: Falsch &lt;&amp;&gt;.</failure>
+    </testcase>
+    <testcase classname="data/b.yml" file="data/b.yml" name="data/b.yml" time="0">
+      <failure message="Die Datei fehlt." type="Datenfehler">data/b.yml: Die Datei fehlt.</failure>
+    </testcase>
+  </testsuite>
+</testsuites>
+"""
+    assert junit.report([]) == """\
+<?xml version='1.0' encoding='utf-8'?>
+<testsuites name="Datenprüfung" tests="1" failures="0">
+  <testsuite name="Datenprüfung" tests="1" failures="0" errors="0" skipped="0" time="0">
+    <testcase classname="data" name="Daten in Ordnung" time="0" />
+  </testsuite>
+</testsuites>
+""".encode("utf-8")

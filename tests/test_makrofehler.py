@@ -62,3 +62,26 @@ def test_other_macros_name_the_allowed_values(repo_copy, tmp_path, aufruf, germa
     result = build_copy(repo_copy, tmp_path / "out")
     assert result.returncode != 0
     assert "docs/neu.md, Zeile 7" in result.stderr and german in result.stderr
+
+
+def test_records_by_id_and_the_exact_message_for_an_unknown_one(fixture_daten):
+    assert fixture_daten.quelle().id == "vorlage-sv-50-100" == fixture_daten.quelle(None).id
+    assert fixture_daten.quelle("testbericht-2027").titel == "Testbericht zu den Regionalkonferenzen"
+    assert fixture_daten.konferenz("hilden").url == "regionalkonferenzen/hilden/"
+    assert fixture_daten.konferenz("monheim-am-rhein").name == "Regionalkonferenz Monheim am Rhein"
+    assert fixture_daten.video("dgs-erklaerung").titel == "Diese Website in Deutscher Gebärdensprache"
+    unbekannt = [(fixture_daten.quelle, "Eine Quelle „x“ gibt es nicht. Erlaubt sind: vorlage-sv-50-100, testbericht-2027."),
+                 (fixture_daten.konferenz, "Eine Regionalkonferenz „x“ gibt es nicht. Erlaubt sind: erkrath, haan, "
+                                           "heiligenhaus, hilden, langenfeld, mettmann, monheim-am-rhein, ratingen, "
+                                           "velbert, wuelfrath."),
+                 (fixture_daten.model_copy(update={"videos": []}).video,
+                  "Ein Video „x“ gibt es nicht. Erlaubt sind: keine (data/videos.yml fehlt oder ist leer).")]
+    zwei = fixture_daten.videos + [fixture_daten.videos[0].model_copy(update={"id": "zweites"})]
+    unbekannt.append((fixture_daten.model_copy(update={"videos": zwei}).video,
+                      "Ein Video „x“ gibt es nicht. Erlaubt sind: dgs-erklaerung, zweites."))
+    for finde, meldung in unbekannt:
+        with pytest.raises(MakroFehler) as raised:
+            finde("x")
+        assert str(raised.value) == meldung
+    assert list(fixture_daten.partner_by_id())[:2] == ["kreisintegrationszentrum", "kreisverwaltung"]
+    assert list(fixture_daten.quellen_by_id()) == ["vorlage-sv-50-100", "testbericht-2027"]

@@ -253,3 +253,17 @@ def test_vscode_reads_yaml_1_1_and_recommends_the_yaml_extension():
     assert settings["yaml.yamlVersion"] == "1.1"
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+def test_write_adds_updates_and_removes_schemas_and_names_what_changed(tmp_path):
+    ordner = tmp_path / "neu" / "schema"
+    alle = sorted(path.name for path in SCHEMA_DIR.glob("*.schema.json"))
+    assert sorted(schema.write(ordner)) == alle
+    assert schema.write(ordner) == []
+    (ordner / "partner.schema.json").write_text("{}\n", encoding="utf-8")
+    (ordner / "alt.schema.json").write_text("{}\n", encoding="utf-8")
+    (ordner / "notiz.txt").write_text("bleibt\n", encoding="utf-8")
+    assert schema.write(ordner) == ["alt.schema.json", "partner.schema.json"]
+    assert sorted(path.name for path in ordner.iterdir()) == sorted(alle + ["notiz.txt"])
+    for name in alle:
+        assert (ordner / name).read_text(encoding="utf-8") == (SCHEMA_DIR / name).read_text(encoding="utf-8")

@@ -5,8 +5,9 @@ import datetime as dt
 
 import pytest
 
-from handlungskonzept.dates import datum_de
-from handlungskonzept.text import editor_markdown, sicherer_link
+from handlungskonzept.dates import datum_de, monat_jahr
+from handlungskonzept.model import Quelle, Regionalkonferenz, Zeit
+from handlungskonzept.text import editor_markdown, laut, satzanfang, sicherer_link, status_bericht, termin_text
 
 
 @pytest.mark.parametrize("tag, text", [
@@ -44,3 +45,78 @@ def test_dangerous_links_and_images_become_plain_text():
     assert editor_markdown("![Bild](data:image/png;base64,AAAA)") == "<p><span>Bild</span></p>"
     assert editor_markdown("[Netz](https://example.org/) ![Logo](bilder/logo.png)") == (
         '<p><a href="https://example.org/">Netz</a> <img alt="Logo" src="bilder/logo.png" /></p>')
+
+
+def _quelle(**zeit) -> Quelle:
+    return Quelle(id="vorlage", titel="Mitteilungsvorlage SV 50/100", art="Mitteilungsvorlage", herausgeber="Kreis",
+                  zeit=Zeit(**zeit))
+
+
+UNDATIERT = {"von": dt.date(2017, 2, 1), "bis": dt.date(2020, 10, 31), "begruendung": "Wahlperiode"}
+
+
+def _konferenz(status: str, **felder) -> Regionalkonferenz:
+    return Regionalkonferenz(id="haan", stadt="Haan", status=status, quelle="vorlage", **felder)
+
+
+@pytest.mark.parametrize("zeit, zeitangabe, kurz", [
+    ({"datum": dt.date(2018, 3, 5)}, "vom 5. März 2018", "05.03.2018"),
+    (UNDATIERT, "undatiert, verfasst zwischen Februar 2017 und Oktober 2020", "2017–2020"),
+    ({"von": dt.date(2019, 1, 1), "bis": dt.date(2019, 12, 31), "begruendung": "Jahr"},
+     "undatiert, verfasst zwischen Januar 2019 und Dezember 2019", "2019"),
+])
+def test_a_source_states_its_time(zeit, zeitangabe, kurz):
+    quelle = _quelle(**zeit)
+    assert (quelle.zeitangabe, quelle.zeitraum_kurz) == (zeitangabe, kurz)
+    assert laut(quelle) == f"Laut Mitteilungsvorlage SV 50/100 ({zeitangabe})"
+
+
+@pytest.mark.parametrize("status, felder, termin, bericht", [
+    ("durchgefuehrt", {"datum": dt.date(2019, 6, 4)}, "4. Juni 2019",
+     "Laut Mitteilungsvorlage SV 50/100 (vom 1. Mai 2020) fand die Regionalkonferenz in Haan am 4. Juni 2019 statt."),
+    ("abgesagt", {}, "Abgesagt, kein Termin",
+     "Laut Mitteilungsvorlage SV 50/100 (vom 1. Mai 2020) war die Regionalkonferenz in Haan abgesagt."),
+    ("abgesagt", {"datum": dt.date(2020, 3, 20)}, "20. März 2020",
+     "Laut Mitteilungsvorlage SV 50/100 (vom 1. Mai 2020) war die Regionalkonferenz in Haan abgesagt."),
+    ("geplant", {"datum": dt.date(2020, 9, 1)}, "1. September 2020",
+     "Laut Mitteilungsvorlage SV 50/100 (vom 1. Mai 2020) war die Regionalkonferenz in Haan für den 1. September 2020 "
+     "geplant."),
+    ("geplant", {"zeitraum": "im Herbst"}, "Kein Datum; vorgesehen war im Herbst",
+     "Laut Mitteilungsvorlage SV 50/100 (vom 1. Mai 2020) war die Regionalkonferenz in Haan geplant; vorgesehen war "
+     "im Herbst."),
+    ("geplant", {}, "Kein Datum genannt",
+     "Laut Mitteilungsvorlage SV 50/100 (vom 1. Mai 2020) war die Regionalkonferenz in Haan geplant; einen Termin "
+     "nennt die Quelle nicht."),
+    ("offen", {}, "Kein Datum genannt",
+     "Die Mitteilungsvorlage SV 50/100 (vom 1. Mai 2020) sagt zur Regionalkonferenz in Haan nichts Eigenes."),
+])
+def test_a_conference_date_and_status_are_worded_as_reported(status, felder, termin, bericht):
+    konferenz = _konferenz(status, **felder)
+    assert termin_text(konferenz) == termin
+    assert status_bericht(konferenz, _quelle(datum=dt.date(2020, 5, 1))) == bericht
+
+
+@pytest.mark.parametrize("text, satz", [("abgesagt", "Abgesagt"), ("über uns", "Über uns"), ("eIN Text", "EIN Text"),
+                                        ("", ""), ("x", "X")])
+def test_satzanfang_raises_only_the_first_letter(text, satz):
+    assert satzanfang(text) == satz
+
+
+@pytest.mark.parametrize("tag, text", [(dt.date(2017, 2, 28), "Februar 2017"), (dt.date(2020, 12, 1), "Dezember 2020"),
+                                       (dt.date(2019, 1, 31), "Januar 2019")])
+def test_month_and_year_for_a_period(tag, text):
+    assert monat_jahr(tag) == text
+
+
+def test_entities_in_a_markdown_link_are_read_as_a_browser_reads_them():
+    assert editor_markdown("[x](&#106;avascript:alert(1)) [y](https://a.de/?a=1&b=2) ![](bild.png) [z]()") == (
+        '<p><span>x</span> <a href="https://a.de/?a=1&amp;b=2">y</a> <img alt="" src="bild.png" /> <a href="">z</a></p>')
+    assert editor_markdown("![Logo](javascript:x) ![](data:x)") == "<p><span>Logo</span> <span></span></p>"
+
+
+def test_a_validator_message_becomes_a_sentence():
+    from handlungskonzept.model import _sentence
+
+    assert _sentence("nur vollständige Adressen mit https:// sind erlaubt") == (
+        "Nur vollständige Adressen mit https:// sind erlaubt.")
+    assert _sentence("x") == "X."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import ROOT
 from handlungskonzept.loader import load
-from handlungskonzept.textpruefung import Seite, haupttext, pruefen
+from handlungskonzept.textpruefung import Seite, haupttext, pruefen, saetze
 
 QUELLEN = load(ROOT / "data").daten.quellen
 
@@ -85,3 +85,64 @@ def test_the_build_fails_on_a_promise(repo_copy, tmp_path):
     assert result.returncode != 0
     assert "Fehler im Text – die Website wurde nicht veröffentlicht:" in result.stderr
     assert "docs/presse.md, Zeile " in result.stderr and "„Termin folgt“ verspricht etwas" in result.stderr
+
+
+VERSPRICHT = ("verspricht etwas, das die Quelle nur plante. Berichten Sie, was die Quelle zu ihrer Zeit sagte, z. B. "
+              "„Laut Vorlage war … geplant“; gibt es nichts Neueres: „Neuere Angaben liegen nicht vor.“")
+
+
+def test_every_finding_has_its_exact_message():
+    lang = ("Eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn "
+            "siebzehn achtzehn neunzehn zwanzig einundzwanzig zweiundzwanzig.")
+    quelltext = "# X\n\nDer   Termin folgt   bald, sagt man.\nStand: 2021-01-05 der Angaben.\n"
+    seite = Seite("docs/x.md", quelltext, artikel("Der Termin folgt bald, sagt man.", "Stand: 2021-01-05 der Angaben.",
+                                                  lang), leichte_sprache=True)
+    assert befunde(seite) == [
+        "docs/x.md, Zeile 3 – Feld „Text“ – Wert „Der Termin folgt bald, sagt man.“: „Termin folgt“ " + VERSPRICHT,
+        "docs/x.md, Zeile 4 – Feld „Text“ – Wert „Stand: 2021-01-05 der Angaben.“: „Stand: 2021-01-05“ stellt ein "
+        "Datum nach der Zeit der Quellen (bis 2020) als Stand der Angaben dar. Ein Prüfdatum heißt „geprüft am“; die "
+        "Zeit der Angaben ist die ihrer Quelle.",
+        "docs/x.md – Feld „Leichte Sprache“ – Wert „Eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf "
+        "dreizehn vierz…“: Dieser Satz hat 22 Wörter. In Leichter Sprache hat ein Satz "
+        "höchstens 15 Wörter.",
+    ]
+
+
+def test_limits_are_inclusive_where_the_rule_says_at_most():
+    fuenfzehn = "Eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn."
+    sechzehn = "Eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn."
+    assert befunde(Seite("docs/l.md", None, artikel(fuenfzehn), leichte_sprache=True)) == []
+    [befund] = befunde(Seite("docs/l.md", None, artikel(sechzehn), leichte_sprache=True))
+    assert befund.endswith(": Dieser Satz hat 16 Wörter. In Leichter Sprache hat ein Satz höchstens 15 Wörter.")
+    assert befunde(Seite("docs/x.md", None, artikel("Stand der Angaben: 31. Dezember 2020."))) == []
+    [befund] = befunde(Seite("docs/x.md", None, artikel("Stand der Angaben: 1. Januar 2021.")))
+    assert "„Stand der Angaben: 1. Januar 2021“ stellt ein Datum nach der Zeit der Quellen (bis 2020)" in befund
+
+
+def test_padding_counts_sentences_of_six_words_on_four_pages():
+    fuenf = "Der Kreis hat viele Partner."
+    sechs = "Der Kreis hat sehr viele Partner."
+    seiten = [Seite(f"docs/s{i}.md", "", artikel(f"{fuenf} {sechs}")) for i in range(4)]
+    assert befunde(*seiten) == [
+        "docs/s0.md – Feld „Wiederholung“ – Wert „Der Kreis hat sehr viele Partner.“: Dieser Satz steht auf 4 Seiten "
+        "(docs/s0.md, docs/s1.md, docs/s2.md, docs/s3.md). Sagen Sie ihn einmal, dort, wo er hingehört."]
+
+
+def test_main_text_splits_blocks_and_skips_nested_parts():
+    html = ('<html><body><header>Kopf</header><article><h1>Titel<a class="headerlink" href="#t">¶</a></h1>'
+            '<p>Erster Satz. Zweiter Satz!</p><div class="hk-offen"><p>innen <b>fett</b></p><br>noch innen</div>'
+            '<ul><li>Punkt<br>neu</li></ul><p>Bild <img alt="x"> danach</p><template><p>nie</p></template></article>'
+            '</body></html>')
+    assert haupttext(html) == ["Titel", "Erster Satz. Zweiter Satz!", "Punkt", "neu", "Bild danach"]
+    assert haupttext("<p>Ohne Artikel</p><p>zwei</p>") == ["Ohne Artikel", "zwei"]
+    assert saetze(["Erster Satz. Zweiter Satz! „Zitat.“ 3 Dinge? ende. klein"]) == [
+        "Erster Satz.", "Zweiter Satz!", "„Zitat.“ 3 Dinge? ende. klein"]
+    assert saetze(["Eins. 2 Punkte. „Zitat“ folgt."]) == ["Eins.", "2 Punkte.", "„Zitat“ folgt."]
+
+
+def test_the_value_shown_is_cut_after_80_characters():
+    achtzig = "Ort folgt. " + "x" * 69
+    [befund] = befunde(Seite("docs/x.md", None, artikel(achtzig)))
+    assert befund.startswith(f"docs/x.md – Feld „Text“ – Wert „{achtzig}“: „Ort folgt“ verspricht")
+    [befund] = befunde(Seite("docs/x.md", None, artikel(achtzig + "y")))
+    assert befund.startswith("docs/x.md – Feld „Text“ – Wert „Ort folgt. " + "x" * 66 + "…“: „Ort folgt“ verspricht")

@@ -169,3 +169,32 @@ def test_manifest_round_trip_sorts_and_skips_comments(tmp_path):
     path.write_text("# Kopf\n\n  /a/  \n#/nicht/\n/b/\n", encoding="utf-8")
     assert urls.lesen(path) == ["/a/", "/b/"]
     assert urls.lesen(tmp_path / "gibt-es-nicht.txt") == []
+
+
+def test_manifest_file_and_report_are_exactly_this_text(tmp_path):
+    path = tmp_path / urls.DATEI
+    urls.schreiben(path, {"/b/", "/a/"})
+    assert path.read_text(encoding="utf-8") == (
+        "# Veröffentlichte Adressen der Website – eine je Zeile, relativ zur Website-Adresse (site_url).\n"
+        "# Jede Adresse, die die Website je ausgeliefert hat, steht hier und muss erreichbar bleiben:\n"
+        "# Die Tests und `make site` schlagen fehl, wenn eine fehlt und keine Weiterleitung\n"
+        "# (data/weiterleitungen.yml) von ihr zu einer neuen Adresse führt.\n"
+        "# Nicht von Hand löschen. Neue Adressen nimmt `make urls` auf.\n"
+        "/a/\n/b/\n")
+    assert urls.bericht(["/a/ – weg.", "/b.ics – weg."], "data/veroeffentlichte-urls.txt") == (
+        "2 veröffentlichte Adresse(n) aus data/veroeffentlichte-urls.txt wären nicht mehr erreichbar:\n"
+        "  • /a/ – weg.\n"
+        "  • /b.ics – weg.\n"
+        "Seiten (Adressen mit „/“ am Ende): Stellen Sie die Seite unter der alten Adresse wieder her oder tragen Sie in "
+        "data/weiterleitungen.yml eine Weiterleitung ein, z. B.\n"
+        "  - von: alte/adresse/\n"
+        "    nach: neue/adresse/\n"
+        "Dateien (Feed, Kalender, Dokumente – Adressen ohne „/“ am Ende) lassen sich nicht weiterleiten: Liefern Sie die "
+        "Datei unter der alten Adresse weiter aus, z. B. indem Sie eine Kopie unter docs/ behalten (für /alt/datei.ics "
+        "also docs/alt/datei.ics).")
+
+
+def test_manifest_is_read_as_utf8_under_a_plain_c_locale(tmp_path, c_locale):
+    path = tmp_path / urls.DATEI
+    path.write_text("# Veröffentlichte Adressen\n/über-uns/\n", encoding="utf-8")
+    assert urls.lesen(path) == ["/über-uns/"]

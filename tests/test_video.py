@@ -119,3 +119,33 @@ def test_the_source_of_a_video_is_in_the_registry(tmp_path):
     report = broken(tmp_path, VIDEO.format(textfassung="leichte-sprache/").replace("quelle: testbericht-2027",
                                                                                     "quelle: unbekannt"))
     assert "Zeile 9" in report and "Diese Quelle steht nicht in quellen.yml." in report
+
+
+def _video(**felder) -> Video:
+    return Video.model_validate({"id": "v", "titel": "V", "textfassung": "seite/", "gebaerdensprache": True,
+                                 "datei": "medien/v.mp4", "poster": "medien/v.jpg", "untertitel": "medien/v.vtt",
+                                 "dauer": 95, "quelle": "q", **felder})
+
+
+@pytest.mark.parametrize("dauer, sekunden, text", [
+    (95, 95, "1:35 Minuten"), ("1:35", 95, "1:35 Minuten"), (" 2:00 ", 120, "2:00 Minuten"), ("0:05", 5, "0:05 Minuten"),
+    ("1:02:03", 3723, "62:03 Minuten"), (60, 60, "1:00 Minuten"), (1, 1, "0:01 Minuten"), ("10:59", 659, "10:59 Minuten"),
+])
+def test_duration_as_minutes_and_seconds(dauer, sekunden, text):
+    video = _video(dauer=dauer)
+    assert (video.dauer, video.dauer_text) == (sekunden, text)
+
+
+@pytest.mark.parametrize("dauer", ["1:60", "95", "1:5", 0, "0:00", "a:bc"])
+def test_a_duration_that_is_no_duration_is_refused(dauer):
+    with pytest.raises(ValueError):
+        _video(dauer=dauer)
+
+
+def test_media_type_and_files_of_a_video():
+    assert (_video().medientyp, _video(datei="medien/v.webm").medientyp) == ("video/mp4", "video/webm")
+    assert _video().dateien == ["medien/v.mp4", "medien/v.jpg", "medien/v.vtt"]
+    offen = Video.model_validate({"id": "v", "titel": "V", "textfassung": "seite/", "gebaerdensprache": False,
+                                  "datei": {"offen": "Video fehlt"}, "untertitel": "medien/v.vtt"})
+    assert offen.dateien == ["medien/v.vtt"]
+    assert offen.model_copy(update={"untertitel": None}).dateien == []

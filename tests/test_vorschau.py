@@ -199,3 +199,58 @@ def test_drafts_never_reach_the_url_manifest(entwurf_projekt):
 
     assert not any(url in neue_adressen("site") for url in DRAFT_URLS)
     assert all(f"/{url}" in neue_adressen("vorschau") for url in DRAFT_URLS)  # the check would see them
+
+
+def test_settings_defaults_and_the_exact_message_for_each_bad_switch():
+    assert einstellungen.aus_extra({"anderes": "x"}) == einstellungen.Einstellungen(
+        vorschau=False, testsystem=False, bearbeiten_url="")
+    assert not einstellungen.aus_extra({}).noindex
+    assert einstellungen.aus_extra({"vorschau": "", "testsystem": "0", "bearbeiten_url": "https://git.example/"}) \
+        == einstellungen.Einstellungen(vorschau=False, testsystem=False, bearbeiten_url="https://git.example/")
+    with pytest.raises(DatenFehler) as raised:
+        einstellungen.aus_extra({"vorschau": "ja bitte", "testsystem": "2"})
+    assert [str(p) for p in raised.value.problems] == [
+        "mkdocs.yml – Feld „extra › testsystem“ – Wert „2“: Nur 1 (an) oder 0 (aus) erlaubt – gesetzt über die "
+        "Umgebungsvariable HK_TESTSYSTEM.",
+        "mkdocs.yml – Feld „extra › vorschau“ – Wert „ja bitte“: Nur 1 (an) oder 0 (aus) erlaubt – gesetzt über die "
+        "Umgebungsvariable HK_VORSCHAU."]
+    with pytest.raises(DatenFehler) as raised:
+        einstellungen.aus_extra({"bearbeiten_url": 5})
+    assert [str(p) for p in raised.value.problems] == [
+        "mkdocs.yml – Feld „extra › bearbeiten_url“ – Wert „5“: Hier wird eine Adresse als Text erwartet – gesetzt über die "
+        "Umgebungsvariable HK_BEARBEITEN_URL."]
+
+
+def test_draft_line_and_the_exact_message_for_a_bad_value(tmp_path):
+    assert entwuerfe.zeile("---\ntitle: T\nentwurf: true  # noch nicht\n---\n", "a.md") == 3
+    assert entwuerfe.zeile("---\ntitle: T\nentwurf: false\nentwurf: true\n---\n", "a.md") is None
+    assert entwuerfe.zeile("# ohne Kopf\nentwurf: true\n", "a.md") is None
+    assert entwuerfe.zeile("---\n---\n", "a.md") is None
+    assert entwuerfe.zeile("---\ntitle: T\n entwurf: true\n---\n", "a.md") is None  # indented: no front matter key
+    (tmp_path / "unter").mkdir()
+    (tmp_path / "unter" / "b.md").write_text("---\nentwurf: 1\n---\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\ntitle: A\nentwurf:\n---\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("---\nentwurf: true\n---\n", encoding="utf-8")
+    with pytest.raises(DatenFehler) as raised:
+        entwuerfe.finden(tmp_path, "seiten")
+    nur = "Nur „entwurf: true“ (Seite ist ein Entwurf) oder „entwurf: false“ ist erlaubt."
+    assert [str(p) for p in raised.value.problems] == [
+        f"seiten/a.md, Zeile 3, Spalte 1 – Feld „entwurf“ – Wert „“: {nur}",
+        f"seiten/unter/b.md, Zeile 2, Spalte 1 – Feld „entwurf“ – Wert „1“: {nur}"]
+    (tmp_path / "a.md").unlink()
+    (tmp_path / "unter" / "b.md").write_text("---\ntitle: B\nentwurf: True\n---\n", encoding="utf-8")
+    assert entwuerfe.finden(tmp_path) == {"c.md": 2, "unter/b.md": 3}
+
+
+@pytest.mark.parametrize("src, url", [("index.md", ""), ("aktuelles/index.md", "aktuelles/"), ("partner.md", "partner/"),
+                                      ("a/b.md", "a/b/"), ("kein-index.md", "kein-index/")])
+def test_a_page_address_as_directory_urls_build_it(src, url):
+    assert entwuerfe.url(src) == url
+
+
+def test_links_that_lead_nowhere_near_a_draft_are_left_alone():
+    drafts = {"neu.md", "a/index.md"}
+    text = ("[m](mailto:neu@example.org) [abs](/neu/) [leer](#oben) [q](neu/?x=1)\n[h](HTTPS://x/neu/) [ix](a/)\n"
+            "[start](./) <a href='neu/#x'>y</a>\n  [ref]: <neu.md>\n")
+    assert entwuerfe.verweise(text, "index.md", drafts) == [(1, "neu.md"), (2, "a/index.md"), (3, "neu.md"),
+                                                             (4, "neu.md")]

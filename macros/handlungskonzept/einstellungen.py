@@ -38,8 +38,9 @@ class Einstellungen(BaseModel):
         return self.vorschau or self.testsystem
 
 
-#: Environment variable behind each switch, for the German message.
-_VARIABLEN = {"vorschau": "HK_VORSCHAU", "testsystem": "HK_TESTSYSTEM"}
+#: Environment variable behind each setting, and what it must be, for the German message.
+_VARIABLEN = {"vorschau": "HK_VORSCHAU", "testsystem": "HK_TESTSYSTEM", "bearbeiten_url": "HK_BEARBEITEN_URL"}
+_ERWARTET = {"bearbeiten_url": "Hier wird eine Adresse als Text erwartet"}
 
 
 def aus_extra(extra: dict) -> Einstellungen:
@@ -48,7 +49,7 @@ def aus_extra(extra: dict) -> Einstellungen:
         return Einstellungen.model_validate(extra)
     except ValidationError as error:
         raise DatenFehler([
-            Problem("mkdocs.yml", None, None, f"extra › {e['loc'][0]}",
-                    f"Nur 1 (an) oder 0 (aus) erlaubt – gesetzt über die Umgebungsvariable "
-                    f"{_VARIABLEN.get(str(e['loc'][0]), '')}.", str(e["input"]))
-            for e in error.errors()]) from None
+            Problem("mkdocs.yml", None, None, f"extra › {feld}",
+                    f"{_ERWARTET.get(feld, 'Nur 1 (an) oder 0 (aus) erlaubt')} – gesetzt über die Umgebungsvariable "
+                    f"{_VARIABLEN[feld]}.", str(e["input"]))
+            for e in error.errors() for feld in [str(e["loc"][0])]]) from None

@@ -92,8 +92,7 @@ def in_data(data_dir: Path, shown_as: str) -> Iterator[Eintrag]:
         datei = f"{shown_as}/{path.name}"
         document, positions = read(path, datei)
         for pfad, text in _offen_values(document, ()):
-            zeile, _spalte = positions.get(pfad, positions.get(pfad[:-1], (1, 1)))
-            yield Eintrag(datei, zeile, str(text))
+            yield Eintrag(datei, positions[pfad][0], str(text))  # the reader keeps a position for every key
 
 
 def _offen_values(node: object, pfad: tuple) -> Iterator[tuple[tuple, object]]:
