@@ -7,11 +7,13 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_copy
 
 
+@pytest.mark.baut  # a subprocess: it never sees a mutant, and under make mutation it runs the instrumented copy
 def test_make_check_passes_on_the_real_data_in_under_two_seconds():
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()

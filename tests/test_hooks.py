@@ -12,13 +12,15 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
 
+import aktuelles_hooks
 import build_hooks
 import kalender_hooks
 import metadaten_hooks
 import privacy_hooks
 import weiterleitung_hooks
-from conftest import FIXTURE_DATA, ROOT
+from conftest import FIXTURE_DATA, ROOT, page_text
 from handlungskonzept.model import Weiterleitung
 
 
@@ -207,3 +209,87 @@ def test_with_data_errors_every_page_shows_the_error_list(config):
     html = BeautifulSoup(build_hooks.on_page_markdown("# T", seite, config, None), "html.parser")
     assert seite.meta["render_macros"] is False
     assert "data/partner.yml, Zeile 3, Spalte 5 – Feld „name“: Pflichtfeld fehlt." in html.get_text()
+
+
+POST = "aktuelles/2026-11-25-stand-der-arbeit.md"
+
+
+def test_posts_are_read_and_the_feed_lists_them(config):
+    config.extra["entwuerfe_ausgelassen"] = set()
+    files = aktuelles_hooks.on_files(get_files(config), config)
+    assert [(b.datei, b.title) for b in config.extra["beitraege"]] == [
+        (POST, "Was die Mitteilungsvorlage über das Handlungskonzept berichtet")]
+    atom = files.get_file_from_path("aktuelles/feed.xml").content_string
+    assert atom.count("<entry>") == 11  # the post and the ten conferences
+    assert "<title>Aktuelles – Handlungskonzept gegen Rechtsextremismus und Rassismus</title>" in atom
+    assert (
+        '  <entry>\n    <id>urn:uuid:74f37654-ddae-57d4-a56c-90619695f119</id>\n'
+        '    <title>Was die Mitteilungsvorlage über das Handlungskonzept berichtet</title>\n'
+        '    <link rel="alternate" type="text/html" href="https://www.beispiel.test/aktuelles/2026-11-25-stand-der-arbeit/"/>\n'
+        '    <published>2026-11-25T00:00:00Z</published>\n    <updated>2026-11-25T00:00:00Z</updated>\n'
+        '    <category term="Aktuelles"/>\n') in atom
+
+
+def test_a_draft_left_out_of_this_build_is_no_post(config):
+    config.extra["entwuerfe_ausgelassen"] = {POST}
+    files = aktuelles_hooks.on_files(get_files(config), config)
+    assert config.extra["beitraege"] == []
+    assert files.get_file_from_path("aktuelles/feed.xml").content_string.count("<entry>") == 10
+
+
+def test_without_data_the_posts_are_read_but_no_feed_is_written(config):
+    config.extra.update(entwuerfe_ausgelassen=set(), daten=None)
+    files = aktuelles_hooks.on_files(get_files(config), config)
+    assert len(config.extra["beitraege"]) == 1
+    assert files.get_file_from_path("aktuelles/feed.xml") is None
+
+
+def test_a_bad_post_stops_the_build_naming_where(config, tmp_path, monkeypatch):
+    (tmp_path / "aktuelles").mkdir()
+    (tmp_path / "aktuelles" / "Neuer Beitrag.md").write_text(page_text("Neu"), encoding="utf-8")
+    monkeypatch.setitem(config, "docs_dir", str(tmp_path))
+    config.extra.update(entwuerfe_ausgelassen=set(), beitraege=["alt"])
+    with pytest.raises(PluginError) as raised:
+        aktuelles_hooks.on_files(get_files(config), config)
+    assert str(raised.value) == (
+        "1 Fehler in den Beiträgen unter „Aktuelles“ – die Website wurde nicht gebaut, die veröffentlichte Fassung "
+        "bleibt unverändert:\n  • docs/aktuelles/Neuer Beitrag.md: Der Dateiname muss die Form JJJJ-MM-TT-kurzname.md "
+        "haben (Kleinbuchstaben, Ziffern, Bindestriche), z. B. 2026-11-25-stand-der-arbeit.md. Er ist die feste "
+        "Adresse des Beitrags.")
+    assert config.extra["beitraege"] == []
+
+
+def test_posts_hang_below_the_news_page_in_the_breadcrumb(config):
+    config.extra["entwuerfe_ausgelassen"] = set()
+    files = aktuelles_hooks.on_files(get_files(config), config)
+    nav = get_navigation(files, config)
+    assert aktuelles_hooks.on_nav(nav, config, files) is nav
+    assert files.get_file_from_path(POST).page.parent.file.src_uri == "aktuelles/index.md"
+    assert files.get_file_from_path("aktuelles/index.md").page.parent is None
+
+
+def post_markdown(config, markdown: str, src_uri: str = POST) -> str:
+    config.extra["entwuerfe_ausgelassen"] = set()
+    aktuelles_hooks.on_files(get_files(config), config)
+    return aktuelles_hooks.on_page_markdown(markdown, page(src_uri), config, None)
+
+
+DATUMSZEILE = ('<p class="hk-beitragsdatum">Veröffentlicht am <time datetime="2026-11-25">25. November 2026</time>'
+               '</p>')
+
+
+def test_a_post_shows_its_date_below_its_heading(config):
+    assert post_markdown(config, "Vorspann\n# Titel\n\nText\n") == f"Vorspann\n# Titel\n\n{DATUMSZEILE}\n\nText\n"
+    assert post_markdown(config, "Nur Text\n") == f"\n\n{DATUMSZEILE}\n\nNur Text\n"
+    assert post_markdown(config, "# Titel\n", src_uri="partner.md") == "# Titel\n"
+
+
+def test_with_data_errors_a_post_gets_no_date_line(config):
+    config.extra["datenfehler"] = "Fehlerliste"
+    assert post_markdown(config, "# Titel\n") == "# Titel\n"
+
+
+def test_every_page_head_links_the_feed(config):
+    env = SimpleNamespace(globals={})
+    assert aktuelles_hooks.on_env(env, config, None) is env
+    assert env.globals == {"hk_feed": "https://www.beispiel.test/aktuelles/feed.xml"}
