@@ -25,7 +25,7 @@ TOWNS = list(STAEDTE)
 #: ``make mutation`` leaves such tests out (marker ``baut``) because a mutant in a subprocess goes unseen; it leaves
 #: out the fuzz tests too, which load the data hundreds of times for every mutant.
 BUILDING_FIXTURES = frozenset({"site", "fixture_site", "fixture_site_rebuilt", "fixture_site_moved", "repo_copy",
-                               "either_site", "hostile_site", "cancelled_site"})
+                               "either_site", "hostile_site", "cancelled_site", "entwurf_projekt"})
 
 
 def pytest_collection_modifyitems(items) -> None:

@@ -5,6 +5,7 @@ Builds in a subprocess show that the hooks work together; these tests pin each h
 """
 from __future__ import annotations
 
+import logging
 from types import SimpleNamespace
 
 import pytest
@@ -16,6 +17,7 @@ from mkdocs.structure.nav import get_navigation
 
 import aktuelles_hooks
 import build_hooks
+import hook_failure
 import kalender_hooks
 import metadaten_hooks
 import privacy_hooks
@@ -41,6 +43,7 @@ def config(mkdocs_config, tmp_path):
     """The session's config for one test: its own site folder, its data and extras restored afterwards."""
     extra, site_dir = dict(mkdocs_config.extra), mkdocs_config.site_dir
     mkdocs_config.site_dir = str(tmp_path / "site")
+    mkdocs_config.extra["pruefdatum_probleme"] = []  # a hook adds to this list in place
     yield mkdocs_config
     mkdocs_config.extra.clear()
     mkdocs_config.extra.update(extra)
@@ -293,3 +296,192 @@ def test_every_page_head_links_the_feed(config):
     env = SimpleNamespace(globals={})
     assert aktuelles_hooks.on_env(env, config, None) is env
     assert env.globals == {"hk_feed": "https://www.beispiel.test/aktuelles/feed.xml"}
+
+
+SYNTAXFEHLER = ("# _Macro Syntax Error_\n\n_File_: `neu.md`\n\n_Line 3 in Markdown file:_ **unexpected '}', "
+                "expected ')'**\n```markdown\n{{ offen(\"a\" }}\n```")
+SYNTAXMELDUNG = (
+    "Fehler in einem Platzhalter mit geschweiften Klammern („{{ … }}“ oder „{% … %}“). Das Zeichen „}“ steht an "
+    "einer Stelle, an der es nicht passt (fehlt davor eine Klammer, oder ist eine zu viel?). Erwartet wurde hier „)“. "
+    "Soll eine Klammer wörtlich erscheinen, schreiben Sie {{ '{{' }}. (technische Angabe: unexpected '}', expected ')')")
+
+
+def source_page(tmp_path, text: str, markdown: str = "", **meta):
+    """A page read from a file under docs/ (here: ``neu.md`` in ``tmp_path``)."""
+    (tmp_path / "neu.md").write_text(text, encoding="utf-8")
+    return SimpleNamespace(markdown=markdown, meta=meta,
+                           file=SimpleNamespace(src_uri="neu.md", abs_src_path=str(tmp_path / "neu.md")))
+
+
+@pytest.mark.parametrize("text, zeile", [
+    ('---\ntitle: N\ndescription: D.\n---\nText\n\n{{ offen("a" }}\n', 7),  # lines after the front matter
+    ('Text\n\n{{ offen("a" }}\n', 3),
+], ids=["mit-kopf", "ohne-kopf"])
+def test_a_macro_error_stops_the_build_naming_the_line_of_the_file(config, tmp_path, text, zeile):
+    seite = source_page(tmp_path, text, markdown=SYNTAXFEHLER)
+    with pytest.raises(PluginError) as raised:
+        build_hooks.on_page_content("<p>x</p>", seite, config, None)
+    assert str(raised.value) == f"docs/neu.md, Zeile {zeile}: {SYNTAXMELDUNG}"
+
+
+def test_a_macro_error_on_a_generated_page_names_the_page_only(config):
+    seite = SimpleNamespace(markdown=SYNTAXFEHLER, meta={}, file=SimpleNamespace(src_uri="neu.md", abs_src_path=None))
+    with pytest.raises(PluginError) as raised:
+        build_hooks.on_page_content("<p>x</p>", seite, config, None)
+    assert str(raised.value) == f"docs/neu.md: {SYNTAXMELDUNG}"
+
+
+def test_a_page_without_macro_error_passes_unchanged(config):
+    seite = SimpleNamespace(markdown="Text über # _Macro Syntax Error_", meta={}, file=None)
+    assert build_hooks.on_page_content("<p>x</p>", seite, config, None) == "<p>x</p>"
+    assert build_hooks.on_page_content("<p>x</p>", SimpleNamespace(markdown=None), config, None) == "<p>x</p>"
+
+
+@pytest.mark.parametrize("message, shown", [
+    ("# _Macro Syntax Error_\n\n_File_: `neu.md`", False),
+    ("[macros] - ERROR  # _Macro Rendering Error_\n", False),
+    ("[macros] - ERROR  Ein anderer Fehler", True),
+    ("Text # _Macro Syntax Error_", True),
+])
+def test_macros_english_error_log_is_left_out(message, shown):
+    record = logging.LogRecord("mkdocs.plugins.mkdocs_macros.util", logging.ERROR, "", 0, message, None, None)
+    assert build_hooks._MacroErrorFilter().filter(record) is shown
+
+
+@pytest.mark.parametrize("message, shown", [
+    ("Error reading page 'neu.md':", False),
+    ("Error reading page 'neu.md': Datei nicht lesbar", True),
+    ("Fehler in docs/neu.md", True),
+])
+def test_mkdocs_bare_page_error_announcement_is_left_out(message, shown):
+    record = logging.LogRecord("mkdocs.commands.build", logging.ERROR, "", 0, message, None, None)
+    assert build_hooks._PageErrorFilter().filter(record) is shown
+
+
+def test_both_log_filters_are_installed():
+    assert any(isinstance(f, build_hooks._MacroErrorFilter)
+               for f in logging.getLogger("mkdocs.plugins.mkdocs_macros.util").filters)
+    assert any(isinstance(f, build_hooks._PageErrorFilter) for f in logging.getLogger("mkdocs.commands.build").filters)
+
+
+def test_startup_remembers_whether_the_preview_runs():
+    try:
+        build_hooks.on_startup("serve", dirty=False)
+        assert hook_failure.serving() is True
+        build_hooks.on_startup("build", dirty=False)
+        assert hook_failure.serving() is False
+    finally:
+        hook_failure.on_startup("build")
+
+
+def test_config_loads_the_data_and_dates_the_sitemap_by_their_check(config, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    config.extra.update(datenfehler="alt", pruefdatum_probleme=["alt"])
+    assert build_hooks.on_config(config) is config
+    assert config.extra["datenfehler"] is None and config.extra["pruefdatum_probleme"] == []
+    assert config.extra["daten"].shown_as["partner"] == "tests/fixtures/daten-vollstaendig/partner.yml"
+    assert config.extra["daten"].daten.projekt.geprueft.isoformat() == "2027-06-30"
+    import os
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1814313600"  # 2027-06-30 00:00 UTC
+
+
+def broken_data(data_copy):
+    return data_copy(partner=lambda text: text.replace("name: IMAP Institut", "name: ''", 1))
+
+
+def test_broken_data_stop_the_build_with_the_list(config, data_copy):
+    daten = broken_data(data_copy)
+    config.extra["daten_verzeichnis"] = str(daten)  # outside the project: named by its full path
+    with pytest.raises(PluginError) as raised:
+        build_hooks.on_config(config)
+    assert str(raised.value).split("\n")[0] == (
+        "1 Fehler in den Daten – die Website wurde nicht gebaut, die veröffentlichte Fassung bleibt unverändert:")
+    assert str(raised.value).split("\n")[1].startswith(f"  • {daten}/partner.yml, Zeile ")
+    assert config.extra["daten"] is None
+    assert config.extra["datenfehler"].problems[0].datei == f"{daten}/partner.yml"
+
+
+def test_broken_data_while_serving_are_logged_and_the_preview_shows_them(config, data_copy, caplog):
+    config.extra["daten_verzeichnis"] = str(broken_data(data_copy))
+    logger = logging.getLogger("handlungskonzept.vorschau")
+    try:
+        hook_failure.on_startup("serve")
+        logger.propagate = True
+        with caplog.at_level(logging.ERROR, logger="handlungskonzept.vorschau"):
+            build_hooks.on_config(config)
+    finally:
+        logger.propagate = False
+        hook_failure.on_startup("build")
+    assert caplog.messages[0].split("\n")[0] == (
+        "1 Fehler in den Daten – die Vorschau zeigt statt der Seiten diese Liste:")
+    assert config.extra["daten"] is None and len(config.extra["datenfehler"].problems) == 1
+
+
+@pytest.mark.parametrize("description", [None, "", "   "])
+def test_an_empty_description_stops_the_build(config, description):
+    with pytest.raises(PluginError) as raised:
+        build_hooks.on_page_markdown("# T", page("neu.md", description=description), config, None)
+    assert str(raised.value).startswith("docs/neu.md: Im Kopf der Seite (zwischen den Linien „---“) fehlt „description:“")
+
+
+KOPF_OHNE_PRUEFDATUM = "---\ntitle: N\ndescription: D.\n---\n# N\n"
+FEHLT_GEPRUEFT = ("  • docs/neu.md, Zeile 4 – Feld „geprueft“: Im Kopf der Seite (zwischen den Linien „---“) fehlt "
+                  "„geprueft:“ – das Datum, an dem eine Person die Seite zuletzt gegen die Quelle geprüft hat. "
+                  "Beispiel:\n---\ntitle: Titel der Seite\ngeprueft: 2026-11-25\npruefen_bis: 2027-05-25\n---")
+
+
+def test_missing_review_dates_of_all_pages_are_reported_once_at_the_end(config, tmp_path):
+    seite = source_page(tmp_path, KOPF_OHNE_PRUEFDATUM, description="D.")
+    assert build_hooks.on_page_markdown("# N", seite, config, None) == "# N"
+    build_hooks.on_page_markdown("# N", seite, config, None)
+    assert [(p.feld, p.zeile) for p in config.extra["pruefdatum_probleme"]] == [
+        ("geprueft", 4), ("pruefen_bis", 4), ("geprueft", 4), ("pruefen_bis", 4)]
+    with pytest.raises(PluginError) as raised:
+        build_hooks.on_post_build(config)
+    lines = str(raised.value).split("\n")
+    assert lines[0] == ("4 Fehler in den Daten – die Website wurde nicht gebaut, die veröffentlichte Fassung bleibt "
+                        "unverändert:")
+    assert "\n".join(lines[1:7]) == FEHLT_GEPRUEFT
+
+
+def test_a_page_checked_after_the_data_is_reported_only_while_the_data_load(config, tmp_path):
+    text = "---\ntitle: N\ndescription: D.\ngeprueft: 2027-07-01\npruefen_bis: 2027-12-01\n---\n# N\n"
+    build_hooks.on_page_markdown("# N", source_page(tmp_path, text, description="D."), config, None)
+    assert [(p.feld, p.zeile) for p in config.extra["pruefdatum_probleme"]] == [("geprueft", 4)]
+    config.extra.update(pruefdatum_probleme=[], daten=None)
+    build_hooks.on_page_markdown("# N", source_page(tmp_path, text, description="D."), config, None)
+    assert config.extra["pruefdatum_probleme"] == []
+    assert build_hooks.on_post_build(config) is None
+
+
+def test_review_dates_are_shown_only_when_both_are_dates(config):
+    import datetime as dt
+
+    seite = page("neu.md", geprueft=dt.date(2026, 11, 25), pruefen_bis=dt.date(2027, 5, 25))
+    context = build_hooks.on_page_context({}, seite, config, None)
+    assert context["hk_pruefdatum"] == (
+        '<div class="hk-pruefdatum" role="note" aria-label="Prüfung dieser Seite">\n'
+        '<p>Diese Seite wurde zuletzt am <time datetime="2026-11-25">25. November 2026</time> geprüft.\n'
+        'Nächste Prüfung: bis <time datetime="2027-05-25">25. Mai 2027</time>.</p>\n</div>')
+    assert build_hooks.on_page_context({}, page("neu.md", geprueft=dt.date(2026, 11, 25), pruefen_bis="bald"),
+                                       config, None) == {}
+    assert build_hooks.on_page_context({}, page("neu.md", geprueft="gestern", pruefen_bis=dt.date(2027, 5, 25)),
+                                       config, None) == {}
+
+
+def test_conference_pages_hang_below_the_overview_in_the_breadcrumb(config):
+    files = build_hooks.on_files(get_files(config), config)
+    nav = get_navigation(files, config)
+    assert build_hooks.on_nav(nav, config, files) is nav
+    assert files.get_file_from_path("regionalkonferenzen/haan.md").page.parent.file.src_uri == "regionalkonferenzen/index.md"
+    assert files.get_file_from_path("partner.md").page.parent is None
+
+
+def test_pages_deeper_or_elsewhere_are_no_conference_pages(config):
+    from mkdocs.structure.files import File
+
+    files = get_files(config)
+    for src in ("regionalkonferenzen/archiv/solingen.md", "solingen/regionalkonferenzen.md"):
+        files.append(File.generated(config, src, content="# Solingen\n"))
+    added = {f.src_uri for f in build_hooks.on_files(files, config)}
+    assert {"regionalkonferenzen/archiv/solingen.md", "regionalkonferenzen/haan.md"} <= added
