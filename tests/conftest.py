@@ -25,7 +25,8 @@ TOWNS = list(STAEDTE)
 #: ``make mutation`` leaves such tests out (marker ``baut``) because a mutant in a subprocess goes unseen; it leaves
 #: out the fuzz tests too, which load the data hundreds of times for every mutant.
 BUILDING_FIXTURES = frozenset({"site", "fixture_site", "fixture_site_rebuilt", "fixture_site_moved", "repo_copy",
-                               "either_site", "hostile_site", "cancelled_site", "entwurf_projekt"})
+                               "either_site", "hostile_site", "cancelled_site", "entwurf_projekt",
+                               "origin"})  # test_merge_request.py: the CI jobs run in clones of a project copy
 
 
 def pytest_collection_modifyitems(items) -> None:
