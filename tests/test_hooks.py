@@ -21,8 +21,10 @@ import hook_failure
 import kalender_hooks
 import metadaten_hooks
 import privacy_hooks
+import vorschau_hooks
 import weiterleitung_hooks
 from conftest import FIXTURE_DATA, ROOT, page_text
+from handlungskonzept import components
 from handlungskonzept.model import Weiterleitung
 
 
@@ -485,3 +487,149 @@ def test_pages_deeper_or_elsewhere_are_no_conference_pages(config):
         files.append(File.generated(config, src, content="# Solingen\n"))
     added = {f.src_uri for f in build_hooks.on_files(files, config)}
     assert {"regionalkonferenzen/archiv/solingen.md", "regionalkonferenzen/haan.md"} <= added
+
+
+@pytest.fixture
+def notizen_danach_an():
+    """vorschau_hooks.on_config switches the editors' notes; every other test expects the default (on)."""
+    yield
+    components.notizen(True)
+
+
+def settings(config, **extra):
+    config.extra.update({"vorschau": "0", "testsystem": "0", "bearbeiten_url": "https://git.test/edit/", **extra})
+    return vorschau_hooks.on_config(config)
+
+
+def test_the_published_build_writes_no_editors_notes(config, notizen_danach_an):
+    config.extra["entwuerfe_ausgelassen"] = {"alt.md"}
+    assert settings(config) is config
+    assert config.extra["entwuerfe_ausgelassen"] == set()
+    assert config.extra["einstellungen"].vorschau is False
+    assert components.render("offener-punkt", text="T") == '<span class="hk-offen">Diese Angabe liegt noch nicht vor.</span>'
+    settings(config, vorschau="1")
+    assert components.render("offener-punkt", text="T") == (
+        '<span class="hk-offen" data-offen="T">Diese Angabe liegt noch nicht vor.</span>')
+
+
+def test_a_setting_that_is_no_switch_stops_the_build(config, notizen_danach_an):
+    with pytest.raises(PluginError) as raised:
+        settings(config, vorschau="ja")
+    assert str(raised.value) == (
+        "1 Fehler in den Einstellungen – die Website wurde nicht gebaut, die veröffentlichte Fassung bleibt "
+        "unverändert:\n  • mkdocs.yml – Feld „extra › vorschau“ – Wert „ja“: Nur 1 (an) oder 0 (aus) erlaubt – "
+        "gesetzt über die Umgebungsvariable HK_VORSCHAU.")
+    assert config.extra["einstellungen"].vorschau is False
+
+
+ENTWURF = "---\ntitle: E\ndescription: D.\nentwurf: true\n---\n# E\n"
+
+
+@pytest.fixture
+def entwurf_docs(config, tmp_path, monkeypatch):
+    """docs/ with a home page, a published page linking a draft, and the draft, in the menu."""
+    docs = tmp_path / "docs"
+    (docs / "bereich").mkdir(parents=True)
+    (docs / "index.md").write_text("---\ntitle: S\ndescription: D.\n---\n# S\n", encoding="utf-8")
+    (docs / "bereich" / "seite.md").write_text("# T\n\nText\nSiehe [Entwurf](entwurf.md).\n", encoding="utf-8")
+    (docs / "bereich" / "entwurf.md").write_text(ENTWURF, encoding="utf-8")
+    monkeypatch.setitem(config, "docs_dir", str(docs))
+    monkeypatch.setitem(config, "nav", [{"Start": "index.md"}, {"Bereich": [{"E": "bereich/entwurf.md"}]},
+                                        "bereich/entwurf.md", {"Mehr": ["bereich/seite.md", "bereich/entwurf.md"]}])
+    return docs
+
+
+def test_the_published_build_leaves_drafts_out_of_files_and_menu(config, entwurf_docs, notizen_danach_an):
+    settings(config)
+    files = vorschau_hooks.on_files(get_files(config), config)
+    assert sorted(f.src_uri for f in files.documentation_pages()) == ["bereich/seite.md", "index.md"]
+    assert config.extra["entwuerfe"] == {"bereich/entwurf.md": 4}
+    assert config.extra["entwuerfe_ausgelassen"] == {"bereich/entwurf.md"}
+    assert config.nav == [{"Start": "index.md"}, {"Mehr": ["bereich/seite.md"]}]
+
+
+def test_the_preview_keeps_drafts(config, entwurf_docs, notizen_danach_an):
+    settings(config, vorschau="1")
+    files = vorschau_hooks.on_files(get_files(config), config)
+    assert sorted(f.src_uri for f in files.documentation_pages()) == ["bereich/entwurf.md", "bereich/seite.md", "index.md"]
+    assert config.extra["entwuerfe"] == {"bereich/entwurf.md": 4}
+    assert config.extra["entwuerfe_ausgelassen"] == set()
+    assert len(config.nav) == 4
+
+
+def test_a_draft_switch_that_is_no_boolean_stops_the_build(config, entwurf_docs, notizen_danach_an):
+    (entwurf_docs / "bereich" / "entwurf.md").write_text(ENTWURF.replace("true", "bald"), encoding="utf-8")
+    settings(config)
+    with pytest.raises(PluginError) as raised:
+        vorschau_hooks.on_files(get_files(config), config)
+    assert str(raised.value) == (
+        "1 Fehler im Kopf der Seiten – die Website wurde nicht gebaut, die veröffentlichte Fassung bleibt "
+        "unverändert:\n  • docs/bereich/entwurf.md, Zeile 4, Spalte 1 – Feld „entwurf“ – Wert „bald“: Nur „entwurf: "
+        "true“ (Seite ist ein Entwurf) oder „entwurf: false“ ist erlaubt.")
+    assert config.extra["entwuerfe"] == {}
+
+
+def docs_page(docs, src_uri: str, **meta):
+    return SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri=src_uri, abs_src_path=str(docs / src_uri)))
+
+
+def test_a_link_to_a_left_out_draft_stops_the_build(config, entwurf_docs, notizen_danach_an):
+    settings(config)
+    vorschau_hooks.on_files(get_files(config), config)
+    assert vorschau_hooks.on_page_markdown("# S", docs_page(entwurf_docs, "index.md"), config, None) == "# S"
+    with pytest.raises(PluginError) as raised:
+        vorschau_hooks.on_page_markdown("# T", docs_page(entwurf_docs, "bereich/seite.md"), config, None)
+    assert str(raised.value) == (
+        "docs/bereich/seite.md, Zeile 4: Der Link führt zum Entwurf docs/bereich/entwurf.md („entwurf: true“ in "
+        "Zeile 4). Entwürfe werden nicht veröffentlicht, der Link wäre kaputt. Entfernen Sie den Link, oder geben Sie "
+        "den Entwurf frei, indem Sie „entwurf: true“ löschen.")
+    generated = SimpleNamespace(meta={}, file=SimpleNamespace(src_uri="bereich/seite.md", abs_src_path=None))
+    assert vorschau_hooks.on_page_markdown("# T", generated, config, None) == "# T"
+
+
+def test_the_preview_may_link_drafts(config, entwurf_docs, notizen_danach_an):
+    settings(config, vorschau="1")
+    vorschau_hooks.on_files(get_files(config), config)
+    assert vorschau_hooks.on_page_markdown("# T", docs_page(entwurf_docs, "bereich/seite.md"), config, None) == "# T"
+
+
+BANNER_ANFANG = ('<aside class="hk-vorschau" aria-label="Vorschau">\n<div class="hk-vorschau__inhalt md-grid md-typeset">\n'
+                 '<p class="hk-vorschau__titel"><strong>Vorschau – nicht veröffentlicht</strong></p>\n'
+                 '<p>Diese Fassung ist nur für die Redaktion. Offene Punkte sind farbig hervorgehoben.</p>\n')
+
+
+def test_the_preview_banner_links_the_source_of_the_page(config, entwurf_docs, notizen_danach_an):
+    settings(config, vorschau="1", bearbeiten_url="https://git.test/edit/main/")
+    vorschau_hooks.on_files(get_files(config), config)
+    context = vorschau_hooks.on_page_context({}, docs_page(entwurf_docs, "bereich/entwurf.md"), config, None)
+    assert context["hk_vorschau"] == BANNER_ANFANG + (
+        '<p class="hk-vorschau__entwurf"><strong>Entwurf:</strong> Diese Seite erscheint nicht auf der veröffentlichten '
+        'Website, solange im Kopf „entwurf: true“ steht.</p>\n'
+        '<p>Quelle dieser Seite: <a href="https://git.test/edit/main/docs/bereich/entwurf.md" rel="edit">'
+        'docs/bereich/entwurf.md bearbeiten</a></p>\n</div>\n</aside>')
+    konferenz = page("regionalkonferenzen/haan.md", quelle_daten="regionalkonferenzen", quelle_eintrag="haan")
+    assert vorschau_hooks.on_page_context({}, konferenz, config, None)["hk_vorschau"] == BANNER_ANFANG + (
+        '<p>Quelle dieser Seite: <a href="https://git.test/edit/main/tests/fixtures/daten-vollstaendig/'
+        'regionalkonferenzen.yml#L30" rel="edit">tests/fixtures/daten-vollstaendig/regionalkonferenzen.yml, '
+        'Zeile 30 bearbeiten</a></p>\n</div>\n</aside>')
+    unbekannt = page("regionalkonferenzen/x.md", quelle_daten="regionalkonferenzen", quelle_eintrag="x")
+    assert 'href="https://git.test/edit/main/tests/fixtures/daten-vollstaendig/regionalkonferenzen.yml" rel="edit"' in (
+        vorschau_hooks.on_page_context({}, unbekannt, config, None)["hk_vorschau"])
+    config.extra["daten"] = None
+    assert 'href="https://git.test/edit/main/docs/regionalkonferenzen/haan.md" rel="edit"' in (
+        vorschau_hooks.on_page_context({}, konferenz, config, None)["hk_vorschau"])
+
+
+def test_the_published_build_has_no_banner(config, entwurf_docs, notizen_danach_an):
+    settings(config)
+    assert vorschau_hooks.on_page_context({}, page("index.md"), config, None) == {}
+
+
+@pytest.mark.parametrize("extra, noindex, banner", [
+    ({}, False, False), ({"testsystem": "1"}, True, False), ({"vorschau": "1"}, True, True)])
+def test_every_template_knows_noindex_and_the_banner(config, notizen_danach_an, extra, noindex, banner):
+    settings(config, **extra)
+    env = SimpleNamespace(globals={})
+    assert vorschau_hooks.on_env(env, config, None) is env
+    assert env.globals["hk_noindex"] is noindex
+    assert env.globals["hk_vorschau"] == (BANNER_ANFANG + "</div>\n</aside>" if banner else None)
