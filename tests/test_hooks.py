@@ -20,7 +20,10 @@ import build_hooks
 import hook_failure
 import kalender_hooks
 import metadaten_hooks
+import offene_daten_hooks
 import privacy_hooks
+import suche_hooks
+import textpruefung_hooks
 import vorschau_hooks
 import weiterleitung_hooks
 from conftest import FIXTURE_DATA, ROOT, page_text
@@ -633,3 +636,99 @@ def test_every_template_knows_noindex_and_the_banner(config, notizen_danach_an, 
     assert vorschau_hooks.on_env(env, config, None) is env
     assert env.globals["hk_noindex"] is noindex
     assert env.globals["hk_vorschau"] == (BANNER_ANFANG + "</div>\n</aside>" if banner else None)
+
+
+def test_open_data_files_are_added_and_kept_for_their_sizes(config):
+    files = offene_daten_hooks.on_files(get_files(config), config)
+    dateien = ["offene-daten/katalog.rdf", "offene-daten/katalog.ttl", "offene-daten/partner.csv",
+               "offene-daten/partner.csv.schema.json", "offene-daten/partner.json", "offene-daten/partner.json.schema.json",
+               "offene-daten/regionalkonferenzen.csv", "offene-daten/regionalkonferenzen.csv.schema.json",
+               "offene-daten/regionalkonferenzen.json", "offene-daten/regionalkonferenzen.json.schema.json"]
+    assert sorted(config.extra["offene_daten"]) == dateien
+    assert sorted(f.src_uri for f in files if f.src_uri.startswith("offene-daten/")) == dateien
+    assert files.get_file_from_path("offene-daten/partner.csv").content_bytes == config.extra["offene_daten"][
+        "offene-daten/partner.csv"]
+    config.extra.update(daten=None, offene_daten="vorher")
+    assert not [f for f in offene_daten_hooks.on_files(get_files(config), config) if f.src_uri.startswith("offene-daten/")]
+    assert config.extra["offene_daten"] == "vorher"
+
+
+def test_the_text_check_reads_every_page_and_reports_after_the_build(config, tmp_path):
+    textpruefung_hooks.on_pre_build(config)
+    seite = source_page(tmp_path, "# N\n\nText\n\nDer Termin folgt.\n")
+    html = "<article><h1>N</h1><p>Text</p><p>Der Termin folgt.</p></article>"
+    assert textpruefung_hooks.on_post_page(html, seite, config) == html
+    generated = SimpleNamespace(meta={"leichte_sprache": True}, file=SimpleNamespace(src_uri="gen.md", abs_src_path=None))
+    textpruefung_hooks.on_post_page("<p>Kurz.</p>", generated, config)
+    assert [(s.datei, s.quelltext is None, s.leichte_sprache) for s in textpruefung_hooks._seiten] == [
+        ("docs/neu.md", False, False), ("docs/gen.md", True, True)]
+    with pytest.raises(PluginError) as raised:
+        textpruefung_hooks.on_post_build(config)
+    assert str(raised.value) == (
+        "1 Fehler im Text – die Website wurde nicht veröffentlicht:\n  • docs/neu.md, Zeile 5 – Feld „Text“ – Wert "
+        "„Der Termin folgt.“: „Termin folgt“ verspricht etwas, das die Quelle nur plante. Berichten Sie, was die "
+        "Quelle zu ihrer Zeit sagte, z. B. „Laut Vorlage war … geplant“; gibt es nichts Neueres: „Neuere Angaben "
+        "liegen nicht vor.“")
+    config.extra["daten"] = None
+    assert textpruefung_hooks.on_post_build(config) is None
+    textpruefung_hooks.on_pre_build(config)
+    assert textpruefung_hooks._seiten == []
+
+
+def test_a_site_of_plain_text_passes_the_text_check(config, tmp_path):
+    textpruefung_hooks.on_pre_build(config)
+    textpruefung_hooks.on_post_page("<article><p>Text.</p></article>", source_page(tmp_path, "Text.\n"), config)
+    assert textpruefung_hooks.on_post_build(config) is None
+
+
+def test_only_the_lunr_files_of_german_search_are_published(config):
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    assert len([f for f in files if f.src_uri.startswith("assets/javascripts/lunr/")]) == 34
+    alle = len(files)
+    kept = suche_hooks.on_files(files, config)
+    assert sorted(f.src_uri for f in kept if f.src_uri.startswith("assets/javascripts/lunr/")) == [
+        "assets/javascripts/lunr/min/lunr.de.min.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"]
+    assert len(kept) == alle - 32  # nothing else goes
+
+
+@pytest.fixture
+def suchindex(config, tmp_path, monkeypatch):
+    """A built site's search index of one page, and the cache beside a mkdocs.yml in tmp_path."""
+    monkeypatch.setitem(config, "config_file_path", str(tmp_path / "mkdocs.yml"))
+    path = tmp_path / "site" / "search" / "search_index.json"
+    path.parent.mkdir(parents=True)
+    path.write_text('{"config": {"fields": {"title": {"boost": 1000}}}, "docs": [{"location": "", "title": '
+                    '"Regionalkonferenzen", "text": "Die Jugendämter und das Kreisintegrationszentrum."}]}',
+                    encoding="utf-8")
+    return path
+
+
+def test_the_search_index_gets_compound_parts_and_synonyms(config, suchindex, tmp_path):
+    assert suche_hooks.on_post_build(config) is None
+    assert suchindex.read_text(encoding="utf-8") == (
+        '{"config":{"fields":{"title":{"boost":1000},"titelteile":{"boost":1000.0},"woerter":{"boost":1.0}}},'
+        '"docs":[{"location":"","title":"Regionalkonferenzen","text":"Die Jugendämter und das '
+        'Kreisintegrationszentrum.","titelteile":"konferenzen regional","woerter":"jugend ämter integration '
+        'integrationszentrum kreis zentrum Veranstaltung Tagung"}]}')
+    assert '"jugendämter": ["jugend", "ämter"]' in (tmp_path / ".cache" / "suche-wortteile.json").read_text(encoding="utf-8")
+
+
+def test_without_data_or_index_the_search_is_left_alone(config, suchindex, tmp_path):
+    before = suchindex.read_text(encoding="utf-8")
+    config.extra["daten"] = None
+    suche_hooks.on_post_build(config)
+    assert suchindex.read_text(encoding="utf-8") == before
+    config.extra["daten"] = "geladen"
+    suchindex.unlink()
+    assert suche_hooks.on_post_build(config) is None
+    assert not (tmp_path / ".cache").exists()
+
+
+def test_a_missing_word_list_stops_the_build(config, suchindex, tmp_path, monkeypatch):
+    monkeypatch.setattr(suche_hooks, "WORTLISTE", tmp_path / "ngerman")
+    with pytest.raises(PluginError) as raised:
+        suche_hooks.on_post_build(config)
+    assert str(raised.value) == (
+        f"Für die Suche fehlt die deutsche Wortliste {tmp_path}/ngerman (Debian-Paket wngerman). Bitte installieren: "
+        "sudo apt-get install wngerman – `make site` tut das, wenn es als root läuft.")
