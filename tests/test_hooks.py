@@ -5,7 +5,9 @@ Builds in a subprocess show that the hooks work together; these tests pin each h
 """
 from __future__ import annotations
 
+import gzip
 import logging
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -16,6 +18,7 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
 import aktuelles_hooks
+import auslieferung_hooks
 import build_hooks
 import hook_failure
 import kalender_hooks
@@ -732,3 +735,39 @@ def test_a_missing_word_list_stops_the_build(config, suchindex, tmp_path, monkey
     assert str(raised.value) == (
         f"Für die Suche fehlt die deutsche Wortliste {tmp_path}/ngerman (Debian-Paket wngerman). Bitte installieren: "
         "sudo apt-get install wngerman – `make site` tut das, wenn es als root läuft.")
+
+
+def test_own_scripts_and_styles_are_delivered_under_content_hashed_names(config, tmp_path):
+    assert auslieferung_hooks.on_config(config) is config
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    before = {f.src_uri for f in files}
+    after = {f.src_uri for f in auslieferung_hooks.on_files(files, config)}
+    assert sorted(before - after) == [
+        "assets/javascripts/hk-basis.js", "assets/javascripts/hk-druck.js", "assets/javascripts/hk-farbschema.js",
+        "assets/javascripts/hk-farbwahl.js", "assets/javascripts/hk-inhalt.js", "assets/javascripts/hk-suche.js",
+        "assets/javascripts/hk-tastatur.js", "assets/stylesheets/barrierefreiheit.css", "assets/stylesheets/druck.css",
+        "assets/stylesheets/fehlerseite.css"]
+    neu = sorted(after - before)
+    assert [re.sub(r"\.[0-9a-f]{8}\.", ".#.", name) for name in neu] == [
+        "assets/javascripts/hk-basis.#.js", "assets/javascripts/hk-farbschema.#.js", "assets/javascripts/hk-inhalt.#.js",
+        "assets/javascripts/hk-seite.#.js", "assets/stylesheets/fehlerseite.#.css"]
+    assert sorted(auslieferung_hooks._written) == neu
+    env = SimpleNamespace(globals={})
+    assert auslieferung_hooks.on_env(env, config, files) is env
+    assert env.globals["hk_datei"]("assets/javascripts/hk-seite.js") == neu[3]
+    stil = env.globals["hk_seitenstil"]('<p class="hk-offen">x</p>')
+    assert re.fullmatch(r"assets/stylesheets/hk-seite\.[0-9a-f]{8}\.css", stil)
+
+    site = tmp_path / "site"
+    assert auslieferung_hooks.on_post_page("<html></html>", None, config) == "<html></html>"
+    assert [p.relative_to(site).as_posix() for p in site.rglob("*.css")] == [stil]  # asked for, not yet written
+    assert "/* offener-punkt */" in (site / stil).read_text(encoding="utf-8")
+    (site / "index.html").write_text("<p>" + "Text " * 100 + "</p>", encoding="utf-8")
+    (site / "kurz.txt").write_text("a", encoding="utf-8")
+    auslieferung_hooks.on_post_build(config)
+    assert gzip.decompress((site / "index.html.gz").read_bytes()) == (site / "index.html").read_bytes()
+    assert not (site / "kurz.txt.gz").exists()  # not smaller
+    assert sorted(auslieferung_hooks._written) == sorted([*neu, stil])
+    auslieferung_hooks.on_config(config)
+    assert auslieferung_hooks._written == set()
