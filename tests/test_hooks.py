@@ -20,6 +20,7 @@ from mkdocs.structure.nav import get_navigation
 import aktuelles_hooks
 import auslieferung_hooks
 import build_hooks
+import gesamtdokument_hooks
 import hook_failure
 import kalender_hooks
 import metadaten_hooks
@@ -771,3 +772,58 @@ def test_own_scripts_and_styles_are_delivered_under_content_hashed_names(config,
     assert sorted(auslieferung_hooks._written) == sorted([*neu, stil])
     auslieferung_hooks.on_config(config)
     assert auslieferung_hooks._written == set()
+
+
+def test_the_whole_document_has_the_menu_pages_without_legal_pages_or_drafts(config, monkeypatch):
+    monkeypatch.setitem(config, "nav", [{"Start": "index.md"}, {"Impressum": "impressum.md"},
+                                        {"Regionalkonferenzen": "regionalkonferenzen/index.md"},
+                                        {"Partner": "partner.md"}, {"Presse": "presse.md"}])
+    files = build_hooks.on_files(get_files(config), config)
+    nav = get_navigation(files, config)
+    assert gesamtdokument_hooks.on_nav(nav, config, files) is nav
+    assert config.extra["hk_navigation"] is nav
+    files.get_file_from_path("partner.md").page.meta["entwurf"] = True
+    files.get_file_from_path("presse.md").page.meta["entwurf"] = "ja"  # only true makes a draft
+    files.get_file_from_path("regionalkonferenzen/haan.md").page.meta["entwurf"] = True
+    kapitel = gesamtdokument_hooks._kapitel(nav, files, config.extra["daten"].daten)
+    assert [(k.titel, k.url, k.ebene) for k in kapitel] == [
+        ("Start", "", 1), ("Regionalkonferenzen", "regionalkonferenzen/", 1),
+        *((None, f"regionalkonferenzen/{town}/", 2) for town in (
+            "erkrath", "heiligenhaus", "hilden", "langenfeld", "mettmann", "monheim-am-rhein", "ratingen", "velbert",
+            "wuelfrath")),
+        ("Presse", "presse/", 1)]
+
+
+def test_no_whole_document_in_the_preview_or_with_data_errors(config):
+    env = SimpleNamespace(globals={})
+    config.extra.update(gesamtdokument={"alt": 1}, daten=None)
+    assert gesamtdokument_hooks.on_env(env, config, None) is env
+    assert config.extra["gesamtdokument"] is None
+    try:
+        hook_failure.on_startup("serve")
+        config.extra.update(gesamtdokument={"alt": 1}, daten="geladen")
+        assert gesamtdokument_hooks.on_env(env, config, None) is env
+        assert config.extra["gesamtdokument"] is None
+    finally:
+        hook_failure.on_startup("build")
+
+
+def test_chapters_link_the_whole_document_with_its_size(config, tmp_path):
+    pdf = tmp_path / "handlungskonzept.pdf"
+    pdf.write_bytes(b"%PDF" * 512)
+    config.extra["gesamtdokument"] = {"datei": pdf, "seiten": {"regionalkonferenzen/haan/", ""}}
+    kapitel = SimpleNamespace(url="regionalkonferenzen/haan/")
+    assert gesamtdokument_hooks.on_page_context({}, kapitel, config, None) == {"hk_gesamtdokument": (
+        '<p class="hk-gesamtdokument"><a href="../../handlungskonzept.pdf" type="application/pdf">Gesamtdokument als '
+        'PDF, 2,0 KB</a></p>')}
+    assert 'href="handlungskonzept.pdf"' in gesamtdokument_hooks.on_page_context({}, SimpleNamespace(url=""), config,
+                                                                                None)["hk_gesamtdokument"]
+    assert gesamtdokument_hooks.on_page_context({}, SimpleNamespace(url="impressum/"), config, None) == {}
+    (tmp_path / "site").mkdir()
+    gesamtdokument_hooks.on_post_build(config)
+    assert (tmp_path / "site" / "handlungskonzept.pdf").read_bytes() == b"%PDF" * 512
+    config.extra["gesamtdokument"] = None
+    assert gesamtdokument_hooks.on_page_context({}, kapitel, config, None) == {}
+    (tmp_path / "site" / "handlungskonzept.pdf").unlink()
+    gesamtdokument_hooks.on_post_build(config)
+    assert not (tmp_path / "site" / "handlungskonzept.pdf").exists()
