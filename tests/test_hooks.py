@@ -351,6 +351,7 @@ def test_a_page_without_macro_error_passes_unchanged(config):
     ("[macros] - ERROR  # _Macro Rendering Error_\n", False),
     ("[macros] - ERROR  Ein anderer Fehler", True),
     ("Text # _Macro Syntax Error_", True),
+    ("[macros] - ERROR # _Macro Rendering Error_\n\n_UndefinedError_: ERROR im Text", False),  # only the first counts
 ])
 def test_macros_english_error_log_is_left_out(message, shown):
     record = logging.LogRecord("mkdocs.plugins.mkdocs_macros.util", logging.ERROR, "", 0, message, None, None)
@@ -827,3 +828,38 @@ def test_chapters_link_the_whole_document_with_its_size(config, tmp_path):
     (tmp_path / "site" / "handlungskonzept.pdf").unlink()
     gesamtdokument_hooks.on_post_build(config)
     assert not (tmp_path / "site" / "handlungskonzept.pdf").exists()
+
+
+def test_a_generated_conference_page_is_written_in_plain_german(config):
+    files = build_hooks.on_files(get_files(config), config)
+    assert files.get_file_from_path("regionalkonferenzen/wuelfrath.md").content_string == (
+        "---\ntitle: Regionalkonferenz Wülfrath\ndescription: Was die Quellen über die Regionalkonferenz in Wülfrath "
+        "zum Handlungskonzept\n  gegen Rechtsextremismus und Rassismus des Kreises Mettmann berichten.\n"
+        "quelle_daten: regionalkonferenzen\nquelle_eintrag: wuelfrath\n---\n\n# Regionalkonferenz Wülfrath\n\n"
+        '{{ konferenz("wuelfrath") }}\n')
+
+
+def test_an_unclosed_macro_is_named_where_it_opened_below_the_front_matter(config, tmp_path):
+    text = '---\ntitle: N\ndescription: D.\n---\nText\n{{ offen("a"\nMehr\n}}\n'
+    seite = source_page(tmp_path, text, markdown=SYNTAXFEHLER.replace("_Line 3 in", "_Line 4 in"))
+    with pytest.raises(PluginError) as raised:
+        build_hooks.on_page_content("<p>x</p>", seite, config, None)
+    assert str(raised.value) == f"docs/neu.md, Zeile 6: {SYNTAXMELDUNG}"
+
+
+def test_a_german_macro_error_has_no_technical_note(config):
+    report = ("# _Macro Rendering Error_\n\n_File_: `neu.md`\n\n_MakroFehler_: kontakt(„x“): Diese Angabe gibt es "
+              "nicht. Erlaubt sind: pressekontakt.\n\n```\nTraceback (most recent call last):\n"
+              '  File "<template>", line 3, in top-level template code\n```')
+    seite = SimpleNamespace(markdown=report, meta={}, file=SimpleNamespace(src_uri="neu.md", abs_src_path=None))
+    with pytest.raises(PluginError) as raised:
+        build_hooks.on_page_content("<p>x</p>", seite, config, None)
+    assert str(raised.value) == (
+        "docs/neu.md: Fehler in einem Platzhalter mit geschweiften Klammern („{{ … }}“ oder „{% … %}“). kontakt(„x“): "
+        "Diese Angabe gibt es nicht. Erlaubt sind: pressekontakt. Soll eine Klammer wörtlich erscheinen, schreiben Sie "
+        "{{ '{{' }}.")
+
+
+def test_before_the_posts_are_read_no_page_gets_a_date_line(config):
+    config.extra.pop("beitraege", None)
+    assert aktuelles_hooks.on_page_markdown("# T\n", page(POST), config, None) == "# T\n"

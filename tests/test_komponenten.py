@@ -58,5 +58,8 @@ def test_editors_notes_are_written_until_the_published_build_turns_them_off():
         components.notizen(False)
         assert components.render("offener-punkt", text="Telefon") == (
             '<span class="hk-offen">Diese Angabe liegt noch nicht vor.</span>')
+        components.notizen(True)
+        assert components.render("entwurf", text="Noch prüfen") == (
+            '<span class="hk-entwurf" data-offen="Noch prüfen">Entwurf der Redaktion, noch nicht freigegeben.</span>')
     finally:
         components.notizen(True)
