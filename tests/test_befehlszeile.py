@@ -250,3 +250,108 @@ def test_veroeffentlichen_refuses_while_items_are_open(projekt_klein, tmp_path, 
     assert ausgabe.err == ("Freigabe verweigert: Erst wenn alle offenen Punkte erledigt sind, darf die Website "
                            "veröffentlicht werden.\nNichts veröffentlicht.\n")
     assert not (tmp_path / "server").exists()
+
+
+#: ``--help`` of every command, as an editor reads it in a terminal 120 characters wide.
+HILFE = {
+    "": (
+        "usage: handlungskonzept [-h] [--daten DATEN] [--docs DOCS] [--config CONFIG]\n"
+        "                        {check,offen,urls,schema,vergleich,beitrag,veroeffentlichen,zurueck} ...\n"
+        "\n"
+        "Werkzeuge für die Redaktion.\n"
+        "\n"
+        "positional arguments:\n"
+        "  {check,offen,urls,schema,vergleich,beitrag,veroeffentlichen,zurueck}\n"
+        "    check               Daten und mkdocs.yml prüfen\n"
+        "    offen               Offene Punkte in docs/, data/ und mkdocs.yml auflisten\n"
+        "    urls                Veröffentlichte Adressen aufnehmen oder prüfen\n"
+        "    schema              JSON-Schemas der Daten für die Hilfe im Editor neu erzeugen\n"
+        "    vergleich           Was sich für Leserinnen und Leser gegenüber einem Git-Stand ändert\n"
+        "    beitrag             Neuen Beitrag unter „Aktuelles“ als Entwurf anlegen\n"
+        "    veroeffentlichen    Freigabe prüfen, bauen und nach ZIEL/aktuell umschalten\n"
+        "    zurueck             ZIEL/aktuell auf die vorige Fassung zurückschalten\n"
+        "\n"
+        "options:\n"
+        "  -h, --help            show this help message and exit\n"
+        "  --daten DATEN         Ordner mit den YAML-Daten (Vorgabe: $HK_DATEN oder data)\n"
+        "  --docs DOCS           Ordner mit den Markdown-Seiten\n"
+        "  --config CONFIG       Einstellungsdatei der Website\n"
+    ),
+    "check": (
+        "usage: handlungskonzept check [-h] [--junit DATEI]\n"
+        "\n"
+        "options:\n"
+        "  -h, --help     show this help message and exit\n"
+        "  --junit DATEI  die Fehler zusätzlich als JUnit-XML schreiben (für die Pipeline im Merge-Request)\n"
+    ),
+    "offen": (
+        "usage: handlungskonzept offen [-h] [--streng]\n"
+        "\n"
+        "options:\n"
+        "  -h, --help  show this help message and exit\n"
+        "  --streng    Mit Fehlercode 1 enden, solange offene Punkte bleiben (Freigabe-Prüfung)\n"
+    ),
+    "urls": (
+        "usage: handlungskonzept urls [-h] [--pruefen] site\n"
+        "\n"
+        "positional arguments:\n"
+        "  site        Ordner der gebauten Website, z. B. site\n"
+        "\n"
+        "options:\n"
+        "  -h, --help  show this help message and exit\n"
+        "  --pruefen   nur prüfen, dass keine veröffentlichte Adresse verloren ging\n"
+    ),
+    "schema": (
+        "usage: handlungskonzept schema [-h] [--ziel ZIEL]\n"
+        "\n"
+        "options:\n"
+        "  -h, --help   show this help message and exit\n"
+        "  --ziel ZIEL  Ordner für die Schemas (Vorgabe: data/schema)\n"
+    ),
+    "vergleich": (
+        "usage: handlungskonzept vergleich [-h] [basis]\n"
+        "\n"
+        "positional arguments:\n"
+        "  basis       Git-Stand zum Vergleich, z. B. main\n"
+        "\n"
+        "options:\n"
+        "  -h, --help  show this help message and exit\n"
+    ),
+    "beitrag": (
+        "usage: handlungskonzept beitrag [-h] titel\n"
+        "\n"
+        "positional arguments:\n"
+        "  titel       Titel des Beitrags\n"
+        "\n"
+        "options:\n"
+        "  -h, --help  show this help message and exit\n"
+    ),
+    "veroeffentlichen": (
+        "usage: handlungskonzept veroeffentlichen [-h] [--testsystem] ziel\n"
+        "\n"
+        "positional arguments:\n"
+        "  ziel          Ordner auf dem Webserver mit releases/ und aktuell\n"
+        "\n"
+        "options:\n"
+        "  -h, --help    show this help message and exit\n"
+        "  --testsystem  trotz offener Punkte veröffentlichen, mit noindex (nur Testsysteme)\n"
+    ),
+    "zurueck": (
+        "usage: handlungskonzept zurueck [-h] ziel\n"
+        "\n"
+        "positional arguments:\n"
+        "  ziel        Ordner auf dem Webserver mit releases/ und aktuell\n"
+        "\n"
+        "options:\n"
+        "  -h, --help  show this help message and exit\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("befehl", list(HILFE), ids=lambda befehl: befehl or "handlungskonzept")
+def test_every_command_explains_itself_in_german(befehl, monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "120")
+    with pytest.raises(SystemExit) as beendet:
+        main([*([befehl] if befehl else []), "--help"])
+    assert beendet.value.code == 0
+    assert capsys.readouterr().out == HILFE[befehl]
