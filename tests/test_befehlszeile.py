@@ -1,6 +1,7 @@
 """``python -m handlungskonzept`` (make check, make offen, make freigabe) called in process, output as literals."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -243,7 +244,9 @@ def test_zurueck_switches_to_the_release_before(projekt_klein, tmp_path, capsys)
                                        f"Fassung in {ziel}/releases.\n")
 
 
-def test_veroeffentlichen_refuses_while_items_are_open(projekt_klein, tmp_path, capsys):
+def test_veroeffentlichen_refuses_while_items_are_open(projekt_klein, tmp_path, monkeypatch, capsys):
+    (tmp_path / "leer").mkdir()
+    monkeypatch.chdir(tmp_path / "leer")  # no mkdocs.yml here: a build that should not start fails at once
     assert run(projekt_klein, "veroeffentlichen", str(tmp_path / "server")) == 1
     ausgabe = capsys.readouterr()
     assert ausgabe.out.split("\n")[-2] == "3 offene Punkte."
@@ -355,3 +358,39 @@ def test_every_command_explains_itself_in_german(befehl, monkeypatch, capsys):
         main([*([befehl] if befehl else []), "--help"])
     assert beendet.value.code == 0
     assert capsys.readouterr().out == HILFE[befehl]
+
+
+
+def test_a_failed_build_publishes_nothing(projekt_klein, tmp_path, monkeypatch, capsys):
+    (tmp_path / "leer").mkdir()
+    monkeypatch.chdir(tmp_path / "leer")  # no mkdocs.yml: MkDocs stops at once
+    ziel = tmp_path / "server"
+    assert run(projekt_klein, "veroeffentlichen", str(ziel), "--testsystem") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("\n!!! TESTSYSTEM: Veröffentlichung trotz offener Punkte. Nur für ein Testsystem, nicht für die "
+                          "Öffentlichkeit – alle Seiten tragen „noindex“. !!!\n\n")
+    assert err.endswith(f"Bau fehlgeschlagen – nichts veröffentlicht, {ziel}/aktuell bleibt unverändert.\n")
+    assert not (ziel / "aktuell").exists()
+
+
+def test_a_test_system_release_is_built_and_switched_to(projekt_klein, monkeypatch, capsys):
+    monkeypatch.chdir(projekt_klein)  # its mkdocs.yml: a small site, built in a second
+    ziel = projekt_klein / "server"
+    assert main(["--daten", str(FIXTURE_DATA), "veroeffentlichen", "server", "--testsystem"]) == 0
+    out = capsys.readouterr().out.split("\n")
+    [name] = [p.name for p in (ziel / "releases").iterdir()]
+    assert re.fullmatch(r"\d{8}T\d{9}Z-ohne-git", name)
+    assert out[-2] == (f"TESTSYSTEM (mit noindex): {ziel}/releases/{name} ist jetzt {ziel}/aktuell. Zurück zur "
+                       "vorigen Fassung: make zurueck ZIEL=server")
+    assert (ziel / "aktuell" / "index.html").is_file()
+    assert main(["--daten", str(FIXTURE_DATA), "veroeffentlichen", "server", "--testsystem"]) == 0
+    [neu] = [p.name for p in (ziel / "releases").iterdir() if p.name != name]
+    assert capsys.readouterr().out.split("\n")[-2] == (
+        f"TESTSYSTEM (mit noindex): {ziel}/releases/{neu} ist jetzt {ziel}/aktuell (vorher {name}). Zurück zur "
+        "vorigen Fassung: make zurueck ZIEL=server")
+
+
+def test_zurueck_before_any_release(projekt_klein, tmp_path, capsys):
+    assert run(projekt_klein, "zurueck", str(tmp_path / "server")) == 1
+    assert capsys.readouterr().err == (f"Zurückschalten nicht möglich: In {tmp_path}/server ist noch nichts "
+                                       "veröffentlicht (aktuell fehlt).\n")
