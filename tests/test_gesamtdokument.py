@@ -9,6 +9,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, TOWNS, soup
+from handlungskonzept.gesamtdokument import dokument
+from handlungskonzept.gesamtdokument.dokument import Kapitel
 
 PDF = "handlungskonzept.pdf"
 LEGAL = {"impressum.md", "datenschutz.md", "barrierefreiheit.md"}
@@ -146,3 +148,102 @@ def test_every_chapter_links_to_the_pdf_with_its_size(site):
         assert link is not None, (src, label)
         assert link["href"] == "../" * url.count("/") + PDF
     assert soup(site, "impressum/").find("a", href=re.compile(r"handlungskonzept\.pdf$")) is None
+
+
+def test_the_document_joins_the_pages_with_their_links_inside_it():
+    kapitel = [
+        Kapitel("Startseite", "", '<h1 id="start">Start<a class="headerlink" href="#start">¶</a></h1>'
+                '<p>Siehe <a href="partner/#liste">Partner</a>, <a href="impressum/#kontakt">Impressum</a>, '
+                '<a href="quellen/vorlage.txt">Vorlage</a>, <a href="https://example.org/">extern</a>, '
+                '<a href="mailto:a@example.org">Post</a>, <a href="#start">oben</a>.</p><script>x()</script>'),
+        Kapitel("Regionalkonferenzen", "regionalkonferenzen/", '<h1 id="rk">Regionalkonferenzen</h1>'
+                '<table><tr><th id="k">Kopf</th></tr><tr><td headers="k">Zelle</td></tr></table>'),
+        Kapitel("Haan", "regionalkonferenzen/haan/", '<h1 id="haan">Haan</h1><h5>Klein</h5><h6>Kleinst</h6>'
+                '<div aria-labelledby="haan k">x</div><a href="../index.html">Übersicht</a>'
+                '<a href="../../partner/">Partner</a><a href="#haan">hier</a><a href="?x=1">frage</a>', ebene=2),
+        Kapitel("Partner", "partner/", '<h2 id="liste">Liste</h2><form><input></form><button>b</button>'
+                '<noscript>n</noscript>'),
+    ]
+    assert dokument.html(kapitel, TITELBLATT, ANHANG, "https://www.beispiel.test/") == (
+    '<!DOCTYPE html>\n'
+    '<html lang="de">\n'
+    '<head>\n'
+    '<meta charset="utf-8">\n'
+    '<title>Handlungskonzept</title>\n'
+    '<meta name="author" content="Kreis Mettmann">\n'
+    '<meta name="description" content="Gesamtdokument der Website zum Handlungskonzept. Quelle: Vorlage, undatiert.">\n'
+    '</head>\n'
+    '<body>\n'
+    '<section class="titelblatt">\n'
+    '<p class="titelblatt__herausgeber">Kreis Mettmann</p>\n'
+    '<h1>Handlungskonzept</h1>\n'
+    '<p class="titelblatt__art">Gesamtdokument der Website</p>\n'
+    '<p><strong>Herausgeber:</strong> Kreis Mettmann</p>\n'
+    '<p><strong>Quelle der Angaben:</strong> Vorlage, undatiert. Ihr Wortlaut steht im <a href="#anhang">Anhang</a>.</p>\n'
+    '</section>\n'
+    '<section class="inhaltsverzeichnis">\n'
+    '<h2>Inhalt</h2>\n'
+    '<ol>\n'
+    '<li><a href="#seite-startseite">Startseite</a>\n'
+    '</li>\n'
+    '<li><a href="#seite-regionalkonferenzen">Regionalkonferenzen</a>\n'
+    '<ol>\n'
+    '<li><a href="#seite-regionalkonferenzen-haan">Haan</a></li>\n'
+    '</ol>\n'
+    '</li>\n'
+    '<li><a href="#seite-partner">Partner</a>\n'
+    '</li>\n'
+    '<li><a href="#anhang">Anhang: Vorlage</a></li>\n'
+    '</ol>\n'
+    '</section>\n'
+    '<section class="kapitel kapitel--ebene-1 md-typeset" id="seite-startseite">\n'
+    '<h1 id="seite-startseite--start">Start</h1><p>Siehe <a href="#seite-partner--liste">Partner</a>, <a href="https://www.beispiel.test/impressum/#kontakt">Impressum</a>, <a href="#anhang">Vorlage</a>, <a href="https://example.org/">extern</a>, <a href="mailto:a@example.org">Post</a>, <a href="#seite-startseite--start">oben</a>.</p>\n'
+    '</section>\n'
+    '<section class="kapitel kapitel--ebene-1 md-typeset" id="seite-regionalkonferenzen">\n'
+    '<h1 id="seite-regionalkonferenzen--rk">Regionalkonferenzen</h1><table><tr><th id="seite-regionalkonferenzen--k">Kopf</th></tr><tr><td headers="seite-regionalkonferenzen--k">Zelle</td></tr></table>\n'
+    '</section>\n'
+    '<section class="kapitel kapitel--ebene-2 md-typeset" id="seite-regionalkonferenzen-haan">\n'
+    '<h2 id="seite-regionalkonferenzen-haan--haan">Haan</h2><h6>Klein</h6><h6>Kleinst</h6><div aria-labelledby="seite-regionalkonferenzen-haan--haan seite-regionalkonferenzen-haan--k">x</div><a href="#seite-regionalkonferenzen">Übersicht</a><a href="#seite-partner">Partner</a><a href="#seite-regionalkonferenzen-haan--haan">hier</a><a href="#seite-regionalkonferenzen-haan">frage</a>\n'
+    '</section>\n'
+    '<section class="kapitel kapitel--ebene-1 md-typeset" id="seite-partner">\n'
+    '<h2 id="seite-partner--liste">Liste</h2>\n'
+    '</section>\n'
+    '<section class="kapitel anhang" id="anhang">\n'
+    '<h1>Anhang: Vorlage</h1>\n'
+    '<p class="anhang__hinweis">Wortlaut der Quelle, wie ihn die Website als Textdatei veröffentlicht.</p>\n'
+    '<p>Zeile 1<br>Zeile 2</p>\n'
+    '<p>Absatz 2</p>\n'
+    '</section>\n'
+    '</body>\n'
+    '</html>\n'
+    )
+
+
+TITELBLATT = dokument.Titelblatt("Handlungskonzept", "Kreis Mettmann", "Vorlage", "undatiert")
+ANHANG = dokument.Anhang("Vorlage", "quellen/vorlage.txt", "Zeile 1\n  Zeile 2  \n\n\n   \nAbsatz 2\n")
+
+
+def test_without_site_url_outside_links_are_root_relative_and_a_lone_subpage_is_a_chapter():
+    html = dokument.html([Kapitel("Haan", "regionalkonferenzen/haan/", '<a href="../../impressum/">I</a>', ebene=2)],
+                         TITELBLATT, ANHANG, None)
+    assert '<a href="/impressum/">I</a>' in html
+    assert ('<ol>\n<li><a href="#seite-regionalkonferenzen-haan">Haan</a>\n</li>\n<li><a href="#anhang">Anhang: '
+            'Vorlage</a></li>\n</ol>') in html
+
+
+def test_cover_and_appendix_come_from_the_data(fixture_daten):
+    titelblatt, anhang = dokument.aus_daten(fixture_daten, ROOT / "docs")
+    assert titelblatt == dokument.Titelblatt(
+        titel="Handlungskonzept gegen Rechtsextremismus und Rassismus des Kreises Mettmann",
+        herausgeber="Kreis Mettmann, Kreisintegrationszentrum", quelle="Mitteilungsvorlage WP 14-20 SV 50/100",
+        quellenzeit="undatiert, verfasst zwischen Februar 2017 und Oktober 2020")
+    assert (anhang.titel, anhang.url) == ("Mitteilungsvorlage WP 14-20 SV 50/100",
+                                          "quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt")
+    assert anhang.text == (ROOT / "docs/quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt").read_text(encoding="utf-8")
+
+
+def test_the_print_stylesheet_embeds_the_fonts_after_the_components_styles(tmp_path):
+    css = dokument.stylesheet({("italic", 700): tmp_path / "Fett Kursiv.ttf"})
+    assert (f'@font-face {{\n  font-family: "HK Text";\n  font-style: italic;\n  font-weight: 700;\n'
+            f'  src: url("file://{tmp_path}/Fett%20Kursiv.ttf");\n}}') in css
+    assert css.index(".hk-pressebox") < css.index("@font-face")
