@@ -1,6 +1,7 @@
 """The whole Handlungskonzept as one PDF, inspected with pikepdf and poppler as a reader's tools see it."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 
@@ -247,3 +248,84 @@ def test_the_print_stylesheet_embeds_the_fonts_after_the_components_styles(tmp_p
     assert (f'@font-face {{\n  font-family: "HK Text";\n  font-style: italic;\n  font-weight: 700;\n'
             f'  src: url("file://{tmp_path}/Fett%20Kursiv.ttf");\n}}') in css
     assert css.index(".hk-pressebox") < css.index("@font-face")
+
+
+KLEIN = '<html lang="de"><head><title>T</title></head><body><h1>Hallo</h1></body></html>'
+
+
+def test_the_pdf_is_tagged_compressed_and_cached_by_its_inputs(tmp_path):
+    from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
+
+    cache = tmp_path / "cache"
+    datei = gesamt_pdf.erzeugen(KLEIN, tmp_path, cache)
+    assert re.fullmatch(r"[0-9a-f]{64}\.pdf", datei.name) and datei.parent == cache
+    assert sorted(p.name for p in cache.iterdir()) == [datei.name]  # no half-written file left
+    with pikepdf.open(datei) as document:
+        assert document.Root.MarkInfo.Marked is True
+        assert bytes(document.trailer.ID[0]) == datei.stem[:32].encode()
+        seite = document.pages[0]
+        assert seite.Contents.get("/Filter") == "/FlateDecode"
+        with document.open_metadata() as xmp:
+            assert xmp.get("pdfuaid:part") == "1"
+    assert datei.stat().st_size < 30_000  # fonts as subsets
+    os.utime(datei, (1, 1))
+    assert gesamt_pdf.erzeugen(KLEIN, tmp_path, cache) == datei
+    assert datei.stat().st_mtime > 1  # used again: stays among the newest
+
+
+def test_the_cache_keeps_the_six_newest_files(tmp_path):
+    from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for n in range(7):
+        (cache / f"alt-{n}.pdf").write_bytes(b"%PDF")
+        os.utime(cache / f"alt-{n}.pdf", (1000 + n, 1000 + n))
+    neu = gesamt_pdf.erzeugen(KLEIN, tmp_path, cache)
+    assert sorted(p.name for p in cache.iterdir()) == sorted([neu.name, *(f"alt-{n}.pdf" for n in range(2, 7))])
+
+
+def test_the_pdf_embeds_files_from_docs_only(tmp_path):
+    from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "stil.css").write_text("h1 { color: red }", encoding="utf-8")
+    html = '<html><head><link rel="stylesheet" href="stil.css"></head><body><h1>H</h1>{}</body></html>'
+    assert gesamt_pdf.erzeugen(html.format(""), docs, tmp_path / "cache").is_file()
+    for teil, meldung in [
+        ('<img src="https://example.org/a.png">', "Das Gesamtdokument (PDF) darf nur Dateien aus dem Ordner docs/ "
+                                                  "einbinden, nicht „https://example.org/a.png“."),
+        (f'<img src="file://{tmp_path}/a.png">', f"Das Gesamtdokument (PDF) darf nur Dateien aus dem Ordner docs/ "
+                                                 f"einbinden, nicht „file://{tmp_path}/a.png“."),
+        ('<img src="fehlt.png">', f"Das Gesamtdokument (PDF) bindet „{docs}/fehlt.png“ ein, aber die Datei fehlt."),
+    ]:
+        with pytest.raises(gesamt_pdf.PdfFehler) as raised:
+            gesamt_pdf.erzeugen(html.format(teil), docs, tmp_path / "cache")
+        assert str(raised.value) == meldung
+
+
+def test_missing_fonts_name_the_debian_package(tmp_path, monkeypatch):
+    from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
+
+    monkeypatch.setattr(gesamt_pdf, "SCHRIFT_ORDNER", tmp_path)
+    (tmp_path / "OpenSans-Regular.ttf").write_bytes(b"x")
+    (tmp_path / "OpenSans-Bold.ttf").write_bytes(b"x")
+    with pytest.raises(gesamt_pdf.PdfFehler) as raised:
+        gesamt_pdf.schriften()
+    assert str(raised.value) == (
+        f"Für das Gesamtdokument (PDF) fehlt die Schrift {tmp_path}/OpenSans-Italic.ttf, {tmp_path}/OpenSans-BoldItalic.ttf. "
+        "Bitte das Debian-Paket installieren: sudo apt-get install fonts-open-sans (oder „make site“ als root).")
+
+
+def test_the_cache_key_changes_with_every_input(tmp_path):
+    from handlungskonzept.gesamtdokument.pdf import schluessel
+
+    schrift = tmp_path / "a.ttf"
+    schrift.write_bytes(b"1")
+    basis = schluessel("ab", "c", [schrift])
+    assert re.fullmatch(r"[0-9a-f]{64}", basis) and schluessel("ab", "c", [schrift]) == basis
+    schluessel_ohne = schluessel("ab", "c", [])
+    schrift.write_bytes(b"2")
+    assert len({basis, schluessel("a", "bc", [schrift]), schluessel("ab", "c", [schrift]), schluessel_ohne,
+                schluessel("ab", "", []), schluessel("", "abc", [])}) == 6  # lengths count: "ab"+"c" ≠ "a"+"bc"
