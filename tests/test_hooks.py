@@ -863,3 +863,58 @@ def test_a_german_macro_error_has_no_technical_note(config):
 def test_before_the_posts_are_read_no_page_gets_a_date_line(config):
     config.extra.pop("beitraege", None)
     assert aktuelles_hooks.on_page_markdown("# T\n", page(POST), config, None) == "# T\n"
+
+
+def manifest_build(config, data_copy, tmp_path, *urls: str):
+    daten = data_copy()
+    (daten / "veroeffentlichte-urls.txt").write_text("# Kopf\n" + "".join(f"{u}\n" for u in urls), encoding="utf-8")
+    config.extra["daten_verzeichnis"] = str(daten)
+    for seite in ("", "partner/"):
+        (tmp_path / "site" / seite).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / seite / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    return daten
+
+
+def test_a_build_that_loses_a_published_address_stops(config, data_copy, tmp_path):
+    daten = manifest_build(config, data_copy, tmp_path, "/", "/partner/", "/alt/", "/termine.ics")
+    with pytest.raises(PluginError) as raised:
+        weiterleitung_hooks.on_post_build(config)
+    assert str(raised.value).split("\n")[:3] == [
+        f"2 veröffentlichte Adresse(n) aus {daten}/veroeffentlichte-urls.txt wären nicht mehr erreichbar:",
+        "  • /alt/ – die Website liefert diese Adresse nicht mehr aus, und keine Weiterleitung führt von ihr weg.",
+        "  • /termine.ics – die Website liefert diese Datei nicht mehr aus; Dateien lassen sich nicht weiterleiten."]
+
+
+def test_a_build_that_keeps_every_address_passes(config, data_copy, tmp_path):
+    manifest_build(config, data_copy, tmp_path, "/", "/partner/")
+    assert weiterleitung_hooks.on_post_build(config) is None
+
+
+def test_without_data_or_manifest_nothing_is_checked(config, data_copy, tmp_path):
+    manifest_build(config, data_copy, tmp_path, "/alt/")
+    config.extra["daten"] = None
+    assert weiterleitung_hooks.on_post_build(config) is None
+    config.extra["daten"] = build_hooks.on_config(config).extra["daten"]
+    config.extra["daten_verzeichnis"] = str(tmp_path / "ohne-manifest")
+    assert weiterleitung_hooks.on_post_build(config) is None
+
+
+def test_the_whole_document_is_rendered_from_the_menu_pages(config, tmp_path, monkeypatch):
+    monkeypatch.setitem(config, "config_file_path", str(tmp_path / "mkdocs.yml"))
+    monkeypatch.setitem(config, "nav", [{"Start": "index.md"}, {"Partner": "partner.md"}])
+    files = get_files(config)
+    nav = get_navigation(files, config)
+    for seite in nav.pages:
+        seite.content = f"<h1>{seite.title}</h1>"
+    gesamtdokument_hooks.on_nav(nav, config, files)
+    env = SimpleNamespace(globals={})
+    assert gesamtdokument_hooks.on_env(env, config, files) is env
+    gesamt = config.extra["gesamtdokument"]
+    assert gesamt["seiten"] == {"", "partner/"}
+    assert gesamt["datei"].parent == tmp_path / ".cache" / "pdf" and gesamt["datei"].read_bytes().startswith(b"%PDF-")
+    nav.pages[1].content = '<img src="https://cdn.example.com/a.png">'
+    with pytest.raises(PluginError) as raised:
+        gesamtdokument_hooks.on_env(env, config, files)
+    assert str(raised.value) == ("Das Gesamtdokument (PDF) darf nur Dateien aus dem Ordner docs/ einbinden, nicht "
+                                 "„https://cdn.example.com/a.png“.")
+    assert config.extra["gesamtdokument"] is None
