@@ -282,3 +282,42 @@ def test_make_offen_lists_what_the_catalogue_still_needs():
     out = offen(ROOT).stdout
     for text in ("Lizenz der offenen Daten", "contributorID", "Kreisschlüssel 05158", "Video in Deutscher Gebärdensprache"):
         assert any(text in line and line.startswith("data/") for line in out.splitlines()), text
+
+
+#: The files the complete test data give at https://www.beispiel.test/, byte for byte. When an export changes on
+#: purpose, write them again (``offene_daten.dateien`` and ``katalog.dateien`` for FIXTURE) and read the diff.
+ERWARTET = ROOT / "tests" / "fixtures" / "erwartet"
+
+
+@pytest.fixture(scope="module")
+def veroeffentlicht() -> dict[str, bytes]:
+    inhalte = offene_daten.dateien(FIXTURE, "https://www.beispiel.test/")
+    return inhalte | katalog.dateien(FIXTURE, "https://www.beispiel.test/", inhalte)
+
+
+def test_exactly_these_files_are_published(veroeffentlicht):
+    assert sorted(veroeffentlicht) == sorted(p.relative_to(ERWARTET).as_posix()
+                                             for p in (ERWARTET / "offene-daten").iterdir())
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ERWARTET / "offene-daten").iterdir()))
+def test_each_file_says_exactly_what_was_reviewed(veroeffentlicht, name):
+    assert veroeffentlicht[f"offene-daten/{name}"].decode("utf-8") == (
+        ERWARTET / "offene-daten" / name).read_bytes().decode("utf-8")
+
+
+def test_downloads_state_format_path_and_size(veroeffentlicht):
+    assert offene_daten.downloads(offene_daten.EXPORTE[1], veroeffentlicht) == [
+        {"format": "CSV", "pfad": "offene-daten/partner.csv", "groesse": "3,2 KB", "schema_name": "Table Schema",
+         "schema_pfad": "offene-daten/partner.csv.schema.json", "schema_groesse": "3,9 KB"},
+        {"format": "JSON", "pfad": "offene-daten/partner.json", "groesse": "5,3 KB", "schema_name": "JSON Schema",
+         "schema_pfad": "offene-daten/partner.json.schema.json", "schema_groesse": "3,8 KB"}]
+
+
+def test_column_types_in_the_words_of_the_page():
+    assert [(s.name, s.typ_text) for s in offene_daten.EXPORTE[1].spalten][:8] == [
+        ("id", "Text"), ("name", "Text"), ("art", "Text"), ("art_text", "Text"), ("rolle", "Text"),
+        ("website", "Internetadresse"), ("arbeitsgruppe", "„ja“ oder „nein“"), ("seite", "Internetadresse")]
+    konferenzen = {s.name: s.typ_text for s in offene_daten.EXPORTE[0].spalten}
+    assert (konferenzen["datum"], konferenzen["teilnehmende"], konferenzen["ergebnisse"]) == (
+        "Datum (JJJJ-MM-TT)", "ganze Zahl", "Liste von Texten")
