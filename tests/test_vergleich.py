@@ -111,3 +111,25 @@ def test_drafts_are_pages_with_entwurf_true_in_their_front_matter(tmp_path):
     (docs / "ohne.md").write_text("entwurf: true\n", encoding="utf-8")  # no front matter: just text
     assert reader_diff.drafts(docs) == {"docs/aktuelles/2027-01-05-neu.md": "/aktuelles/2027-01-05-neu/",
                                         "docs/aktuelles/index.md": "/aktuelles/", "docs/index.md": "/"}
+
+
+def test_page_text_reads_the_article_as_a_reader_does(tmp_path):
+    html = ('<html><head><title>x</title><script>s</script></head><body><nav><p>Menü</p></nav>'
+            '<article class="md-content__inner"><a href="e" rel="edit" class="md-icon">Bearbeiten <span>x</span></a>'
+            '<h1 id="t">Titel <em>mit</em>   Wort<a class="headerlink" href="#t">¶</a></h1>'
+            '<p>Ein<br>Satz mit <a href="https://example.org/">Link</a> und <a href="/intern/">intern</a> und '
+            '<a href="http://alt.example.org/">alt</a>.</p><svg><text>Icon</text></svg><img src="a.png" alt="Bild">'
+            '<ul><li>A</li><li>B <script>x</script>C</li></ul><h1>Zweite</h1><div>Rest<hr>Ende</div>'
+            '<noscript>n</noscript><style>s</style><template>t</template>Schluss</article>'
+            '<footer><p>Fuß</p></footer></body></html>')
+    assert page_text.read(html) == page_text.PageText(
+        title="Titel mit Wort",
+        lines=["Titel mit Wort", "Ein", "Satz mit Link und intern und alt.", "A", "B C", "Zweite", "Rest", "Ende",
+               "Schluss"],
+        links=["https://example.org/", "http://alt.example.org/"])
+    assert page_text.read("<p>Kein Artikel</p>") == page_text.PageText()
+    for name in ("index.html", "partner/index.html", "404.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"<article><h1>{name}</h1></article>", encoding="utf-8")
+    assert {url: text.title for url, text in page_text.pages(tmp_path).items()} == {
+        "/": "index.html", "/404.html": "404.html", "/partner/": "partner/index.html"}
