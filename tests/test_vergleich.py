@@ -4,8 +4,10 @@ The full path (git worktree, two real builds, the job in the pipeline) is in ``t
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from handlungskonzept import page_text, reader_diff
@@ -133,3 +135,70 @@ def test_page_text_reads_the_article_as_a_reader_does(tmp_path):
         (tmp_path / name).write_text(f"<article><h1>{name}</h1></article>", encoding="utf-8")
     assert {url: text.title for url, text in page_text.pages(tmp_path).items()} == {
         "/": "index.html", "/404.html": "404.html", "/partner/": "partner/index.html"}
+
+
+def words(line):
+    return [(w.text, w.changed) for w in line]
+
+
+def test_changed_words_are_marked_and_added_lines_stand_whole(tmp_path):
+    old = side(tmp_path, "alt", {"/x/": ("X", "<p>Eins zwei drei</p><p>Bleibt.</p>"), "/y/": ("Y", "<p>a</p>")})
+    new = side(tmp_path, "neu", {"/x/": ("X", "<p>Eins vier drei</p><p>Dazu.</p><p>Noch.</p><p>Bleibt.</p>"),
+                                 "/y/": ("", "<p>a</p>")})
+    change, ohne_titel = reader_diff.compare("main", old, new).changed
+    assert ohne_titel.title == "Y"  # the new page has no title: the old one names it
+    [passage] = change.passages
+    assert [words(line) for line in passage.before] == [[("Eins ", False), ("zwei ", True), ("drei", False)]]
+    assert [words(line) for line in passage.after] == [[("Eins ", False), ("vier ", True), ("drei", False)],
+                                                       [("Dazu.", True)], [("Noch.", True)]]
+
+
+def test_a_link_new_on_two_pages_is_listed_once_per_page(tmp_path):
+    link = '<p><a href="https://neu.example.org/">n</a> <a href="https://neu.example.org/">n</a></p>'
+    old = side(tmp_path, "alt", {"/a/": ("A", '<p><a href="https://alt.example.org/">a</a></p>')})
+    new = side(tmp_path, "neu", {"/a/": ("A", link + '<p><a href="https://alt.example.org/">a</a></p>'),
+                                 "/b/": ("B", link)})
+    result = reader_diff.compare("main", old, new)
+    assert result.new_links == {"https://neu.example.org/": ["/a/", "/b/"]}
+
+
+def test_a_draft_deleted_is_no_published_draft(tmp_path):
+    old = side(tmp_path, "alt", {}, drafts={"docs/weg.md": "/weg/", "docs/bleibt.md": "/bleibt/"})
+    new = side(tmp_path, "neu", {}, drafts={"docs/bleibt.md": "/bleibt/"}, docs=["docs/bleibt.md"])
+    assert reader_diff.compare("main", old, new).published_drafts == []
+
+
+def test_git_problems_are_named_in_german(tmp_path):
+    import subprocess
+
+    with pytest.raises(reader_diff.ComparisonError) as raised:
+        reader_diff._git(tmp_path, "rev-parse", "--show-toplevel")
+    assert str(raised.value).startswith("git rev-parse --show-toplevel ist fehlgeschlagen: fatal: not a git repository")
+    subprocess.run(["git", "init", "--quiet", "--initial-branch", "main", str(tmp_path)], check=True)
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "--quiet", "--allow-empty",
+                    "-m", "x"], cwd=tmp_path, check=True)
+    commit = reader_diff._git(tmp_path, "rev-parse", "HEAD")
+    assert reader_diff._commit(tmp_path, "main") == commit
+    subprocess.run(["git", "update-ref", "refs/remotes/origin/entfernt", commit], cwd=tmp_path, check=True)
+    assert reader_diff._commit(tmp_path, "entfernt") == commit  # only on the remote
+    with pytest.raises(reader_diff.ComparisonError) as raised:
+        reader_diff._commit(tmp_path, "gibt-es-nicht")
+    assert str(raised.value) == ("„gibt-es-nicht“ ist kein bekannter Stand in Git (weder Zweig, Tag oder Commit noch "
+                                 "origin/gibt-es-nicht). Beispiel: make vergleich BASIS=main")
+
+
+def test_builds_are_of_the_published_site_and_cached_by_their_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("HK_DATEN", "tests/fixtures/daten-vollstaendig")
+    monkeypatch.setenv("HK_VORSCHAU", "1")
+    monkeypatch.setenv("HK_SITE_URL", "https://a.example.org/")
+    umgebung = reader_diff._environment(tmp_path)
+    assert "HK_DATEN" not in umgebung and "HK_VORSCHAU" not in umgebung
+    assert (umgebung["HK_SITE_URL"], umgebung["PYTHONPATH"], umgebung["NO_MKDOCS_2_WARNING"]) == (
+        "https://a.example.org/", f"{tmp_path}/macros", "1")
+    key = reader_diff._cache_key("baum")
+    assert re.fullmatch(r"[0-9a-f]{20}", key) and reader_diff._cache_key("baum") == key
+    assert reader_diff._cache_key("anderer-baum") != key
+    monkeypatch.setenv("HK_VORSCHAU", "0")  # not part of the published site
+    assert reader_diff._cache_key("baum") == key
+    monkeypatch.setenv("HK_SITE_URL", "https://b.example.org/")
+    assert reader_diff._cache_key("baum") != key
