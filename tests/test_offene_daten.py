@@ -321,3 +321,67 @@ def test_column_types_in_the_words_of_the_page():
     konferenzen = {s.name: s.typ_text for s in offene_daten.EXPORTE[0].spalten}
     assert (konferenzen["datum"], konferenzen["teilnehmende"], konferenzen["ergebnisse"]) == (
         "Datum (JJJJ-MM-TT)", "ganze Zahl", "Liste von Texten")
+
+
+def offener_katalog(**felder):
+    """The complete test data with fields of datenkatalog.yml or impressum.yml replaced."""
+    katalog_felder = {k: v for k, v in felder.items() if k != "email"}
+    daten = FIXTURE.model_copy(update={"datenkatalog": FIXTURE.datenkatalog.model_copy(update=katalog_felder)})
+    if "email" in felder:
+        daten = daten.model_copy(update={"impressum": FIXTURE.impressum.model_copy(update={"email": felder["email"]})})
+    return daten
+
+
+def triples(daten, subject: str, predicate) -> list[str]:
+    g = katalog.graph(daten, "https://www.beispiel.test/", offene_daten.dateien(daten, "https://www.beispiel.test/"))
+    return sorted(str(o) for o in g.objects(URIRef(subject), predicate))
+
+
+DCATDE = "http://dcat-ap.de/def/dcatde/"
+CSV_VERTEILUNG = "https://www.beispiel.test/offene-daten/#partner-csv"
+
+
+def test_an_open_licence_or_contributor_is_left_out_of_the_catalogue():
+    offen = OffenerPunkt(offen="noch festlegen")
+    daten = offener_katalog(lizenz=offen, bereitsteller=offen, email=offen)
+    assert triples(daten, CSV_VERTEILUNG, ns.DCTERMS.license) == []
+    assert triples(daten, CSV_VERTEILUNG, URIRef(DCATDE + "licenseAttributionByText")) == []
+    assert triples(daten, "https://www.beispiel.test/offene-daten/#partner", URIRef(DCATDE + "contributorID")) == []
+    assert triples(daten, "https://www.beispiel.test/offene-daten/#kontakt", URIRef("http://www.w3.org/2006/vcard/ns#hasEmail")) == []
+    assert "license" not in katalog.dataset_jsonld(daten, "https://www.beispiel.test/", offene_daten.EXPORTE[1],
+                                                   offene_daten.dateien(daten, "https://www.beispiel.test/"))
+
+
+def test_a_licence_without_attribution_names_no_one():
+    daten = offener_katalog(lizenz=Lizenz.dl_zero_de)
+    assert triples(daten, CSV_VERTEILUNG, ns.DCTERMS.license) == ["http://dcat-ap.de/def/licenses/dl-zero-de/2.0"]
+    assert triples(daten, CSV_VERTEILUNG, URIRef(DCATDE + "licenseAttributionByText")) == []
+
+
+def test_the_dataset_for_search_engines_points_at_the_catalogued_files(veroeffentlicht):
+    assert katalog.dataset_jsonld(FIXTURE, "https://www.beispiel.test/", offene_daten.EXPORTE[1], veroeffentlicht) == {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": "Partner des Handlungskonzepts gegen Rechtsextremismus und Rassismus",
+        "description": "Die Partner und Beteiligten des Handlungskonzepts mit ihrer Rolle, jeweils mit der Quelle und "
+                       "der Zeit, für die die Quelle spricht. Kontaktangaben stehen auf den Seiten, nicht in den Daten.",
+        "url": "https://www.beispiel.test/offene-daten/#partner",
+        "inLanguage": "de",
+        "isAccessibleForFree": True,
+        "keywords": ["Rechtsextremismus", "Rassismus", "Prävention", "Regionalkonferenz", "Kreis Mettmann"],
+        "publisher": {"@type": "Organization", "name": "Kreis Mettmann"},
+        "temporalCoverage": "2017-02-01/2020-10-31",
+        "spatialCoverage": {"@type": "Place", "name": "Kreis Mettmann",
+                            "sameAs": "http://dcat-ap.de/def/politicalGeocoding/districtKey/05158"},
+        "includedInDataCatalog": {"@type": "DataCatalog",
+                                  "name": "Offene Daten – Handlungskonzept gegen Rechtsextremismus und Rassismus",
+                                  "url": "https://www.beispiel.test/offene-daten/katalog.ttl"},
+        "distribution": [
+            {"@type": "DataDownload", "name": "Partner des Handlungskonzepts gegen Rechtsextremismus und Rassismus (CSV)",
+             "encodingFormat": "text/csv", "contentUrl": "https://www.beispiel.test/offene-daten/partner.csv",
+             "contentSize": "3298 B"},
+            {"@type": "DataDownload", "name": "Partner des Handlungskonzepts gegen Rechtsextremismus und Rassismus (JSON)",
+             "encodingFormat": "application/json", "contentUrl": "https://www.beispiel.test/offene-daten/partner.json",
+             "contentSize": "5464 B"}],
+        "license": "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+    }
