@@ -163,6 +163,11 @@ def test_description_with_straight_quotes_or_brackets_stops_the_build(config, de
                                  "spitzen Klammern (< >) enthalten. Bitte typografische Anführungszeichen „…“ verwenden.")
 
 
+def test_a_description_with_typographic_quotes_and_letters_passes(config):
+    seite = page("neu.md", description="„XY“ – ein Satz mit X.")
+    assert metadaten_hooks.on_page_markdown("# T", seite, config, None) == "# T"
+
+
 def test_share_metadata_for_posts_and_pages(config):
     import datetime as dt
 
@@ -543,7 +548,8 @@ def entwurf_docs(config, tmp_path, monkeypatch):
     (docs / "bereich" / "entwurf.md").write_text(ENTWURF, encoding="utf-8")
     monkeypatch.setitem(config, "docs_dir", str(docs))
     monkeypatch.setitem(config, "nav", [{"Start": "index.md"}, {"Bereich": [{"E": "bereich/entwurf.md"}]},
-                                        "bereich/entwurf.md", {"Mehr": ["bereich/seite.md", "bereich/entwurf.md"]}])
+                                        "bereich/entwurf.md", {"Mehr": ["bereich/seite.md", "bereich/entwurf.md"]},
+                                        ["bereich/entwurf.md", "bereich/seite.md"]])
     return docs
 
 
@@ -553,7 +559,7 @@ def test_the_published_build_leaves_drafts_out_of_files_and_menu(config, entwurf
     assert sorted(f.src_uri for f in files.documentation_pages()) == ["bereich/seite.md", "index.md"]
     assert config.extra["entwuerfe"] == {"bereich/entwurf.md": 4}
     assert config.extra["entwuerfe_ausgelassen"] == {"bereich/entwurf.md"}
-    assert config.nav == [{"Start": "index.md"}, {"Mehr": ["bereich/seite.md"]}]
+    assert config.nav == [{"Start": "index.md"}, {"Mehr": ["bereich/seite.md"]}, ["bereich/seite.md"]]
 
 
 def test_the_preview_keeps_drafts(config, entwurf_docs, notizen_danach_an):
@@ -562,7 +568,7 @@ def test_the_preview_keeps_drafts(config, entwurf_docs, notizen_danach_an):
     assert sorted(f.src_uri for f in files.documentation_pages()) == ["bereich/entwurf.md", "bereich/seite.md", "index.md"]
     assert config.extra["entwuerfe"] == {"bereich/entwurf.md": 4}
     assert config.extra["entwuerfe_ausgelassen"] == set()
-    assert len(config.nav) == 4
+    assert len(config.nav) == 5
 
 
 def test_a_draft_switch_that_is_no_boolean_stops_the_build(config, entwurf_docs, notizen_danach_an):
@@ -623,8 +629,15 @@ def test_the_preview_banner_links_the_source_of_the_page(config, entwurf_docs, n
     unbekannt = page("regionalkonferenzen/x.md", quelle_daten="regionalkonferenzen", quelle_eintrag="x")
     assert 'href="https://git.test/edit/main/tests/fixtures/daten-vollstaendig/regionalkonferenzen.yml" rel="edit"' in (
         vorschau_hooks.on_page_context({}, unbekannt, config, None)["hk_vorschau"])
+    loaded = config.extra["daten"]
+    config.extra["daten"] = type(loaded)(loaded.daten, {**loaded.positions, "regionalkonferenzen": {}}, loaded.shown_as)
+    assert ('rel="edit">tests/fixtures/daten-vollstaendig/regionalkonferenzen.yml bearbeiten</a>' in  # line unknown
+            vorschau_hooks.on_page_context({}, konferenz, config, None)["hk_vorschau"])
+    settings(config, vorschau="1", bearbeiten_url="https://git.test/X/")
+    assert 'href="https://git.test/X/docs/index.md"' in vorschau_hooks.on_page_context({}, page("index.md"), config,
+                                                                                       None)["hk_vorschau"]
     config.extra["daten"] = None
-    assert 'href="https://git.test/edit/main/docs/regionalkonferenzen/haan.md" rel="edit"' in (
+    assert 'href="https://git.test/X/docs/regionalkonferenzen/haan.md" rel="edit"' in (
         vorschau_hooks.on_page_context({}, konferenz, config, None)["hk_vorschau"])
 
 
@@ -653,6 +666,10 @@ def test_open_data_files_are_added_and_kept_for_their_sizes(config):
     assert sorted(f.src_uri for f in files if f.src_uri.startswith("offene-daten/")) == dateien
     assert files.get_file_from_path("offene-daten/partner.csv").content_bytes == config.extra["offene_daten"][
         "offene-daten/partner.csv"]
+    assert b",https://www.beispiel.test/partner/#kreisintegrationszentrum," in config.extra["offene_daten"][
+        "offene-daten/partner.csv"]
+    assert b"<https://www.beispiel.test/offene-daten/#katalog> a dcat:Catalog" in config.extra["offene_daten"][
+        "offene-daten/katalog.ttl"]
     config.extra.update(daten=None, offene_daten="vorher")
     assert not [f for f in offene_daten_hooks.on_files(get_files(config), config) if f.src_uri.startswith("offene-daten/")]
     assert config.extra["offene_daten"] == "vorher"
@@ -765,12 +782,15 @@ def test_own_scripts_and_styles_are_delivered_under_content_hashed_names(config,
     assert auslieferung_hooks.on_post_page("<html></html>", None, config) == "<html></html>"
     assert [p.relative_to(site).as_posix() for p in site.rglob("*.css")] == [stil]  # asked for, not yet written
     assert "/* offener-punkt */" in (site / stil).read_text(encoding="utf-8")
+    zweiter = env.globals["hk_seitenstil"]('<p class="hk-entwurf">x</p>')
+    auslieferung_hooks.on_post_page("<html></html>", None, config)  # its folder exists now
+    assert "/* entwurf */" in (site / zweiter).read_text(encoding="utf-8")
     (site / "index.html").write_text("<p>" + "Text " * 100 + "</p>", encoding="utf-8")
     (site / "kurz.txt").write_text("a", encoding="utf-8")
     auslieferung_hooks.on_post_build(config)
     assert gzip.decompress((site / "index.html.gz").read_bytes()) == (site / "index.html").read_bytes()
     assert not (site / "kurz.txt.gz").exists()  # not smaller
-    assert sorted(auslieferung_hooks._written) == sorted([*neu, stil])
+    assert sorted(auslieferung_hooks._written) == sorted([*neu, stil, zweiter])
     auslieferung_hooks.on_config(config)
     assert auslieferung_hooks._written == set()
 
@@ -783,16 +803,22 @@ def test_the_whole_document_has_the_menu_pages_without_legal_pages_or_drafts(con
     nav = get_navigation(files, config)
     assert gesamtdokument_hooks.on_nav(nav, config, files) is nav
     assert config.extra["hk_navigation"] is nav
+    for datei in files.documentation_pages():
+        if datei.page is not None:
+            datei.page.content = f"<p>{datei.src_uri}</p>"
+            datei.page.title = datei.page.title or datei.name.capitalize()
     files.get_file_from_path("partner.md").page.meta["entwurf"] = True
     files.get_file_from_path("presse.md").page.meta["entwurf"] = "ja"  # only true makes a draft
     files.get_file_from_path("regionalkonferenzen/haan.md").page.meta["entwurf"] = True
     kapitel = gesamtdokument_hooks._kapitel(nav, files, config.extra["daten"].daten)
-    assert [(k.titel, k.url, k.ebene) for k in kapitel] == [
-        ("Start", "", 1), ("Regionalkonferenzen", "regionalkonferenzen/", 1),
-        *((None, f"regionalkonferenzen/{town}/", 2) for town in (
-            "erkrath", "heiligenhaus", "hilden", "langenfeld", "mettmann", "monheim-am-rhein", "ratingen", "velbert",
-            "wuelfrath")),
-        ("Presse", "presse/", 1)]
+    towns = ("erkrath", "heiligenhaus", "hilden", "langenfeld", "mettmann", "monheim-am-rhein", "ratingen", "velbert",
+             "wuelfrath")
+    assert [(k.titel, k.url, k.html, k.ebene) for k in kapitel] == [
+        ("Start", "", "<p>index.md</p>", 1),
+        ("Regionalkonferenzen", "regionalkonferenzen/", "<p>regionalkonferenzen/index.md</p>", 1),
+        *((town.capitalize(), f"regionalkonferenzen/{town}/", f"<p>regionalkonferenzen/{town}.md</p>", 2)
+          for town in towns),
+        ("Presse", "presse/", "<p>presse.md</p>", 1)]
 
 
 def test_no_whole_document_in_the_preview_or_with_data_errors(config):
