@@ -394,3 +394,81 @@ def test_zurueck_before_any_release(projekt_klein, tmp_path, capsys):
     assert run(projekt_klein, "zurueck", str(tmp_path / "server")) == 1
     assert capsys.readouterr().err == (f"Zurückschalten nicht möglich: In {tmp_path}/server ist noch nichts "
                                        "veröffentlicht (aktuell fehlt).\n")
+
+
+OHNE_SEITE = ("videos.yml, Zeile 8, Spalte 3 – Feld „Eintrag 1 (dgs-erklaerung) › textfassung“ – Wert "
+              "„leichte-sprache/#worum-geht-es“: Diese Seite gibt es nicht (weder docs/leichte-sprache.md noch "
+              "docs/leichte-sprache/index.md).")
+
+
+def test_commands_check_the_data_against_the_pages_in_docs(projekt_klein, tmp_path, capsys):
+    """The video's text version is a page of docs/; without it the data are wrong for every command."""
+    (projekt_klein / "docs" / "leichte-sprache.md").unlink()
+    daten = f"{FIXTURE_DATA}/"  # a trailing slash is not doubled in the messages
+    assert run_with(projekt_klein, daten, "check") == 1
+    assert capsys.readouterr().err.split("\n")[1] == f"  • {FIXTURE_DATA}/{OHNE_SEITE}"
+    assert run_with(projekt_klein, daten, "urls", str(gebaute_site(tmp_path))) == 1
+    assert capsys.readouterr().err.split("\n")[1] == f"  • {FIXTURE_DATA}/{OHNE_SEITE}"
+    assert run_with(projekt_klein, daten, "beitrag", "Neu") == 1
+    assert capsys.readouterr().err.split("\n")[1] == f"  • {FIXTURE_DATA}/{OHNE_SEITE}"
+    assert run_with(projekt_klein, daten, "offen") == 0
+    assert capsys.readouterr().err.startswith("Hinweis: Die Daten enthalten Fehler")
+
+
+def test_beitrag_names_the_new_file_below_the_docs_folder_as_given(projekt_klein, capsys):
+    import datetime as dt
+
+    docs = projekt_klein / "redaktionX"
+    shutil.copytree(projekt_klein / "docs", docs)
+    (docs / "aktuelles").mkdir()
+    assert main(["--daten", str(FIXTURE_DATA), "--docs", f"{docs}/", "beitrag", "Neu"]) == 0
+    assert capsys.readouterr().out.split("\n")[0] == (
+        f"Neuer Beitrag angelegt: {docs}/aktuelles/{dt.date.today().isoformat()}-neu.md")
+
+
+def test_urls_report_names_the_manifest(projekt_klein, data_copy, tmp_path, capsys):
+    daten = data_copy()
+    (daten / "veroeffentlichte-urls.txt").write_text("/\n/alt/\n", encoding="utf-8")
+    assert run_with(projekt_klein, daten, "urls", str(gebaute_site(tmp_path))) == 1
+    assert capsys.readouterr().err.split("\n")[0] == (
+        f"1 veröffentlichte Adresse(n) aus {daten}/veroeffentlichte-urls.txt wären nicht mehr erreichbar:")
+
+
+def kleines_projekt(projekt_klein, data_copy):
+    """projekt_klein without open items, and a build hook that writes the HK_TESTSYSTEM it was given into the site."""
+    (projekt_klein / "docs" / "index.md").write_text(page_text("Start", pruefen_bis="2027-12-01"), encoding="utf-8")
+    (projekt_klein / "umgebung.py").write_text(
+        "import os\nfrom pathlib import Path\n\n\ndef on_post_build(config):\n"
+        "    Path(config.site_dir, 'testsystem.txt').write_text(os.environ.get('HK_TESTSYSTEM', 'fehlt'))\n",
+        encoding="utf-8")
+    (projekt_klein / "mkdocs.yml").write_text("site_name: Test\nhooks: [umgebung.py]\n", encoding="utf-8")
+    return ohne_offene_punkte(data_copy)
+
+
+def test_a_release_without_open_items_is_published(projekt_klein, data_copy, monkeypatch, capsys):
+    daten = kleines_projekt(projekt_klein, data_copy)
+    monkeypatch.chdir(projekt_klein)
+    assert main(["--daten", str(daten), "veroeffentlichen", "server"]) == 0
+    ziel = projekt_klein / "server"
+    [name] = [p.name for p in (ziel / "releases").iterdir()]
+    assert capsys.readouterr().out.split("\n")[-2] == (
+        f"veröffentlicht: {ziel}/releases/{name} ist jetzt {ziel}/aktuell. Zurück zur vorigen Fassung: "
+        "make zurueck ZIEL=server")
+    assert (ziel / "aktuell" / "testsystem.txt").read_text(encoding="utf-8") == "0"
+
+
+def test_a_test_system_build_knows_it_is_one(projekt_klein, data_copy, monkeypatch, capsys):
+    daten = kleines_projekt(projekt_klein, data_copy)
+    monkeypatch.chdir(projekt_klein)
+    assert main(["--daten", str(daten), "veroeffentlichen", "server", "--testsystem"]) == 0
+    assert (projekt_klein / "server" / "aktuell" / "testsystem.txt").read_text(encoding="utf-8") == "1"
+
+
+def test_a_release_that_cannot_be_switched_to_says_why(projekt_klein, data_copy, monkeypatch, capsys):
+    daten = kleines_projekt(projekt_klein, data_copy)
+    monkeypatch.chdir(projekt_klein)
+    (projekt_klein / "server" / "aktuell").mkdir(parents=True)
+    assert main(["--daten", str(daten), "veroeffentlichen", "server"]) == 1
+    assert capsys.readouterr().err == (
+        f"Veröffentlichung abgebrochen: {projekt_klein}/server/aktuell ist kein symbolischer Link. Bitte den Ordner "
+        "umbenennen; die Veröffentlichung legt den Link selbst an.\n")
