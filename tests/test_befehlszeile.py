@@ -472,3 +472,11 @@ def test_a_release_that_cannot_be_switched_to_says_why(projekt_klein, data_copy,
     assert capsys.readouterr().err == (
         f"Veröffentlichung abgebrochen: {projekt_klein}/server/aktuell ist kein symbolischer Link. Bitte den Ordner "
         "umbenennen; die Veröffentlichung legt den Link selbst an.\n")
+
+
+def test_a_command_is_required(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    with pytest.raises(SystemExit) as beendet:
+        main([])
+    assert beendet.value.code == 2
+    assert capsys.readouterr().err.split("\n")[-2] == "handlungskonzept: error: the following arguments are required: befehl"
