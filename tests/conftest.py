@@ -283,3 +283,14 @@ def vorschau_site(entwurf_projekt) -> Path:
     """The editors' preview of the real data (plus two drafts): with the editors' notes (``data-offen``)."""
     assert entwurf_projekt.laeufe["vorschau"].returncode == 0, entwurf_projekt.laeufe["vorschau"].stdout
     return entwurf_projekt.vorschau
+
+
+@pytest.fixture
+def c_locale():
+    """A machine whose locale is plain C, without UTF-8 (a bare CI image, ``LANG=C``): files must still be read as UTF-8."""
+    import locale
+
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    yield
+    locale.setlocale(locale.LC_CTYPE, before)

@@ -944,3 +944,23 @@ def test_the_whole_document_is_rendered_from_the_menu_pages(config, tmp_path, mo
     assert str(raised.value) == ("Das Gesamtdokument (PDF) darf nur Dateien aus dem Ordner docs/ einbinden, nicht "
                                  "„https://cdn.example.com/a.png“.")
     assert config.extra["gesamtdokument"] is None
+
+
+def test_sources_are_read_as_utf8_whatever_the_locale(config, tmp_path, c_locale):
+    text = '---\ntitle: Über\ndescription: Größe.\n---\nText\n\n{{ offen("a" }}\n'
+    with pytest.raises(PluginError) as raised:
+        build_hooks.on_page_content("<p>x</p>", source_page(tmp_path, text, markdown=SYNTAXFEHLER), config, None)
+    assert str(raised.value) == f"docs/neu.md, Zeile 7: {SYNTAXMELDUNG}"
+    textpruefung_hooks.on_pre_build(config)
+    textpruefung_hooks.on_post_page("<p>Über</p>", source_page(tmp_path, "Über uns\n"), config)
+    assert textpruefung_hooks._seiten[0].quelltext == "Über uns\n"
+
+
+def test_a_draft_link_is_found_in_a_utf8_page_whatever_the_locale(config, entwurf_docs, notizen_danach_an, c_locale):
+    (entwurf_docs / "bereich" / "seite.md").write_text("# Über\n\nGrüße\nSiehe [Entwurf](entwurf.md).\n",
+                                                      encoding="utf-8")
+    settings(config)
+    vorschau_hooks.on_files(get_files(config), config)
+    with pytest.raises(PluginError) as raised:
+        vorschau_hooks.on_page_markdown("# T", docs_page(entwurf_docs, "bereich/seite.md"), config, None)
+    assert str(raised.value).startswith("docs/bereich/seite.md, Zeile 4: Der Link führt zum Entwurf")
