@@ -136,3 +136,14 @@ def test_text_files_get_a_smaller_reproducible_gzip_twin(tmp_path):
     packed = (tmp_path / "index.html.gz").read_bytes()
     assert gzip.decompress(packed) == lang.encode() and packed[4:8] == b"\0\0\0\0"  # no time stamp
     assert packed[3] == 0 and packed[8] == 2  # no file name; compressed at the highest level
+
+
+def test_sources_are_read_as_utf8_whatever_the_locale(tmp_path, c_locale):
+    from handlungskonzept.assets import Delivery
+
+    folder, components = overrides(tmp_path)
+    (folder / "assets/javascripts/hk-druck.js").write_text("// Überschrift\n", encoding="utf-8")
+    (components / "eins" / "eins.css").write_text("/* Größe */ .hk-eins { a: b }", encoding="utf-8")
+    delivery = Delivery(folder, components)
+    assert "// Überschrift".encode() in delivery.files[delivery.address("assets/javascripts/hk-seite.js")]
+    assert delivery.components["eins"] == (frozenset({"hk-eins"}), "/* Größe */ .hk-eins { a: b }")

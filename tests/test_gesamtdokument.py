@@ -329,3 +329,9 @@ def test_the_cache_key_changes_with_every_input(tmp_path):
     schrift.write_bytes(b"2")
     assert len({basis, schluessel("a", "bc", [schrift]), schluessel("ab", "c", [schrift]), schluessel_ohne,
                 schluessel("ab", "", []), schluessel("", "abc", [])}) == 6  # lengths count: "ab"+"c" ≠ "a"+"bc"
+
+
+def test_sources_and_styles_are_read_as_utf8_whatever_the_locale(fixture_daten, c_locale):
+    _, anhang = dokument.aus_daten(fixture_daten, ROOT / "docs")
+    assert "Rechtsextremismus" in anhang.text
+    assert "font-family" in dokument.stylesheet({})

@@ -133,3 +133,15 @@ def test_enrich_writes_parts_in_text_order_and_synonyms_of_terms_present():
 ])
 def test_only_the_lunr_files_the_search_languages_load(languages, files):
     assert lunr_files(languages) == files
+
+
+def test_word_list_and_cache_are_read_as_utf8_whatever_the_locale(tmp_path, c_locale):
+    liste = tmp_path / "ngerman"
+    liste.write_text("Grün\nFläche\n", encoding="utf-8")
+    assert words(liste) == frozenset({"grün", "fläche"})
+    cache = tmp_path / "teile.json"
+    splitter = Splitter.remembering(cache, liste)
+    assert splitter.parts("Grünfläche") == frozenset({"grün", "fläche"})
+    splitter.save(cache, liste)
+    assert '"grünfläche": ["fläche", "grün"]' in cache.read_text(encoding="utf-8")
+    assert Splitter.remembering(cache, liste)._parts["grünfläche"] == frozenset({"grün", "fläche"})

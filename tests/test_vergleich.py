@@ -202,3 +202,12 @@ def test_builds_are_of_the_published_site_and_cached_by_their_settings(tmp_path,
     assert reader_diff._cache_key("baum") == key
     monkeypatch.setenv("HK_SITE_URL", "https://b.example.org/")
     assert reader_diff._cache_key("baum") != key
+
+
+def test_pages_and_drafts_are_read_as_utf8_whatever_the_locale(tmp_path, c_locale):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<article><h1>Größe</h1></article>", encoding="utf-8")
+    assert page_text.pages(tmp_path / "site")["/"].title == "Größe"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "über.md").write_text("---\ntitle: Über\nentwurf: true\n---\n", encoding="utf-8")
+    assert reader_diff.drafts(tmp_path / "docs") == {"docs/über.md": "/über/"}
