@@ -211,3 +211,44 @@ def test_pages_and_drafts_are_read_as_utf8_whatever_the_locale(tmp_path, c_local
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "über.md").write_text("---\ntitle: Über\nentwurf: true\n---\n", encoding="utf-8")
     assert reader_diff.drafts(tmp_path / "docs") == {"docs/über.md": "/über/"}
+
+
+def kleines_projekt(tmp_path: Path) -> Path:
+    """A project folder with this project's code, the complete test data and one page with an open item."""
+    import shutil
+
+    from conftest import FIXTURE_DATA, ROOT, page_text
+
+    folder = tmp_path / "projekt"
+    (folder / "docs" / "quellen").mkdir(parents=True)
+    (folder / "macros").symlink_to(ROOT / "macros")
+    shutil.copytree(FIXTURE_DATA, folder / "data")
+    shutil.copy(ROOT / "docs/quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt", folder / "docs" / "quellen")
+    (folder / "docs" / "index.md").write_text(page_text("Start", '{{ offen("Telefon") }}\n', pruefen_bis="2027-12-01"),
+                                              encoding="utf-8")
+    (folder / "docs" / "leichte-sprache.md").write_text(page_text("Leichte Sprache", "## Worum geht es\n",
+                                                                  pruefen_bis="2027-12-01"), encoding="utf-8")
+    (folder / "umgebung.py").write_text(
+        "import os\nfrom pathlib import Path\n\n\ndef on_post_build(config):\n"
+        "    Path(config.site_dir, 'umgebung.txt').write_text(os.environ.get('HK_VORSCHAU', 'fehlt') + ' '"
+        " + os.environ.get('HK_SITE_URL', 'fehlt'))\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text("site_name: Test\nhooks: [umgebung.py]\n", encoding="utf-8")
+    return folder
+
+
+def test_open_items_are_asked_of_the_tree_itself_without_line_numbers(tmp_path, monkeypatch):
+    monkeypatch.setenv("HK_DATEN", "anderswo")  # the comparison is of the published site with its own data
+    assert reader_diff._open_items(kleines_projekt(tmp_path)) == frozenset({
+        "docs/index.md: Telefon", "data/quellen.yml: Herausgeber der Mitteilungsvorlage",
+        "data/videos.yml: Testvideo wird im Test erzeugt"})
+
+
+def test_a_side_is_built_as_published(tmp_path, monkeypatch):
+    monkeypatch.setenv("HK_VORSCHAU", "1")
+    monkeypatch.setenv("HK_SITE_URL", "https://vergleich.example.org/")
+    folder = kleines_projekt(tmp_path)
+    build = reader_diff._start_build(folder, tmp_path / "site")
+    _, errors = build.communicate()
+    assert build.returncode == 0, errors
+    assert isinstance(errors, str) and build.stdout is None
+    assert (tmp_path / "site" / "umgebung.txt").read_text(encoding="utf-8") == "fehlt https://vergleich.example.org/"
