@@ -18,7 +18,7 @@ from rdflib import namespace as ns
 
 from handlungskonzept import katalog, offene_daten
 from handlungskonzept.loader import load
-from handlungskonzept.model import Lizenz, OffenerPunkt
+from handlungskonzept.model import Lizenz, OffenerPunkt, PartnerArt
 
 
 
@@ -385,3 +385,15 @@ def test_the_dataset_for_search_engines_points_at_the_catalogued_files(veroeffen
              "contentSize": "5464 B"}],
         "license": "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
     }
+
+
+def test_a_vocabulary_becomes_a_key_column_and_a_words_column():
+    schluessel, worte = offene_daten.wortlaut_spalten("art", "Art", "Art des Partners", PartnerArt)
+    assert schluessel == offene_daten.Spalte(
+        "art", "Art (Schlüssel)", "Art des Partners, als Schlüssel.", pflicht=True,
+        werte=("kreis", "behoerde", "kommune", "verband", "institut", "ministerium"))
+    assert worte == offene_daten.Spalte(
+        "art_text", "Art", "Art des Partners, in Worten wie auf den Seiten.", pflicht=True,
+        werte=("Kreis Mettmann", "Behörden", "Kommunale Partner", "Verbände", "Fachinstitute",
+               "Ministerium mit dem Förderaufruf"))
+    assert (schluessel.typ, schluessel.liste, schluessel.adresse) == ("string", False, False)

@@ -252,3 +252,49 @@ def test_a_side_is_built_as_published(tmp_path, monkeypatch):
     assert build.returncode == 0, errors
     assert isinstance(errors, str) and build.stdout is None
     assert (tmp_path / "site" / "umgebung.txt").read_text(encoding="utf-8") == "fehlt https://vergleich.example.org/"
+
+
+def git(repo: Path, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", "-c", "user.name=Redaktion", "-c", "user.email=redaktion@example.org", *args], cwd=repo,
+                          check=True, capture_output=True, text=True).stdout
+
+
+def test_a_comparison_builds_both_trees_and_keeps_only_clean_builds(tmp_path):
+    repo = kleines_projekt(tmp_path)
+    git(repo, "init", "--quiet", "--initial-branch", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "Stand")
+    (repo / ".vergleich" / "bau" / "veraltet").mkdir(parents=True)
+    (repo / "docs" / "neu.md").write_text("# Neu\n", encoding="utf-8")
+    (repo / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")  # its open item is done
+    result = reader_diff.run(repo, "main")
+    assert [p.url for p in result.added] == ["/neu/"] and result.removed == []
+    assert result.closed_open_items == ["docs/index.md: Telefon"] and result.new_open_items == []
+    [gebaut] = (repo / ".vergleich" / "bau").iterdir()  # the base only: the working tree is not clean
+    assert re.fullmatch(r"[0-9a-f]{20}", gebaut.name) and (gebaut / "index.html").is_file()
+    assert sorted(p.name for p in (repo / ".vergleich").iterdir()) == ["bau", "bericht.html", "bericht.md"]
+    assert git(repo, "worktree", "list").count("\n") == 1  # the base's worktree is gone
+    (gebaut / "merkmal.txt").write_text("wiederverwendet", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "Neu")
+    result = reader_diff.run(repo, "main~1")
+    assert [p.url for p in result.added] == ["/neu/"]
+    assert sorted(p.name for p in (repo / ".vergleich" / "bau").iterdir()) == sorted(
+        [gebaut.name, reader_diff._cache_key(git(repo, "rev-parse", "HEAD^{tree}").strip())])
+    assert (gebaut / "merkmal.txt").is_file()  # the base was not built again
+
+
+def test_a_failed_build_of_the_working_tree_is_reported(tmp_path):
+    repo = kleines_projekt(tmp_path)
+    git(repo, "init", "--quiet", "--initial-branch", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "Stand")
+    (repo / "mkdocs.yml").write_text("site_name: Test\nnav: [\n", encoding="utf-8")
+    with pytest.raises(reader_diff.ComparisonError) as raised:
+        reader_diff.run(repo, "main")
+    assert str(raised.value).startswith("Der Bau des Arbeitsstands ist fehlgeschlagen:\nError: MkDocs encountered an "
+                                        "error parsing the configuration file: while parsing a flow node\n")
+    assert str(raised.value).endswith(f'in "{repo}/mkdocs.yml", line 3, column 1')  # MkDocs' own words, kept whole
+    assert git(repo, "worktree", "list").count("\n") == 1
