@@ -298,3 +298,19 @@ def test_a_failed_build_of_the_working_tree_is_reported(tmp_path):
                                         "error parsing the configuration file: while parsing a flow node\n")
     assert str(raised.value).endswith(f'in "{repo}/mkdocs.yml", line 3, column 1')  # MkDocs' own words, kept whole
     assert git(repo, "worktree", "list").count("\n") == 1
+
+
+def test_make_vergleich_prints_the_summary_and_where_the_reports_are(tmp_path, monkeypatch, capsys):
+    from handlungskonzept.__main__ import main
+
+    repo = kleines_projekt(tmp_path)
+    git(repo, "init", "--quiet", "--initial-branch", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "Stand")
+    (repo / "docs" / "neu.md").write_text("# Neu\n", encoding="utf-8")
+    monkeypatch.chdir(repo / "docs")  # any folder of the checkout
+    assert main(["vergleich", "main"]) == 0
+    assert capsys.readouterr().out == (
+        "Was sich für Leserinnen und Leser ändert (verglichen mit main):\n  neu: /neu/ – \n"
+        "Bericht: .vergleich/bericht.html und .vergleich/bericht.md\n")
+    assert (repo / ".vergleich" / "bericht.md").is_file()
