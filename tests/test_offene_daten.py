@@ -397,3 +397,14 @@ def test_a_vocabulary_becomes_a_key_column_and_a_words_column():
         werte=("Kreis Mettmann", "Behörden", "Kommunale Partner", "Verbände", "Fachinstitute",
                "Ministerium mit dem Förderaufruf"))
     assert (schluessel.typ, schluessel.liste, schluessel.adresse) == ("string", False, False)
+
+
+def test_the_catalogue_graph_answers_queries_by_predicate_and_object(veroeffentlicht):
+    g = katalog.graph(FIXTURE, "https://www.beispiel.test/", veroeffentlicht)
+    assert list(g.subjects(RDF.type, URIRef("http://www.w3.org/ns/dcat#Dataset"))) == [
+        URIRef("https://www.beispiel.test/offene-daten/#partner"),
+        URIRef("https://www.beispiel.test/offene-daten/#regionalkonferenzen")]
+    assert list(g.subjects(ns.FOAF.name, Literal("Kreis Mettmann", lang="de"))) == [
+        URIRef("https://www.beispiel.test/impressum/#herausgeber")]
+    assert [str(p) for p, _ in g.predicate_objects(URIRef("https://www.beispiel.test/impressum/#herausgeber"))] == [
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://xmlns.com/foaf/0.1/name"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +117,19 @@ def test_exchanging_with_a_missing_path_names_it(tmp_path):
     with pytest.raises(OSError) as raised:
         bau.tauschen(tmp_path / "a", tmp_path / "fehlt")
     assert raised.value.errno == 2 and raised.value.filename == str(tmp_path / "fehlt")
+
+
+def test_relative_paths_are_exchanged_too(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "eins").write_text("a", encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    bau.tauschen(Path("a"), Path("b"))
+    assert (tmp_path / "b" / "eins").read_text(encoding="utf-8") == "a" and not list((tmp_path / "a").iterdir())
+
+
+def test_a_failed_exchange_says_why_in_the_systems_words(tmp_path):
+    (tmp_path / "a").mkdir()
+    with pytest.raises(OSError) as raised:
+        bau.tauschen(tmp_path / "a", tmp_path / "fehlt")
+    assert str(raised.value) == f"[Errno 2] No such file or directory: '{tmp_path}/fehlt'"
