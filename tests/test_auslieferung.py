@@ -147,3 +147,13 @@ def test_sources_are_read_as_utf8_whatever_the_locale(tmp_path, c_locale):
     delivery = Delivery(folder, components)
     assert "// Überschrift".encode() in delivery.files[delivery.address("assets/javascripts/hk-seite.js")]
     assert delivery.components["eins"] == (frozenset({"hk-eins"}), "/* Größe */ .hk-eins { a: b }")
+
+
+def test_joining_keeps_each_source_but_its_last_line_breaks(tmp_path):
+    from handlungskonzept.assets import Delivery
+
+    folder, components = overrides(tmp_path)
+    (folder / "assets/javascripts/hk-tastatur.js").write_text("eins();  \n\n\n", encoding="utf-8")
+    (folder / "assets/javascripts/hk-druck.js").write_text("// ENDE X", encoding="utf-8")
+    delivery = Delivery(folder, components)
+    assert delivery.files[delivery.address("assets/javascripts/hk-seite.js")] == b"eins();  \n// ENDE X\n"

@@ -196,3 +196,19 @@ def test_a_planned_dated_conference_is_confirmed(fixture_daten):
     event = calendar_feed.vevent(geplant, fixture_daten.projekt, fixture_daten.quelle(geplant.quelle), BEISPIEL)
     assert str(event["STATUS"]) == "CONFIRMED"
     assert calendar_feed.uid(geplant) == "regionalkonferenz-hilden@handlungskonzept.kreis-mettmann"
+
+
+def test_all_day_events_end_the_next_day_in_the_file(fixture_daten):
+    files = calendar_feed.files(fixture_daten, BEISPIEL)
+    for pfad in ("regionalkonferenzen/hilden/termin.ics", "regionalkonferenzen/termine.ics"):
+        zeilen = files[pfad].decode("utf-8").split("\r\n")
+        assert "DTSTART;VALUE=DATE:20270213" in zeilen and "DTEND;VALUE=DATE:20270214" in zeilen
+        assert "URL:https://www.beispiel.test/regionalkonferenzen/" in zeilen
+    assert "SOURCE:https://www.beispiel.test/regionalkonferenzen/termine.ics" in files[
+        "regionalkonferenzen/termine.ics"].decode("utf-8").split("\r\n")
+
+
+def test_an_undated_conference_is_no_event(fixture_daten):
+    ohne = fixture_daten.konferenz("haan").model_copy(update={"datum": None})
+    with pytest.raises(AssertionError, match="^only dated conferences become events$"):
+        calendar_feed.vevent(ohne, fixture_daten.projekt, fixture_daten.quelle(ohne.quelle), BEISPIEL)
