@@ -145,3 +145,23 @@ def test_word_list_and_cache_are_read_as_utf8_whatever_the_locale(tmp_path, c_lo
     splitter.save(cache, liste)
     assert '"grünfläche": ["fläche", "grün"]' in cache.read_text(encoding="utf-8")
     assert Splitter.remembering(cache, liste)._parts["grünfläche"] == frozenset({"grün", "fläche"})
+
+
+def test_the_split_cache_may_live_deep_and_may_lack_its_splits(tmp_path):
+    liste = tmp_path / "ngerman"
+    liste.write_text("Land\nHaus\n", encoding="utf-8")
+    cache = tmp_path / "a" / "b" / "teile.json"
+    splitter = Splitter.remembering(cache, liste)
+    splitter.parts("Landhaus")
+    splitter.save(cache, liste)
+    assert sorted(p.name for p in cache.parent.iterdir()) == ["teile.json"]
+    stat = liste.stat()
+    cache.write_text(json.dumps({"schluessel": f"{liste}:{stat.st_size}:{stat.st_mtime_ns}:1"}), encoding="utf-8")
+    assert Splitter.remembering(cache, liste)._parts == {}
+
+
+def test_an_entry_without_title_or_text_gets_only_what_it_has():
+    index = {"config": {"fields": {}}, "docs": [{"location": "a/"}, {"location": "b/", "title": "Landhaus"}]}
+    a, b = enrich(index, [Suchbegriff(begriff="xxxx", synonyme=["Treffer"])], Splitter(KLEINE_LISTE))["docs"]
+    assert a == {"location": "a/"}  # a missing title or text is no word „xxxx“
+    assert b == {"location": "b/", "title": "Landhaus", "titelteile": "haus land"}

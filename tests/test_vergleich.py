@@ -314,3 +314,48 @@ def test_make_vergleich_prints_the_summary_and_where_the_reports_are(tmp_path, m
         "Was sich für Leserinnen und Leser ändert (verglichen mit main):\n  neu: /neu/ – \n"
         "Bericht: .vergleich/bericht.html und .vergleich/bericht.md\n")
     assert (repo / ".vergleich" / "bericht.md").is_file()
+
+
+KOPF_MD = ("# Was sich für Leserinnen und Leser ändert\n\nVerglichen wird die veröffentlichte Website aus `main` mit der "
+           "aus dem Arbeitsstand\n(nur der Haupttext jeder Seite).\n\n")
+
+
+def test_reports_are_written_into_a_new_folder_and_say_when_nothing_changed(tmp_path):
+    ziel = tmp_path / "a" / "b"
+    reader_diff.write(reader_diff.Comparison("main"), ziel)
+    reader_diff.write(reader_diff.Comparison("main"), ziel)  # again: the folder exists
+    assert (ziel / "bericht.md").read_text(encoding="utf-8") == KOPF_MD + "Keine Änderungen für Leserinnen und Leser.\n"
+    assert "<p>Keine Änderungen für Leserinnen und Leser.</p>" in (ziel / "bericht.html").read_text(encoding="utf-8")
+
+
+def test_the_markdown_report_is_plain_text_not_html(tmp_path, c_locale):
+    result = reader_diff.Comparison("main", added=[reader_diff.Page("/a/", "A < B & Größe")])
+    reader_diff.write(result, tmp_path)
+    assert (tmp_path / "bericht.md").read_text(encoding="utf-8") == KOPF_MD + "## Neue Seiten\n\n- `/a/` – A < B & Größe\n\n"
+    assert "A &lt; B &amp; Größe" in (tmp_path / "bericht.html").read_text(encoding="utf-8")
+
+
+def test_unchanged_words_between_changes_are_kept_whole():
+    before, after = reader_diff._words("eins zwei drei vier fünf", "eins ZWEI drei vier FÜNF")
+    assert [(w.text, w.changed) for w in before] == [("eins ", False), ("zwei ", True), ("drei vier ", False),
+                                                     ("fünf", True)]
+    assert [(w.text, w.changed) for w in after] == [("eins ", False), ("ZWEI ", True), ("drei vier ", False),
+                                                    ("FÜNF", True)]
+    lang = "wort " * 250  # a long line: only the word added is marked
+    before, after = reader_diff._words(lang, lang + "neu")
+    assert [(w.text, w.changed) for w in before] == [(lang, False)]
+    assert [(w.text, w.changed) for w in after] == [(lang, False), ("neu", True)]
+
+
+def test_drafts_after_a_broken_front_matter_and_folders_ending_in_x(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "boX").mkdir(parents=True)
+    (docs / "a-kaputt.md").write_text("---\nentwurf: [\n---\n", encoding="utf-8")
+    (docs / "b-leer.md").write_text("---\n\n---\n", encoding="utf-8")
+    (docs / "boX" / "index.md").write_text("---\nentwurf: true\n---\n", encoding="utf-8")
+    assert reader_diff.drafts(docs, "quelle") == {"quelle/boX/index.md": "/boX/"}
+
+
+def test_a_new_link_on_several_pages_lists_them_with_commas():
+    result = reader_diff.Comparison("main", new_links={"https://x.example.org/": ["/a/", "/b/"]})
+    assert reader_diff.summary(result).split("\n")[1] == "  neuer Link nach außen: https://x.example.org/ (auf /a/, /b/)"
