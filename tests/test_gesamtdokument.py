@@ -335,3 +335,44 @@ def test_sources_and_styles_are_read_as_utf8_whatever_the_locale(fixture_daten, 
     _, anhang = dokument.aus_daten(fixture_daten, ROOT / "docs")
     assert "Rechtsextremismus" in anhang.text
     assert "font-family" in dokument.stylesheet({})
+
+
+def test_a_subpage_belongs_to_the_chapter_right_before_it_and_headings_move_down():
+    kapitel = [Kapitel("A", "a/", "<p>a</p>"), Kapitel("B", "b/", "<p>b</p>"), Kapitel("C", "c/", "<p>c</p>"),
+               Kapitel("C1", "c/eins/", "<h2>Zwei</h2><h3>Drei</h3><h4>Vier</h4>", ebene=2),
+               Kapitel("C2", "c/zwei/", "<h4>Vier</h4><h5>Fünf</h5>", ebene=3)]
+    html = dokument.html(kapitel, TITELBLATT, ANHANG, "https://www.beispiel.test/")
+    assert ('<li><a href="#seite-c">C</a>\n<ol>\n<li><a href="#seite-c-eins">C1</a></li>\n'
+            '<li><a href="#seite-c-zwei">C2</a></li>\n</ol>\n</li>') in html
+    assert '<h3>Zwei</h3><h4>Drei</h4><h5>Vier</h5>' in html
+    assert '<h6>Vier</h6><h6>Fünf</h6>' in html  # never deeper than h6
+
+
+def test_only_links_with_an_address_are_rewritten():
+    html = dokument.html([Kapitel("A", "a/", '<link rel="x" href="../b/"><a id="marke">Marke</a>'
+                                             '<a href="../XL/">XL</a>')], TITELBLATT, ANHANG, "https://www.beispiel.test/")
+    assert '<link href="../b/" rel="x"/><a id="seite-a--marke">Marke</a><a href="https://www.beispiel.test/XL/">XL</a>' in html
+
+
+def test_the_print_stylesheet_starts_with_every_components_style():
+    from handlungskonzept import components
+
+    eigene = "\n".join(p.read_text(encoding="utf-8") for p in sorted(components.COMPONENTS_DIR.glob("*/*.css")))
+    assert dokument.stylesheet({}).startswith(eigene + "\n/* Print stylesheet of the whole document")
+
+
+def test_the_pdf_is_set_in_the_sites_font(tmp_path):
+    from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
+
+    datei = gesamt_pdf.erzeugen(KLEIN, tmp_path, tmp_path / "cache")
+    with pikepdf.open(datei) as document:
+        fonts = {str(font.BaseFont) for font in document.pages[0].Resources.Font.values()}
+    assert [name.split("+", 1)[1] for name in fonts] == ["HK-Text-Bold"]  # the heading, in our Open Sans
+
+
+def test_the_cache_key_follows_the_render_options(monkeypatch):
+    from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
+
+    vorher = gesamt_pdf.schluessel("a", "b", [])
+    monkeypatch.setattr(gesamt_pdf, "OPTIONEN", {**gesamt_pdf.OPTIONEN, "pdf_tags": False})
+    assert gesamt_pdf.schluessel("a", "b", []) != vorher
