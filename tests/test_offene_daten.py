@@ -408,3 +408,14 @@ def test_the_catalogue_graph_answers_queries_by_predicate_and_object(veroeffentl
         URIRef("https://www.beispiel.test/impressum/#herausgeber")]
     assert [str(p) for p, _ in g.predicate_objects(URIRef("https://www.beispiel.test/impressum/#herausgeber"))] == [
         "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://xmlns.com/foaf/0.1/name"]
+
+
+def test_open_items_of_nested_records_are_named_by_their_path():
+    from handlungskonzept.model import Kontakt
+
+    kontakt = Kontakt(name=OffenerPunkt(offen="Stelle benennen"), telefon="02104 99-0",
+                      email=OffenerPunkt(offen="Postfach einrichten"))
+    projekt = FIXTURE.projekt.model_copy(update={"pressekontakt": kontakt})
+    assert offene_daten.offene_angaben(projekt) == ["pressekontakt.name: Stelle benennen",
+                                                    "pressekontakt.email: Postfach einrichten"]
+    assert offene_daten.offene_angaben(kontakt, "k.") == ["k.name: Stelle benennen", "k.email: Postfach einrichten"]

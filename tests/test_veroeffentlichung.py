@@ -133,3 +133,49 @@ def test_a_failed_exchange_says_why_in_the_systems_words(tmp_path):
     with pytest.raises(OSError) as raised:
         bau.tauschen(tmp_path / "a", tmp_path / "fehlt")
     assert str(raised.value) == f"[Errno 2] No such file or directory: '{tmp_path}/fehlt'"
+
+
+def kleine_website(tmp_path):
+    """A folder with a tiny mkdocs.yml whose build hook writes the settings it was given into the site."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
+    (tmp_path / "umgebung.py").write_text(
+        "import os\nfrom pathlib import Path\n\n\ndef on_post_build(config):\n"
+        "    Path(config.site_dir, 'umgebung.txt').write_text("
+        "os.environ['HK_VORSCHAU'] + ' ' + os.environ['HK_TESTSYSTEM'])\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\nhooks: [umgebung.py]\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("schalter, umgebung", [({}, "0 0"), ({"vorschau": True}, "1 0"), ({"testsystem": True}, "0 1")])
+def test_a_build_is_told_which_build_it_is(tmp_path, monkeypatch, schalter, umgebung):
+    kleine_website(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert bau.bauen(Path("tief/site"), **schalter) is True
+    assert (tmp_path / "tief" / "site" / "umgebung.txt").read_text(encoding="utf-8") == umgebung
+
+
+def test_a_failed_build_leaves_no_half_folder(tmp_path, monkeypatch):
+    kleine_website(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\nnav: [\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert bau.bauen(tmp_path / "site") is False
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "umgebung.py"]
+
+
+def test_symbolic_links_of_a_build_stay_links(tmp_path):
+    site = gebaut(tmp_path)
+    (site / "verweis.html").symlink_to("index.html")
+    ziel = tmp_path / "server"
+    veroeffentlichung.veroeffentlichen(site, ziel, "a")
+    assert os.readlink(ziel / "releases" / "a" / "verweis.html") == "index.html"
+
+
+def test_a_release_in_git_is_named_by_its_short_commit(tmp_path):
+    import subprocess
+
+    subprocess.run(["git", "init", "--quiet", str(tmp_path)], check=True)
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "--quiet", "--allow-empty",
+                    "-m", "x"], cwd=tmp_path, check=True)
+    kurz = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=tmp_path, capture_output=True, text=True).stdout
+    jetzt = dt.datetime(2026, 12, 2, 13, 5, 6, 999999, tzinfo=dt.timezone.utc)
+    assert veroeffentlichung.kennung(jetzt, tmp_path) == f"20261202T130506999Z-{kurz.strip()}"
