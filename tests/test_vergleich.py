@@ -359,3 +359,8 @@ def test_drafts_after_a_broken_front_matter_and_folders_ending_in_x(tmp_path):
 def test_a_new_link_on_several_pages_lists_them_with_commas():
     result = reader_diff.Comparison("main", new_links={"https://x.example.org/": ["/a/", "/b/"]})
     assert reader_diff.summary(result).split("\n")[1] == "  neuer Link nach außen: https://x.example.org/ (auf /a/, /b/)"
+
+
+def test_text_before_the_heading_and_inside_nested_icons():
+    text = page_text.read('<article><p>Vorweg</p><h1>Titel</h1><svg><g><text>A</text></g>B</svg><p>Rest</p></article>')
+    assert (text.title, text.lines) == ("Titel", ["Vorweg", "Titel", "Rest"])
