@@ -125,6 +125,7 @@ mutation: $(VENV)/.mutation
 	git ls-files -z --cached --others --exclude-standard | grep -zv '^macros/' | xargs -0 cp --parents -t .mutation/mutants
 	for name in tests pyproject.toml; do ln -sfn ../$$name .mutation/$$name; done
 	ln -sfn ../macros .mutation/src
+	ln -sfn ../../shared .mutation/shared  # shared/ beside the clone, one level up as from the clone itself
 	ln -sfn src .mutation/mutants/macros
 	ln -sfn $(CURDIR)/$(VENV) .mutation/mutants/.venv
 	cd .mutation && env -u PYTHONPATH nice -n 10 ../$(BIN)/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTEN) || true

@@ -71,3 +71,89 @@ def test_every_text_file_has_a_reproducible_gzip_twin(site):
         assert packed[4:8] == b"\0\0\0\0" and not packed[3] & 0x08, f"{path}: Zeitstempel oder Name im gzip-Kopf"
         checked += 1
     assert checked >= 40
+
+
+def test_a_name_carries_the_first_eight_hex_digits_of_its_sha256():
+    from handlungskonzept.assets import fingerprinted
+
+    assert fingerprinted("assets/javascripts/hk-seite.js", b"abc") == "assets/javascripts/hk-seite.ba7816bf.js"
+    assert fingerprinted("a.b/c.min.css", b"") == "a.b/c.min.e3b0c442.css"
+
+
+def overrides(tmp_path):
+    """An overrides/ folder with every source file the delivery reads, each a line naming itself."""
+    from handlungskonzept.assets import PAGE_STYLES, SCRIPTS, STYLES
+
+    folder = tmp_path / "overrides"
+    for source in {s for sources in (*SCRIPTS.values(), *STYLES.values(), PAGE_STYLES) for s in sources}:
+        (folder / source).parent.mkdir(parents=True, exist_ok=True)
+        (folder / source).write_text(f"/* {source} */\n\n", encoding="utf-8")
+    components = tmp_path / "components"
+    for name, css in (("eins", ".hk-eins { a: b }\n.hk-eins__teil { c: d }"), ("zwei", ".hk-zwei, .md-x { e: f }")):
+        (components / name).mkdir(parents=True)
+        (components / name / f"{name}.css").write_text(css, encoding="utf-8")
+    return folder, components
+
+
+def test_scripts_are_joined_in_order_and_styles_follow_the_components_a_page_shows(tmp_path):
+    from handlungskonzept.assets import Delivery
+
+    delivery = Delivery(*overrides(tmp_path))
+    seite = delivery.address("assets/javascripts/hk-seite.js")
+    assert re.fullmatch(r"assets/javascripts/hk-seite\.[0-9a-f]{8}\.js", seite)
+    assert delivery.files[seite] == b"/* assets/javascripts/hk-tastatur.js */\n/* assets/javascripts/hk-druck.js */\n"
+    assert delivery.files[delivery.address("assets/javascripts/hk-basis.js")] == (
+        b"/* assets/javascripts/hk-basis.js */\n/* assets/javascripts/hk-farbwahl.js */\n"
+        b"/* assets/javascripts/hk-suche.js */\n")
+    assert delivery.files[delivery.address("assets/stylesheets/fehlerseite.css")] == (
+        b"/* assets/stylesheets/fehlerseite.css */\n")
+    assert delivery.components == {"eins": (frozenset({"hk-eins", "hk-eins__teil"}), ".hk-eins { a: b }\n.hk-eins__teil { c: d }"),
+                                   "zwei": (frozenset({"hk-zwei"}), ".hk-zwei, .md-x { e: f }")}
+    ohne = delivery.page_style('<p class="md-x">nichts Eigenes</p>')
+    mit = delivery.page_style('<div class="a hk-eins__teil b"><span class="hk-zwei">x</span></div>')
+    assert delivery.page_style('<p class="hk-zwei"></p><p class="hk-eins">') == mit  # the same components, one file
+    assert delivery.files[ohne] == (b"/* assets/stylesheets/barrierefreiheit.css */\n"
+                                    b"/* assets/stylesheets/druck.css */\n")
+    assert delivery.files[mit] == (b"/* assets/stylesheets/barrierefreiheit.css */\n/* assets/stylesheets/druck.css */\n"
+                                   b"/* eins */\n.hk-eins { a: b }\n.hk-eins__teil { c: d }\n/* zwei */\n"
+                                   b".hk-zwei, .md-x { e: f }\n")
+    assert re.fullmatch(r"assets/stylesheets/hk-seite\.[0-9a-f]{8}\.css", mit) and mit != ohne
+    assert "assets/javascripts/hk-tastatur.js" in delivery.sources and "assets/stylesheets/druck.css" in delivery.sources
+
+
+def test_text_files_get_a_smaller_reproducible_gzip_twin(tmp_path):
+    from handlungskonzept.assets import compress
+
+    lang = "Text " * 200
+    for name in ("index.html", "a/b/c.css", "d.js", "e.json", "f.xml", "g.svg", "h.txt", "i.ics", "j.png", "k.map"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(lang, encoding="utf-8")
+    (tmp_path / "kurz.html").write_text("x", encoding="utf-8")
+    (tmp_path / "ordner.html").mkdir()
+    assert compress(tmp_path) == 8
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.gz")) == [
+        "a/b/c.css.gz", "d.js.gz", "e.json.gz", "f.xml.gz", "g.svg.gz", "h.txt.gz", "i.ics.gz", "index.html.gz"]
+    packed = (tmp_path / "index.html.gz").read_bytes()
+    assert gzip.decompress(packed) == lang.encode() and packed[4:8] == b"\0\0\0\0"  # no time stamp
+    assert packed[3] == 0 and packed[8] == 2  # no file name; compressed at the highest level
+
+
+def test_sources_are_read_as_utf8_whatever_the_locale(tmp_path, c_locale):
+    from handlungskonzept.assets import Delivery
+
+    folder, components = overrides(tmp_path)
+    (folder / "assets/javascripts/hk-druck.js").write_text("// Überschrift\n", encoding="utf-8")
+    (components / "eins" / "eins.css").write_text("/* Größe */ .hk-eins { a: b }", encoding="utf-8")
+    delivery = Delivery(folder, components)
+    assert "// Überschrift".encode() in delivery.files[delivery.address("assets/javascripts/hk-seite.js")]
+    assert delivery.components["eins"] == (frozenset({"hk-eins"}), "/* Größe */ .hk-eins { a: b }")
+
+
+def test_joining_keeps_each_source_but_its_last_line_breaks(tmp_path):
+    from handlungskonzept.assets import Delivery
+
+    folder, components = overrides(tmp_path)
+    (folder / "assets/javascripts/hk-tastatur.js").write_text("eins();  \n\n\n", encoding="utf-8")
+    (folder / "assets/javascripts/hk-druck.js").write_text("// ENDE X", encoding="utf-8")
+    delivery = Delivery(folder, components)
+    assert delivery.files[delivery.address("assets/javascripts/hk-seite.js")] == b"eins();  \n// ENDE X\n"

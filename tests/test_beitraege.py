@@ -61,3 +61,29 @@ def test_every_bad_post_is_reported_at_once(docs):
 ])
 def test_which_files_are_posts(src_uri, beitrag):
     assert aktuelles.ist_beitrag(src_uri) is beitrag
+
+
+DATEINAME = ("Der Dateiname muss die Form JJJJ-MM-TT-kurzname.md haben (Kleinbuchstaben, Ziffern, Bindestriche), "
+             "z. B. 2026-11-25-stand-der-arbeit.md. Er ist die feste Adresse des Beitrags.")
+
+
+def test_every_badly_named_file_is_reported_before_and_after_the_list_page(docs):
+    for name in ("Alt.md", "Neu.md", "kein-datum.md"):  # sorted: before and after index.md
+        post(docs, name, KOPF.format(t="X", d="2027-01-01"))
+    with pytest.raises(DatenFehler) as raised:
+        aktuelles.beitraege(docs)
+    assert [str(p) for p in raised.value.problems] == [
+        f"docs/aktuelles/Alt.md: {DATEINAME}", f"docs/aktuelles/Neu.md: {DATEINAME}",
+        f"docs/aktuelles/kein-datum.md: {DATEINAME}"]
+
+
+def test_an_empty_front_matter_or_a_wrong_encoding_names_the_file(docs):
+    post(docs, "2027-01-05-leer.md", "---\n# nur ein Kommentar\n---\n# Leer\n")
+    (docs / "aktuelles" / "2027-01-06-latin.md").write_bytes("---\ntitle: Grüße\n---\n".encode("latin-1"))
+    with pytest.raises(DatenFehler) as raised:
+        aktuelles.beitraege(docs)
+    assert [str(p) for p in raised.value.problems] == [
+        "docs/aktuelles/2027-01-05-leer.md, Zeile 2: Der Kopfbereich fehlt: Die Datei muss mit „---“, den Feldern "
+        "title, description und datum und wieder „---“ beginnen.",
+        "docs/aktuelles/2027-01-06-latin.md, Zeile 2, Spalte 10: Die Datei ist nicht als UTF-8 gespeichert (z. B. "
+        "Umlaute aus einem anderen Zeichensatz). Bitte im Editor mit der Kodierung UTF-8 speichern."]

@@ -61,3 +61,46 @@ def test_review_date_is_six_months_after_the_check_even_at_a_month_end(tmp_path)
     pfad = aktuelles.neuer_beitrag(tmp_path, "Ende August", dt.date(2026, 9, 1), dt.date(2026, 8, 31))
     daten = pruefdatum.check(pfad.read_text(encoding="utf-8"), pfad.name, None)
     assert (daten.geprueft, daten.pruefen_bis) == (dt.date(2026, 8, 31), dt.date(2027, 2, 28))
+
+
+def test_a_new_post_is_this_draft_and_never_overwrites(tmp_path):
+    (tmp_path / "aktuelles").mkdir()
+    pfad = aktuelles.neuer_beitrag(tmp_path, "  Neues   aus Hilden ", dt.date(2027, 3, 4), dt.date(2027, 1, 15))
+    assert pfad == tmp_path / "aktuelles" / "2027-03-04-neues-aus-hilden.md"
+    assert pfad.read_text(encoding="utf-8") == (
+        "---\ntitle: Neues aus Hilden\ndescription: 'Entwurf: Hier steht ein Satz, der den Beitrag zusammenfasst.'\n"
+        "datum: 2027-03-04\nentwurf: true\ngeprueft: 2027-01-15\npruefen_bis: 2027-07-15\n---\n# Neues aus Hilden\n\n"
+        "{{ offen(\"Text des Beitrags schreiben und im Kopf „description“ durch einen Satz ersetzen, der den Beitrag "
+        "zusammenfasst\") }}\n")
+    with pytest.raises(ValueError) as raised:
+        aktuelles.neuer_beitrag(tmp_path, "Neues aus Hilden", dt.date(2027, 3, 4), dt.date(2027, 1, 15))
+    assert str(raised.value) == ("docs/aktuelles/2027-03-04-neues-aus-hilden.md gibt es schon; nichts wurde "
+                                 "überschrieben. Bitte einen anderen Titel wählen oder die vorhandene Datei bearbeiten.")
+
+
+KLAMMERN = "Der Titel darf keine geschweiften oder spitzen Klammern ({ } < >) enthalten."
+BUCHSTABEN = "Bitte einen Titel mit Buchstaben oder Ziffern angeben, z. B. make beitrag TITEL=\"Regionalkonferenz in Hilden\"."
+
+
+@pytest.mark.parametrize("titel, meldung", [("Über {{ x }}", KLAMMERN), ("a < b", KLAMMERN), ("Tor>", KLAMMERN),
+                                            ("}", BUCHSTABEN), ("  – “ ", BUCHSTABEN)])
+def test_a_title_with_braces_or_brackets_is_refused(tmp_path, titel, meldung):
+    (tmp_path / "aktuelles").mkdir()
+    with pytest.raises(ValueError) as raised:
+        aktuelles.neuer_beitrag(tmp_path, titel, dt.date(2027, 3, 4), dt.date(2027, 1, 15))
+    assert str(raised.value) == meldung
+    assert not list((tmp_path / "aktuelles").iterdir())
+
+
+def test_a_short_name_is_cut_at_sixty_characters_without_a_trailing_dash():
+    assert aktuelles.kurzname("a" * 59 + " bcd") == "a" * 59
+    assert aktuelles.kurzname("a" * 58 + " bcd") == "a" * 58 + "-b"
+    assert aktuelles.kurzname("--Hallo--Welt--") == "hallo-welt"
+
+
+@pytest.mark.parametrize("tag, monate, ergebnis", [
+    (dt.date(2026, 8, 31), 6, dt.date(2027, 2, 28)), (dt.date(2027, 8, 31), 6, dt.date(2028, 2, 29)),
+    (dt.date(2026, 12, 15), 1, dt.date(2027, 1, 15)), (dt.date(2026, 1, 31), 11, dt.date(2026, 12, 31)),
+    (dt.date(2026, 7, 1), 6, dt.date(2027, 1, 1)), (dt.date(2026, 6, 30), 6, dt.date(2026, 12, 30))])
+def test_months_later_stays_in_the_month(tag, monate, ergebnis):
+    assert aktuelles._monate_spaeter(tag, monate) == ergebnis

@@ -74,3 +74,47 @@ def test_editor_text_cannot_break_out_of_the_script_block():
     soup = BeautifulSoup(html, "html.parser")
     [script] = soup.find_all("script")
     assert json.loads(script.string)["location"]["name"] == "</script><script>alert(1)</script>"
+
+
+def test_event_of_a_conference_states_every_field(fixture_daten):
+    d = fixture_daten
+    event = presse.event_jsonld(d.konferenz("hilden"), d.projekt, d.quelle("testbericht-2027"), d.partner_by_id(),
+                                "https://www.beispiel.test/")
+    assert event == {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": "Regionalkonferenz Hilden",
+        "startDate": "2027-02-13",
+        "endDate": "2027-02-13",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": "Testsaal Hilden", "address": {
+            "@type": "PostalAddress", "addressLocality": "Hilden", "addressCountry": "DE",
+            "streetAddress": "Teststraße 4, Hilden"}},
+        "url": "https://www.beispiel.test/regionalkonferenzen/hilden/",
+        "description": "Regionalkonferenz in Hilden zum Handlungskonzept gegen Rechtsextremismus und Rassismus des "
+                       "Kreises Mettmann. Laut Testbericht zu den Regionalkonferenzen (vom 1. Juni 2027) fand die "
+                       "Regionalkonferenz in Hilden am 13. Februar 2027 statt.",
+        "organizer": {"@type": "Organization", "name": "IMAP Institut",
+                      "url": "https://www.beispiel.test/partner/#imap-institut"},
+    }
+
+
+def test_event_without_venue_address_or_organizer_names_the_town(fixture_daten):
+    d = fixture_daten
+    k = d.konferenz("hilden").model_copy(update={"ort": None, "adresse": None, "veranstalter": None,
+                                                 "status": Status.geplant})
+    event = presse.event_jsonld(k, d.projekt, d.quelle("testbericht-2027"), d.partner_by_id(), "https://example.org/")
+    assert event["location"] == {"@type": "Place", "name": "Hilden", "address": {
+        "@type": "PostalAddress", "addressLocality": "Hilden", "addressCountry": "DE"}}
+    assert "organizer" not in event
+    assert event["eventStatus"] == "https://schema.org/EventScheduled"
+
+
+def test_event_organizer_links_its_own_website(fixture_daten):
+    d = fixture_daten
+    partner = d.partner_by_id()
+    partner["imap-institut"] = partner["imap-institut"].model_copy(update={"website": "https://imap.example.org/"})
+    event = presse.event_jsonld(d.konferenz("hilden"), d.projekt, d.quelle("testbericht-2027"), partner,
+                                "https://example.org/")
+    assert event["organizer"] == {"@type": "Organization", "name": "IMAP Institut", "url": "https://imap.example.org/"}

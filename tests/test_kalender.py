@@ -177,3 +177,38 @@ def test_cancelled_and_undated_conferences_in_process(fixture_daten):
     leer = icalendar.Calendar.from_ical(files["regionalkonferenzen/termine.ics"])
     assert leer.events == []
     assert str(leer.walk("VTIMEZONE")[0]["COMMENT"]) == "This timezone only works from 2027-01-01 to 2028-12-31."
+
+
+def test_calendar_header_lines_as_written(fixture_daten):
+    raw = calendar_feed.calendar([fixture_daten.konferenz("hilden")], fixture_daten, BEISPIEL,
+                                 name="Zwei\nZeilen   und  Lücken", pfad="regionalkonferenzen/x.ics").decode("utf-8")
+    zeilen = raw.split("\r\n")
+    assert "REFRESH-INTERVAL;VALUE=DURATION:P1D" in zeilen
+    assert "NAME:Zwei Zeilen und Lücken" in zeilen and "X-WR-CALNAME:Zwei Zeilen und Lücken" in zeilen
+    assert "UID:regionalkonferenzen-x@handlungskonzept.kreis-mettmann" in zeilen
+    assert "X-WR-TIMEZONE:Europe/Berlin" in zeilen
+    assert zeilen[:3] == ["BEGIN:VCALENDAR", "VERSION:2.0",
+                          "PRODID:-//Kreis Mettmann//Handlungskonzept gegen Rechtsextremismus und Ras"]
+
+
+def test_a_planned_dated_conference_is_confirmed(fixture_daten):
+    geplant = fixture_daten.konferenz("hilden").model_copy(update={"status": Status.geplant})
+    event = calendar_feed.vevent(geplant, fixture_daten.projekt, fixture_daten.quelle(geplant.quelle), BEISPIEL)
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert calendar_feed.uid(geplant) == "regionalkonferenz-hilden@handlungskonzept.kreis-mettmann"
+
+
+def test_all_day_events_end_the_next_day_in_the_file(fixture_daten):
+    files = calendar_feed.files(fixture_daten, BEISPIEL)
+    for pfad in ("regionalkonferenzen/hilden/termin.ics", "regionalkonferenzen/termine.ics"):
+        zeilen = files[pfad].decode("utf-8").split("\r\n")
+        assert "DTSTART;VALUE=DATE:20270213" in zeilen and "DTEND;VALUE=DATE:20270214" in zeilen
+        assert "URL:https://www.beispiel.test/regionalkonferenzen/" in zeilen
+    assert "SOURCE:https://www.beispiel.test/regionalkonferenzen/termine.ics" in files[
+        "regionalkonferenzen/termine.ics"].decode("utf-8").split("\r\n")
+
+
+def test_an_undated_conference_is_no_event(fixture_daten):
+    ohne = fixture_daten.konferenz("haan").model_copy(update={"datum": None})
+    with pytest.raises(AssertionError, match="^only dated conferences become events$"):
+        calendar_feed.vevent(ohne, fixture_daten.projekt, fixture_daten.quelle(ohne.quelle), BEISPIEL)

@@ -82,12 +82,17 @@ def test_summary_results_and_documents(fixture_site, k):
 def test_file_sizes_read_in_german():
     assert [groesse_de(n) for n in (0, 1023, 1024, 1536, 1258291, 5 * 1024**3)] == \
         ["0 Byte", "1023 Byte", "1,0 KB", "1,5 KB", "1,2 MB", "5,0 GB"]
+    assert [groesse_de(n) for n in (1024**2 - 1, 1024**2, 1024**3, 1024**4)] == \
+        ["1024,0 KB", "1,0 MB", "1,0 GB", "1024,0 GB"]  # GB is the largest unit
 
 
 def test_file_type_comes_from_the_extension(tmp_path):
     datei = tmp_path / "Protokoll.Final.pdf"
     datei.write_bytes(b"x" * 2048)
     assert dateiangabe(datei) == "PDF, 2,0 KB"
+    ohne = tmp_path / "LIESMICH"
+    ohne.write_bytes(b"abc")
+    assert dateiangabe(ohne) == "Datei, 3 Byte"
 
 
 @pytest.mark.parametrize("k", REAL.regionalkonferenzen, ids=lambda k: k.id)

@@ -18,7 +18,7 @@ from rdflib import namespace as ns
 
 from handlungskonzept import katalog, offene_daten
 from handlungskonzept.loader import load
-from handlungskonzept.model import Lizenz, OffenerPunkt
+from handlungskonzept.model import Lizenz, OffenerPunkt, PartnerArt
 
 
 
@@ -282,3 +282,140 @@ def test_make_offen_lists_what_the_catalogue_still_needs():
     out = offen(ROOT).stdout
     for text in ("Lizenz der offenen Daten", "contributorID", "Kreisschlüssel 05158", "Video in Deutscher Gebärdensprache"):
         assert any(text in line and line.startswith("data/") for line in out.splitlines()), text
+
+
+#: The files the complete test data give at https://www.beispiel.test/, byte for byte. When an export changes on
+#: purpose, write them again (``offene_daten.dateien`` and ``katalog.dateien`` for FIXTURE) and read the diff.
+ERWARTET = ROOT / "tests" / "fixtures" / "erwartet"
+
+
+@pytest.fixture(scope="module")
+def veroeffentlicht() -> dict[str, bytes]:
+    inhalte = offene_daten.dateien(FIXTURE, "https://www.beispiel.test/")
+    return inhalte | katalog.dateien(FIXTURE, "https://www.beispiel.test/", inhalte)
+
+
+def test_exactly_these_files_are_published(veroeffentlicht):
+    assert sorted(veroeffentlicht) == sorted(p.relative_to(ERWARTET).as_posix()
+                                             for p in (ERWARTET / "offene-daten").iterdir())
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ERWARTET / "offene-daten").iterdir()))
+def test_each_file_says_exactly_what_was_reviewed(veroeffentlicht, name):
+    assert veroeffentlicht[f"offene-daten/{name}"].decode("utf-8") == (
+        ERWARTET / "offene-daten" / name).read_bytes().decode("utf-8")
+
+
+def test_downloads_state_format_path_and_size(veroeffentlicht):
+    assert offene_daten.downloads(offene_daten.EXPORTE[1], veroeffentlicht) == [
+        {"format": "CSV", "pfad": "offene-daten/partner.csv", "groesse": "3,2 KB", "schema_name": "Table Schema",
+         "schema_pfad": "offene-daten/partner.csv.schema.json", "schema_groesse": "3,9 KB"},
+        {"format": "JSON", "pfad": "offene-daten/partner.json", "groesse": "5,3 KB", "schema_name": "JSON Schema",
+         "schema_pfad": "offene-daten/partner.json.schema.json", "schema_groesse": "3,8 KB"}]
+
+
+def test_column_types_in_the_words_of_the_page():
+    assert [(s.name, s.typ_text) for s in offene_daten.EXPORTE[1].spalten][:8] == [
+        ("id", "Text"), ("name", "Text"), ("art", "Text"), ("art_text", "Text"), ("rolle", "Text"),
+        ("website", "Internetadresse"), ("arbeitsgruppe", "„ja“ oder „nein“"), ("seite", "Internetadresse")]
+    konferenzen = {s.name: s.typ_text for s in offene_daten.EXPORTE[0].spalten}
+    assert (konferenzen["datum"], konferenzen["teilnehmende"], konferenzen["ergebnisse"]) == (
+        "Datum (JJJJ-MM-TT)", "ganze Zahl", "Liste von Texten")
+
+
+def offener_katalog(**felder):
+    """The complete test data with fields of datenkatalog.yml or impressum.yml replaced."""
+    katalog_felder = {k: v for k, v in felder.items() if k != "email"}
+    daten = FIXTURE.model_copy(update={"datenkatalog": FIXTURE.datenkatalog.model_copy(update=katalog_felder)})
+    if "email" in felder:
+        daten = daten.model_copy(update={"impressum": FIXTURE.impressum.model_copy(update={"email": felder["email"]})})
+    return daten
+
+
+def triples(daten, subject: str, predicate) -> list[str]:
+    g = katalog.graph(daten, "https://www.beispiel.test/", offene_daten.dateien(daten, "https://www.beispiel.test/"))
+    return sorted(str(o) for o in g.objects(URIRef(subject), predicate))
+
+
+DCATDE = "http://dcat-ap.de/def/dcatde/"
+CSV_VERTEILUNG = "https://www.beispiel.test/offene-daten/#partner-csv"
+
+
+def test_an_open_licence_or_contributor_is_left_out_of_the_catalogue():
+    offen = OffenerPunkt(offen="noch festlegen")
+    daten = offener_katalog(lizenz=offen, bereitsteller=offen, email=offen)
+    assert triples(daten, CSV_VERTEILUNG, ns.DCTERMS.license) == []
+    assert triples(daten, CSV_VERTEILUNG, URIRef(DCATDE + "licenseAttributionByText")) == []
+    assert triples(daten, "https://www.beispiel.test/offene-daten/#partner", URIRef(DCATDE + "contributorID")) == []
+    assert triples(daten, "https://www.beispiel.test/offene-daten/#kontakt", URIRef("http://www.w3.org/2006/vcard/ns#hasEmail")) == []
+    assert "license" not in katalog.dataset_jsonld(daten, "https://www.beispiel.test/", offene_daten.EXPORTE[1],
+                                                   offene_daten.dateien(daten, "https://www.beispiel.test/"))
+
+
+def test_a_licence_without_attribution_names_no_one():
+    daten = offener_katalog(lizenz=Lizenz.dl_zero_de)
+    assert triples(daten, CSV_VERTEILUNG, ns.DCTERMS.license) == ["http://dcat-ap.de/def/licenses/dl-zero-de/2.0"]
+    assert triples(daten, CSV_VERTEILUNG, URIRef(DCATDE + "licenseAttributionByText")) == []
+
+
+def test_the_dataset_for_search_engines_points_at_the_catalogued_files(veroeffentlicht):
+    assert katalog.dataset_jsonld(FIXTURE, "https://www.beispiel.test/", offene_daten.EXPORTE[1], veroeffentlicht) == {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": "Partner des Handlungskonzepts gegen Rechtsextremismus und Rassismus",
+        "description": "Die Partner und Beteiligten des Handlungskonzepts mit ihrer Rolle, jeweils mit der Quelle und "
+                       "der Zeit, für die die Quelle spricht. Kontaktangaben stehen auf den Seiten, nicht in den Daten.",
+        "url": "https://www.beispiel.test/offene-daten/#partner",
+        "inLanguage": "de",
+        "isAccessibleForFree": True,
+        "keywords": ["Rechtsextremismus", "Rassismus", "Prävention", "Regionalkonferenz", "Kreis Mettmann"],
+        "publisher": {"@type": "Organization", "name": "Kreis Mettmann"},
+        "temporalCoverage": "2017-02-01/2020-10-31",
+        "spatialCoverage": {"@type": "Place", "name": "Kreis Mettmann",
+                            "sameAs": "http://dcat-ap.de/def/politicalGeocoding/districtKey/05158"},
+        "includedInDataCatalog": {"@type": "DataCatalog",
+                                  "name": "Offene Daten – Handlungskonzept gegen Rechtsextremismus und Rassismus",
+                                  "url": "https://www.beispiel.test/offene-daten/katalog.ttl"},
+        "distribution": [
+            {"@type": "DataDownload", "name": "Partner des Handlungskonzepts gegen Rechtsextremismus und Rassismus (CSV)",
+             "encodingFormat": "text/csv", "contentUrl": "https://www.beispiel.test/offene-daten/partner.csv",
+             "contentSize": "3298 B"},
+            {"@type": "DataDownload", "name": "Partner des Handlungskonzepts gegen Rechtsextremismus und Rassismus (JSON)",
+             "encodingFormat": "application/json", "contentUrl": "https://www.beispiel.test/offene-daten/partner.json",
+             "contentSize": "5464 B"}],
+        "license": "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+    }
+
+
+def test_a_vocabulary_becomes_a_key_column_and_a_words_column():
+    schluessel, worte = offene_daten.wortlaut_spalten("art", "Art", "Art des Partners", PartnerArt)
+    assert schluessel == offene_daten.Spalte(
+        "art", "Art (Schlüssel)", "Art des Partners, als Schlüssel.", pflicht=True,
+        werte=("kreis", "behoerde", "kommune", "verband", "institut", "ministerium"))
+    assert worte == offene_daten.Spalte(
+        "art_text", "Art", "Art des Partners, in Worten wie auf den Seiten.", pflicht=True,
+        werte=("Kreis Mettmann", "Behörden", "Kommunale Partner", "Verbände", "Fachinstitute",
+               "Ministerium mit dem Förderaufruf"))
+    assert (schluessel.typ, schluessel.liste, schluessel.adresse) == ("string", False, False)
+
+
+def test_the_catalogue_graph_answers_queries_by_predicate_and_object(veroeffentlicht):
+    g = katalog.graph(FIXTURE, "https://www.beispiel.test/", veroeffentlicht)
+    assert list(g.subjects(RDF.type, URIRef("http://www.w3.org/ns/dcat#Dataset"))) == [
+        URIRef("https://www.beispiel.test/offene-daten/#partner"),
+        URIRef("https://www.beispiel.test/offene-daten/#regionalkonferenzen")]
+    assert list(g.subjects(ns.FOAF.name, Literal("Kreis Mettmann", lang="de"))) == [
+        URIRef("https://www.beispiel.test/impressum/#herausgeber")]
+    assert [str(p) for p, _ in g.predicate_objects(URIRef("https://www.beispiel.test/impressum/#herausgeber"))] == [
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://xmlns.com/foaf/0.1/name"]
+
+
+def test_open_items_of_nested_records_are_named_by_their_path():
+    from handlungskonzept.model import Kontakt
+
+    kontakt = Kontakt(name=OffenerPunkt(offen="Stelle benennen"), telefon="02104 99-0",
+                      email=OffenerPunkt(offen="Postfach einrichten"))
+    projekt = FIXTURE.projekt.model_copy(update={"pressekontakt": kontakt})
+    assert offene_daten.offene_angaben(projekt) == ["pressekontakt.name: Stelle benennen",
+                                                    "pressekontakt.email: Postfach einrichten"]
+    assert offene_daten.offene_angaben(kontakt, "k.") == ["k.name: Stelle benennen", "k.email: Postfach einrichten"]

@@ -7,7 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, MOVED_SITE_URL, ROOT
 
+from handlungskonzept import presse
 from handlungskonzept.loader import load
+from handlungskonzept.model import OffenerPunkt
 
 FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
 REAL = load(ROOT / "data", ROOT / "docs").daten
@@ -51,3 +53,21 @@ def test_permalink_follows_site_url(fixture_site_moved):
     _, felder = pressebox(fixture_site_moved, "regionalkonferenzen/hilden/")
     assert felder["Dauerhafte Adresse dieser Seite"] == f"{MOVED_SITE_URL}regionalkonferenzen/hilden/"
     assert felder["Zitiervorschlag"].endswith(". https://presse.example.org/handlungskonzept/regionalkonferenzen/hilden/")
+
+
+def test_citation_and_permalink_for_a_record(fixture_daten):
+    k = fixture_daten.konferenz("hilden")
+    assert presse.permalink(k, "https://www.beispiel.test/") == "https://www.beispiel.test/regionalkonferenzen/hilden/"
+    assert presse.zitierhinweis(k, fixture_daten.quelle("testbericht-2027"), "https://www.beispiel.test/") == (
+        "Kreis Mettmann: Regionalkonferenz Hilden (Angaben laut Testbericht zu den Regionalkonferenzen, vom "
+        "1. Juni 2027). https://www.beispiel.test/regionalkonferenzen/hilden/")
+
+
+def test_calendar_location_is_venue_and_address_or_the_town(fixture_daten):
+    k = fixture_daten.konferenz("hilden")
+    assert presse.ortsangabe(k) == "Testsaal Hilden, Teststraße 4, Hilden"
+    assert presse.ortsangabe(k.model_copy(update={"adresse": None})) == "Testsaal Hilden"
+    assert presse.ortsangabe(k.model_copy(update={"ort": None, "adresse": None})) == "Hilden"
+    offen = k.model_copy(update={"ort": OffenerPunkt(offen="Saal wird noch gebucht")})
+    assert presse.ortsname(offen) == "Hilden"
+    assert presse.ortsangabe(offen) == "Hilden, Teststraße 4, Hilden"

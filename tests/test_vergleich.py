@@ -4,8 +4,10 @@ The full path (git worktree, two real builds, the job in the pipeline) is in ``t
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from handlungskonzept import page_text, reader_diff
@@ -111,3 +113,254 @@ def test_drafts_are_pages_with_entwurf_true_in_their_front_matter(tmp_path):
     (docs / "ohne.md").write_text("entwurf: true\n", encoding="utf-8")  # no front matter: just text
     assert reader_diff.drafts(docs) == {"docs/aktuelles/2027-01-05-neu.md": "/aktuelles/2027-01-05-neu/",
                                         "docs/aktuelles/index.md": "/aktuelles/", "docs/index.md": "/"}
+
+
+def test_page_text_reads_the_article_as_a_reader_does(tmp_path):
+    html = ('<html><head><title>x</title><script>s</script></head><body><nav><p>Menü</p></nav>'
+            '<article class="md-content__inner"><a href="e" rel="edit" class="md-icon">Bearbeiten <span>x</span></a>'
+            '<h1 id="t">Titel <em>mit</em>   Wort<a class="headerlink" href="#t">¶</a></h1>'
+            '<p>Ein<br>Satz mit <a href="https://example.org/">Link</a> und <a href="/intern/">intern</a> und '
+            '<a href="http://alt.example.org/">alt</a>.</p><svg><text>Icon</text></svg><img src="a.png" alt="Bild">'
+            '<ul><li>A</li><li>B <script>x</script>C</li></ul><h1>Zweite</h1><div>Rest<hr>Ende</div>'
+            '<noscript>n</noscript><style>s</style><template>t</template>Schluss</article>'
+            '<footer><p>Fuß</p></footer></body></html>')
+    assert page_text.read(html) == page_text.PageText(
+        title="Titel mit Wort",
+        lines=["Titel mit Wort", "Ein", "Satz mit Link und intern und alt.", "A", "B C", "Zweite", "Rest", "Ende",
+               "Schluss"],
+        links=["https://example.org/", "http://alt.example.org/"])
+    assert page_text.read("<p>Kein Artikel</p>") == page_text.PageText()
+    for name in ("index.html", "partner/index.html", "404.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"<article><h1>{name}</h1></article>", encoding="utf-8")
+    assert {url: text.title for url, text in page_text.pages(tmp_path).items()} == {
+        "/": "index.html", "/404.html": "404.html", "/partner/": "partner/index.html"}
+
+
+def words(line):
+    return [(w.text, w.changed) for w in line]
+
+
+def test_changed_words_are_marked_and_added_lines_stand_whole(tmp_path):
+    old = side(tmp_path, "alt", {"/x/": ("X", "<p>Eins zwei drei</p><p>Bleibt.</p>"), "/y/": ("Y", "<p>a</p>")})
+    new = side(tmp_path, "neu", {"/x/": ("X", "<p>Eins vier drei</p><p>Dazu.</p><p>Noch.</p><p>Bleibt.</p>"),
+                                 "/y/": ("", "<p>a</p>")})
+    change, ohne_titel = reader_diff.compare("main", old, new).changed
+    assert ohne_titel.title == "Y"  # the new page has no title: the old one names it
+    [passage] = change.passages
+    assert [words(line) for line in passage.before] == [[("Eins ", False), ("zwei ", True), ("drei", False)]]
+    assert [words(line) for line in passage.after] == [[("Eins ", False), ("vier ", True), ("drei", False)],
+                                                       [("Dazu.", True)], [("Noch.", True)]]
+
+
+def test_a_link_new_on_two_pages_is_listed_once_per_page(tmp_path):
+    link = '<p><a href="https://neu.example.org/">n</a> <a href="https://neu.example.org/">n</a></p>'
+    old = side(tmp_path, "alt", {"/a/": ("A", '<p><a href="https://alt.example.org/">a</a></p>')})
+    new = side(tmp_path, "neu", {"/a/": ("A", link + '<p><a href="https://alt.example.org/">a</a></p>'),
+                                 "/b/": ("B", link)})
+    result = reader_diff.compare("main", old, new)
+    assert result.new_links == {"https://neu.example.org/": ["/a/", "/b/"]}
+
+
+def test_a_draft_deleted_is_no_published_draft(tmp_path):
+    old = side(tmp_path, "alt", {}, drafts={"docs/weg.md": "/weg/", "docs/bleibt.md": "/bleibt/"})
+    new = side(tmp_path, "neu", {}, drafts={"docs/bleibt.md": "/bleibt/"}, docs=["docs/bleibt.md"])
+    assert reader_diff.compare("main", old, new).published_drafts == []
+
+
+def test_git_problems_are_named_in_german(tmp_path):
+    import subprocess
+
+    with pytest.raises(reader_diff.ComparisonError) as raised:
+        reader_diff._git(tmp_path, "rev-parse", "--show-toplevel")
+    assert str(raised.value).startswith("git rev-parse --show-toplevel ist fehlgeschlagen: fatal: not a git repository")
+    subprocess.run(["git", "init", "--quiet", "--initial-branch", "main", str(tmp_path)], check=True)
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "--quiet", "--allow-empty",
+                    "-m", "x"], cwd=tmp_path, check=True)
+    commit = reader_diff._git(tmp_path, "rev-parse", "HEAD")
+    assert reader_diff._commit(tmp_path, "main") == commit
+    subprocess.run(["git", "update-ref", "refs/remotes/origin/entfernt", commit], cwd=tmp_path, check=True)
+    assert reader_diff._commit(tmp_path, "entfernt") == commit  # only on the remote
+    with pytest.raises(reader_diff.ComparisonError) as raised:
+        reader_diff._commit(tmp_path, "gibt-es-nicht")
+    assert str(raised.value) == ("„gibt-es-nicht“ ist kein bekannter Stand in Git (weder Zweig, Tag oder Commit noch "
+                                 "origin/gibt-es-nicht). Beispiel: make vergleich BASIS=main")
+
+
+def test_builds_are_of_the_published_site_and_cached_by_their_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("HK_DATEN", "tests/fixtures/daten-vollstaendig")
+    monkeypatch.setenv("HK_VORSCHAU", "1")
+    monkeypatch.setenv("HK_SITE_URL", "https://a.example.org/")
+    umgebung = reader_diff._environment(tmp_path)
+    assert "HK_DATEN" not in umgebung and "HK_VORSCHAU" not in umgebung
+    assert (umgebung["HK_SITE_URL"], umgebung["PYTHONPATH"], umgebung["NO_MKDOCS_2_WARNING"]) == (
+        "https://a.example.org/", f"{tmp_path}/macros", "1")
+    key = reader_diff._cache_key("baum")
+    assert re.fullmatch(r"[0-9a-f]{20}", key) and reader_diff._cache_key("baum") == key
+    assert reader_diff._cache_key("anderer-baum") != key
+    monkeypatch.setenv("HK_VORSCHAU", "0")  # not part of the published site
+    assert reader_diff._cache_key("baum") == key
+    monkeypatch.setenv("HK_SITE_URL", "https://b.example.org/")
+    assert reader_diff._cache_key("baum") != key
+
+
+def test_pages_and_drafts_are_read_as_utf8_whatever_the_locale(tmp_path, c_locale):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<article><h1>Größe</h1></article>", encoding="utf-8")
+    assert page_text.pages(tmp_path / "site")["/"].title == "Größe"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "über.md").write_text("---\ntitle: Über\nentwurf: true\n---\n", encoding="utf-8")
+    assert reader_diff.drafts(tmp_path / "docs") == {"docs/über.md": "/über/"}
+
+
+def kleines_projekt(tmp_path: Path) -> Path:
+    """A project folder with this project's code, the complete test data and one page with an open item."""
+    import shutil
+
+    from conftest import FIXTURE_DATA, ROOT, page_text
+
+    folder = tmp_path / "projekt"
+    (folder / "docs" / "quellen").mkdir(parents=True)
+    (folder / "macros").symlink_to(ROOT / "macros")
+    shutil.copytree(FIXTURE_DATA, folder / "data")
+    shutil.copy(ROOT / "docs/quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt", folder / "docs" / "quellen")
+    (folder / "docs" / "index.md").write_text(page_text("Start", '{{ offen("Telefon") }}\n', pruefen_bis="2027-12-01"),
+                                              encoding="utf-8")
+    (folder / "docs" / "leichte-sprache.md").write_text(page_text("Leichte Sprache", "## Worum geht es\n",
+                                                                  pruefen_bis="2027-12-01"), encoding="utf-8")
+    (folder / "umgebung.py").write_text(
+        "import os\nfrom pathlib import Path\n\n\ndef on_post_build(config):\n"
+        "    Path(config.site_dir, 'umgebung.txt').write_text(os.environ.get('HK_VORSCHAU', 'fehlt') + ' '"
+        " + os.environ.get('HK_SITE_URL', 'fehlt'))\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text("site_name: Test\nhooks: [umgebung.py]\n", encoding="utf-8")
+    return folder
+
+
+def test_open_items_are_asked_of_the_tree_itself_without_line_numbers(tmp_path, monkeypatch):
+    monkeypatch.setenv("HK_DATEN", "anderswo")  # the comparison is of the published site with its own data
+    assert reader_diff._open_items(kleines_projekt(tmp_path)) == frozenset({
+        "docs/index.md: Telefon", "data/quellen.yml: Herausgeber der Mitteilungsvorlage",
+        "data/videos.yml: Testvideo wird im Test erzeugt"})
+
+
+def test_a_side_is_built_as_published(tmp_path, monkeypatch):
+    monkeypatch.setenv("HK_VORSCHAU", "1")
+    monkeypatch.setenv("HK_SITE_URL", "https://vergleich.example.org/")
+    folder = kleines_projekt(tmp_path)
+    build = reader_diff._start_build(folder, tmp_path / "site")
+    _, errors = build.communicate()
+    assert build.returncode == 0, errors
+    assert isinstance(errors, str) and build.stdout is None
+    assert (tmp_path / "site" / "umgebung.txt").read_text(encoding="utf-8") == "fehlt https://vergleich.example.org/"
+
+
+def git(repo: Path, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", "-c", "user.name=Redaktion", "-c", "user.email=redaktion@example.org", *args], cwd=repo,
+                          check=True, capture_output=True, text=True).stdout
+
+
+def test_a_comparison_builds_both_trees_and_keeps_only_clean_builds(tmp_path):
+    repo = kleines_projekt(tmp_path)
+    git(repo, "init", "--quiet", "--initial-branch", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "Stand")
+    (repo / ".vergleich" / "bau" / "veraltet").mkdir(parents=True)
+    (repo / "docs" / "neu.md").write_text("# Neu\n", encoding="utf-8")
+    (repo / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")  # its open item is done
+    result = reader_diff.run(repo, "main")
+    assert [p.url for p in result.added] == ["/neu/"] and result.removed == []
+    assert result.closed_open_items == ["docs/index.md: Telefon"] and result.new_open_items == []
+    [gebaut] = (repo / ".vergleich" / "bau").iterdir()  # the base only: the working tree is not clean
+    assert re.fullmatch(r"[0-9a-f]{20}", gebaut.name) and (gebaut / "index.html").is_file()
+    assert sorted(p.name for p in (repo / ".vergleich").iterdir()) == ["bau", "bericht.html", "bericht.md"]
+    assert git(repo, "worktree", "list").count("\n") == 1  # the base's worktree is gone
+    (gebaut / "merkmal.txt").write_text("wiederverwendet", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "Neu")
+    result = reader_diff.run(repo, "main~1")
+    assert [p.url for p in result.added] == ["/neu/"]
+    assert sorted(p.name for p in (repo / ".vergleich" / "bau").iterdir()) == sorted(
+        [gebaut.name, reader_diff._cache_key(git(repo, "rev-parse", "HEAD^{tree}").strip())])
+    assert (gebaut / "merkmal.txt").is_file()  # the base was not built again
+
+
+def test_a_failed_build_of_the_working_tree_is_reported(tmp_path):
+    repo = kleines_projekt(tmp_path)
+    git(repo, "init", "--quiet", "--initial-branch", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "Stand")
+    (repo / "mkdocs.yml").write_text("site_name: Test\nnav: [\n", encoding="utf-8")
+    with pytest.raises(reader_diff.ComparisonError) as raised:
+        reader_diff.run(repo, "main")
+    assert str(raised.value).startswith("Der Bau des Arbeitsstands ist fehlgeschlagen:\nError: MkDocs encountered an "
+                                        "error parsing the configuration file: while parsing a flow node\n")
+    assert str(raised.value).endswith(f'in "{repo}/mkdocs.yml", line 3, column 1')  # MkDocs' own words, kept whole
+    assert git(repo, "worktree", "list").count("\n") == 1
+
+
+def test_make_vergleich_prints_the_summary_and_where_the_reports_are(tmp_path, monkeypatch, capsys):
+    from handlungskonzept.__main__ import main
+
+    repo = kleines_projekt(tmp_path)
+    git(repo, "init", "--quiet", "--initial-branch", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "Stand")
+    (repo / "docs" / "neu.md").write_text("# Neu\n", encoding="utf-8")
+    monkeypatch.chdir(repo / "docs")  # any folder of the checkout
+    assert main(["vergleich", "main"]) == 0
+    assert capsys.readouterr().out == (
+        "Was sich für Leserinnen und Leser ändert (verglichen mit main):\n  neu: /neu/ – \n"
+        "Bericht: .vergleich/bericht.html und .vergleich/bericht.md\n")
+    assert (repo / ".vergleich" / "bericht.md").is_file()
+
+
+KOPF_MD = ("# Was sich für Leserinnen und Leser ändert\n\nVerglichen wird die veröffentlichte Website aus `main` mit der "
+           "aus dem Arbeitsstand\n(nur der Haupttext jeder Seite).\n\n")
+
+
+def test_reports_are_written_into_a_new_folder_and_say_when_nothing_changed(tmp_path):
+    ziel = tmp_path / "a" / "b"
+    reader_diff.write(reader_diff.Comparison("main"), ziel)
+    reader_diff.write(reader_diff.Comparison("main"), ziel)  # again: the folder exists
+    assert (ziel / "bericht.md").read_text(encoding="utf-8") == KOPF_MD + "Keine Änderungen für Leserinnen und Leser.\n"
+    assert "<p>Keine Änderungen für Leserinnen und Leser.</p>" in (ziel / "bericht.html").read_text(encoding="utf-8")
+
+
+def test_the_markdown_report_is_plain_text_not_html(tmp_path, c_locale):
+    result = reader_diff.Comparison("main", added=[reader_diff.Page("/a/", "A < B & Größe")])
+    reader_diff.write(result, tmp_path)
+    assert (tmp_path / "bericht.md").read_text(encoding="utf-8") == KOPF_MD + "## Neue Seiten\n\n- `/a/` – A < B & Größe\n\n"
+    assert "A &lt; B &amp; Größe" in (tmp_path / "bericht.html").read_text(encoding="utf-8")
+
+
+def test_unchanged_words_between_changes_are_kept_whole():
+    before, after = reader_diff._words("eins zwei drei vier fünf", "eins ZWEI drei vier FÜNF")
+    assert [(w.text, w.changed) for w in before] == [("eins ", False), ("zwei ", True), ("drei vier ", False),
+                                                     ("fünf", True)]
+    assert [(w.text, w.changed) for w in after] == [("eins ", False), ("ZWEI ", True), ("drei vier ", False),
+                                                    ("FÜNF", True)]
+    lang = "wort " * 250  # a long line: only the word added is marked
+    before, after = reader_diff._words(lang, lang + "neu")
+    assert [(w.text, w.changed) for w in before] == [(lang, False)]
+    assert [(w.text, w.changed) for w in after] == [(lang, False), ("neu", True)]
+
+
+def test_drafts_after_a_broken_front_matter_and_folders_ending_in_x(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "boX").mkdir(parents=True)
+    (docs / "a-kaputt.md").write_text("---\nentwurf: [\n---\n", encoding="utf-8")
+    (docs / "b-leer.md").write_text("---\n\n---\n", encoding="utf-8")
+    (docs / "boX" / "index.md").write_text("---\nentwurf: true\n---\n", encoding="utf-8")
+    assert reader_diff.drafts(docs, "quelle") == {"quelle/boX/index.md": "/boX/"}
+
+
+def test_a_new_link_on_several_pages_lists_them_with_commas():
+    result = reader_diff.Comparison("main", new_links={"https://x.example.org/": ["/a/", "/b/"]})
+    assert reader_diff.summary(result).split("\n")[1] == "  neuer Link nach außen: https://x.example.org/ (auf /a/, /b/)"
+
+
+def test_text_before_the_heading_and_inside_nested_icons():
+    text = page_text.read('<article><p>Vorweg</p><h1>Titel</h1><svg><g><text>A</text></g>B</svg><p>Rest</p></article>')
+    assert (text.title, text.lines) == ("Titel", ["Vorweg", "Titel", "Rest"])
