@@ -251,13 +251,15 @@ def test_the_print_stylesheet_embeds_the_fonts_after_the_components_styles(tmp_p
 
 
 KLEIN = '<html lang="de"><head><title>T</title></head><body><h1>Hallo</h1></body></html>'
+#: The smallest whole document: one page, the cover and the appendix.
+EINE_SEITE = ([Kapitel("Start", "", "<h1>Hallo</h1>")], TITELBLATT, ANHANG, None)
 
 
 def test_the_pdf_is_tagged_compressed_and_cached_by_its_inputs(tmp_path):
     from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
 
     cache = tmp_path / "cache"
-    datei = gesamt_pdf.erzeugen(KLEIN, tmp_path, cache)
+    datei = gesamt_pdf.erzeugen(*EINE_SEITE, tmp_path, cache)
     assert re.fullmatch(r"[0-9a-f]{64}\.pdf", datei.name) and datei.parent == cache
     assert sorted(p.name for p in cache.iterdir()) == [datei.name]  # no half-written file left
     with pikepdf.open(datei) as document:
@@ -269,7 +271,7 @@ def test_the_pdf_is_tagged_compressed_and_cached_by_its_inputs(tmp_path):
             assert xmp.get("pdfuaid:part") == "1"
     assert datei.stat().st_size < 30_000  # fonts as subsets
     os.utime(datei, (1, 1))
-    assert gesamt_pdf.erzeugen(KLEIN, tmp_path, cache) == datei
+    assert gesamt_pdf.erzeugen(*EINE_SEITE, tmp_path, cache) == datei
     assert datei.stat().st_mtime > 1  # used again: stays among the newest
 
 
@@ -281,18 +283,22 @@ def test_the_cache_keeps_the_six_newest_files(tmp_path):
     for n in range(7):
         (cache / f"alt-{n}.pdf").write_bytes(b"%PDF")
         os.utime(cache / f"alt-{n}.pdf", (1000 + n, 1000 + n))
-    neu = gesamt_pdf.erzeugen(KLEIN, tmp_path, cache)
+    neu = gesamt_pdf.erzeugen(*EINE_SEITE, tmp_path, cache)
     assert sorted(p.name for p in cache.iterdir()) == sorted([neu.name, *(f"alt-{n}.pdf" for n in range(2, 7))])
 
 
 def test_the_pdf_embeds_files_from_docs_only(tmp_path):
     from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
+    from handlungskonzept.gesamtdokument import satz
+
+    def setzen(html: str) -> bytes:
+        return satz.setzen(html, "", [docs, gesamt_pdf.SCHRIFT_ORDNER], "0" * 64, gesamt_pdf.OPTIONEN)
 
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "stil.css").write_text("h1 { color: red }", encoding="utf-8")
     html = '<html><head><link rel="stylesheet" href="stil.css"></head><body><h1>H</h1>{}</body></html>'
-    assert gesamt_pdf.erzeugen(html.format(""), docs, tmp_path / "cache").is_file()
+    assert setzen(html.format("")).startswith(b"%PDF-")
     for teil, meldung in [
         ('<img src="https://example.org/a.png">', "Das Gesamtdokument (PDF) darf nur Dateien aus dem Ordner docs/ "
                                                   "einbinden, nicht „https://example.org/a.png“."),
@@ -301,7 +307,7 @@ def test_the_pdf_embeds_files_from_docs_only(tmp_path):
         ('<img src="fehlt.png">', f"Das Gesamtdokument (PDF) bindet „{docs}/fehlt.png“ ein, aber die Datei fehlt."),
     ]:
         with pytest.raises(gesamt_pdf.PdfFehler) as raised:
-            gesamt_pdf.erzeugen(html.format(teil), docs, tmp_path / "cache")
+            setzen(html.format(teil))
         assert str(raised.value) == meldung
 
 
@@ -323,12 +329,16 @@ def test_the_cache_key_changes_with_every_input(tmp_path):
 
     schrift = tmp_path / "a.ttf"
     schrift.write_bytes(b"1")
-    basis = schluessel("ab", "c", [schrift])
-    assert re.fullmatch(r"[0-9a-f]{64}", basis) and schluessel("ab", "c", [schrift]) == basis
-    schluessel_ohne = schluessel("ab", "c", [])
+    seiten, titelblatt, anhang, _ = EINE_SEITE
+    basis = schluessel(seiten, titelblatt, anhang, None, [schrift])
+    assert re.fullmatch(r"[0-9a-f]{64}", basis) and schluessel(seiten, titelblatt, anhang, None, [schrift]) == basis
+    ohne_datei = schluessel(seiten, titelblatt, anhang, None, [])
     schrift.write_bytes(b"2")
-    assert len({basis, schluessel("a", "bc", [schrift]), schluessel("ab", "c", [schrift]), schluessel_ohne,
-                schluessel("ab", "", []), schluessel("", "abc", [])}) == 6  # lengths count: "ab"+"c" ≠ "a"+"bc"
+    assert len({basis, ohne_datei, schluessel(seiten, titelblatt, anhang, None, [schrift]),
+                schluessel([Kapitel("Start", "", "<h1>Hallo!</h1>")], titelblatt, anhang, None, []),
+                schluessel(seiten, dokument.Titelblatt("T", "K", "V", "u"), anhang, None, []),
+                schluessel(seiten, titelblatt, dokument.Anhang("V", "v.txt", "x"), None, []),
+                schluessel(seiten, titelblatt, anhang, "https://www.beispiel.test/", [])}) == 7
 
 
 def test_sources_and_styles_are_read_as_utf8_whatever_the_locale(fixture_daten, c_locale):
@@ -364,7 +374,11 @@ def test_the_print_stylesheet_starts_with_every_components_style():
 def test_the_pdf_is_set_in_the_sites_font(tmp_path):
     from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
 
-    datei = gesamt_pdf.erzeugen(KLEIN, tmp_path, tmp_path / "cache")
+    from handlungskonzept.gesamtdokument import satz
+
+    datei = tmp_path / "klein.pdf"
+    datei.write_bytes(satz.setzen(KLEIN, dokument.stylesheet(gesamt_pdf.schriften()),
+                                  [tmp_path, gesamt_pdf.SCHRIFT_ORDNER], "0" * 64, gesamt_pdf.OPTIONEN))
     with pikepdf.open(datei) as document:
         fonts = {str(font.BaseFont) for font in document.pages[0].Resources.Font.values()}
     assert [name.split("+", 1)[1] for name in fonts] == ["HK-Text-Bold"]  # the heading, in our Open Sans
@@ -373,6 +387,6 @@ def test_the_pdf_is_set_in_the_sites_font(tmp_path):
 def test_the_cache_key_follows_the_render_options(monkeypatch):
     from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
 
-    vorher = gesamt_pdf.schluessel("a", "b", [])
+    vorher = gesamt_pdf.schluessel(*EINE_SEITE, [])
     monkeypatch.setattr(gesamt_pdf, "OPTIONEN", {**gesamt_pdf.OPTIONEN, "pdf_tags": False})
-    assert gesamt_pdf.schluessel("a", "b", []) != vorher
+    assert gesamt_pdf.schluessel(*EINE_SEITE, []) != vorher

@@ -81,15 +81,6 @@ def _inputs(html: str = "<p>Kapitel</p>"):
     return kapitel, titelblatt, anhang
 
 
-def test_the_pdf_key_changes_with_the_pages_and_the_address_only():
-    fonts = list(pdf.schriften().values())
-    key = pdf.schluessel(*_inputs(), "https://a.example/", fonts)
-    assert key == pdf.schluessel(*_inputs(), "https://a.example/", fonts)
-    assert key != pdf.schluessel(*_inputs("<p>Kapitel.</p>"), "https://a.example/", fonts)
-    assert key != pdf.schluessel(*_inputs(), "https://b.example/", fonts)
-    assert len(key) == 64
-
-
 def test_the_code_that_shapes_the_pdf_is_part_of_its_key():
     names = {path.relative_to(ROOT / "macros").as_posix() for path in pdf.CODE}
     assert {"handlungskonzept/gesamtdokument/dokument.html", "handlungskonzept/gesamtdokument/gesamtdokument.css",
