@@ -329,3 +329,15 @@ VERWEIS = "Verweise mit * oder & werden nicht unterstützt; bitte den Wert aussc
         "verweis", "anker", "dokument-ende", "liste-als-schluessel", "doppelpunkt-eingerueckt"])
 def test_more_syntax_errors_name_line_and_column(text, expected):
     assert _read(text) == [f"p.md, {expected}"]
+
+
+@pytest.mark.parametrize("text, spalte", [
+    ("a: [x,\n  'y]',\n", 4), ('a: [x,\n  "y]",\n', 4), ("a: [\n  1,\n  # ]\n", 4), ("a: [\n#]\n", 4),
+    ("a: ['x', [\n", 10), ("a: [\"x\", 'y', [\n", 15), ("a: [x, {b: '}',\n", 8), ("a: [{}, [],\n", 4),
+], ids=["einfaches-zitat", "doppeltes-zitat", "kommentar", "kommentar-spalte-1", "nach-zitat", "gemischte-zitate",
+        "geschweift", "geschlossene-klammern"])
+def test_at_the_files_end_the_last_bracket_never_closed_is_named(text, spalte):
+    """PyYAML reports the end of the file here; the bracket left open is found by reading the lines."""
+    assert _read(text) == [f"p.md, Zeile 1, Spalte {spalte}: Eine Klammer „[“ oder „{{“ wird nicht richtig geschlossen: In "
+                           "Klammern folgt auf jeden Eintrag ein Komma oder die schließende Klammer „]“ oder „}“. Soll "
+                           f"der Wert ein Text sein, der mit einer Klammer beginnt? {KLAMMER}"]
