@@ -341,3 +341,22 @@ def test_at_the_files_end_the_last_bracket_never_closed_is_named(text, spalte):
     assert _read(text) == [f"p.md, Zeile 1, Spalte {spalte}: Eine Klammer „[“ oder „{{“ wird nicht richtig geschlossen: In "
                            "Klammern folgt auf jeden Eintrag ein Komma oder die schließende Klammer „]“ oder „}“. Soll "
                            f"der Wert ein Text sein, der mit einer Klammer beginnt? {KLAMMER}"]
+
+
+def test_mkdocs_yml_problems_as_fields(tmp_path):
+    """Each problem of mkdocs.yml names the file and place and no field (the file is no data record)."""
+    def problems(text: str | bytes):
+        path = tmp_path / "mkdocs.yml"
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        with pytest.raises(yaml_source.YamlProblem) as raised:
+            yaml_source.read_config(path, "mkdocs.yml")
+        return [(p.datei, p.zeile, p.spalte, p.feld) for p in raised.value.problems]
+
+    assert problems("- a\n") == [("mkdocs.yml", 1, 1, "")]
+    assert problems("a: 1\n? [a]\n: b\n") == [("mkdocs.yml", 2, 3, "")]
+    assert problems("a: Gr\xf6\xdfe\n".encode("latin-1")) == [("mkdocs.yml", 1, 6, "")]
+    assert problems("a: " + "!x [" * 300 + "]" * 300 + "\n") == [("mkdocs.yml", None, None, "")]
+    assert problems("a: " + "[" * 3000 + "]" * 3000 + "\n") == [("mkdocs.yml", None, None, "")]
+    with pytest.raises(yaml_source.YamlProblem) as raised:
+        yaml_source.read_config(tmp_path / "fehlt.yml", "m.yml")
+    assert [(p.datei, p.zeile, p.spalte, p.feld) for p in raised.value.problems] == [("m.yml", None, None, "")]
