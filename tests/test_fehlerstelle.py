@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
 from handlungskonzept import yaml_source
 from handlungskonzept.loader import load
@@ -360,3 +361,22 @@ def test_mkdocs_yml_problems_as_fields(tmp_path):
     with pytest.raises(yaml_source.YamlProblem) as raised:
         yaml_source.read_config(tmp_path / "fehlt.yml", "m.yml")
     assert [(p.datei, p.zeile, p.spalte, p.feld) for p in raised.value.problems] == [("m.yml", None, None, "")]
+
+
+def test_anchor_and_alias_without_a_name_and_a_missing_colon():
+    assert _read("a: & x\n") == [f"p.md, Zeile 1, Spalte 5: {VERWEIS}"]
+    assert _read("a: * x\n") == [f"p.md, Zeile 1, Spalte 5: {VERWEIS}"]
+    with pytest.raises(yaml_source.YamlProblem) as raised:  # PyYAML notices it on the next line; only the text is asserted
+        yaml_source.read_text("a: 1\nb\n", "p.md")
+    assert [p.meldung for p in raised.value.problems] == [
+        "Hier fehlt ein Doppelpunkt nach dem Feldnamen (Form: „feld: Wert“)."]
+
+
+@pytest.mark.parametrize("context, problem, technisch", [
+    (None, "found something odd", "found something odd"),
+    ("while frobnicating a node", None, "while frobnicating a node"),
+])
+def test_an_unforeseen_yaml_error_with_one_part_only(context, problem, technisch):
+    message = yaml_source._syntax_message(yaml.MarkedYAMLError(context, None, problem, None), "a: 1\n")
+    assert message == ("Die Datei ist an dieser Stelle kein gültiges YAML. Bitte Einrückung, Doppelpunkte, "
+                       f"Anführungszeichen und Klammern prüfen (technische Angabe: {technisch}).")
