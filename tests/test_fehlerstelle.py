@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
 from handlungskonzept import yaml_source
 from handlungskonzept.loader import load
@@ -329,3 +330,53 @@ VERWEIS = "Verweise mit * oder & werden nicht unterstützt; bitte den Wert aussc
         "verweis", "anker", "dokument-ende", "liste-als-schluessel", "doppelpunkt-eingerueckt"])
 def test_more_syntax_errors_name_line_and_column(text, expected):
     assert _read(text) == [f"p.md, {expected}"]
+
+
+@pytest.mark.parametrize("text, spalte", [
+    ("a: [x,\n  'y]',\n", 4), ('a: [x,\n  "y]",\n', 4), ("a: [\n  1,\n  # ]\n", 4), ("a: [\n#]\n", 4),
+    ("a: ['x', [\n", 10), ("a: [\"x\", 'y', [\n", 15), ("a: [x, {b: '}',\n", 8), ("a: [{}, [],\n", 4),
+], ids=["einfaches-zitat", "doppeltes-zitat", "kommentar", "kommentar-spalte-1", "nach-zitat", "gemischte-zitate",
+        "geschweift", "geschlossene-klammern"])
+def test_at_the_files_end_the_last_bracket_never_closed_is_named(text, spalte):
+    """PyYAML reports the end of the file here; the bracket left open is found by reading the lines."""
+    assert _read(text) == [f"p.md, Zeile 1, Spalte {spalte}: Eine Klammer „[“ oder „{{“ wird nicht richtig geschlossen: In "
+                           "Klammern folgt auf jeden Eintrag ein Komma oder die schließende Klammer „]“ oder „}“. Soll "
+                           f"der Wert ein Text sein, der mit einer Klammer beginnt? {KLAMMER}"]
+
+
+def test_mkdocs_yml_problems_as_fields(tmp_path):
+    """Each problem of mkdocs.yml names the file and place and no field (the file is no data record)."""
+    def problems(text: str | bytes):
+        path = tmp_path / "mkdocs.yml"
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        with pytest.raises(yaml_source.YamlProblem) as raised:
+            yaml_source.read_config(path, "mkdocs.yml")
+        return [(p.datei, p.zeile, p.spalte, p.feld) for p in raised.value.problems]
+
+    assert problems("- a\n") == [("mkdocs.yml", 1, 1, "")]
+    assert problems("a: 1\n? [a]\n: b\n") == [("mkdocs.yml", 2, 3, "")]
+    assert problems("a: Gr\xf6\xdfe\n".encode("latin-1")) == [("mkdocs.yml", 1, 6, "")]
+    assert problems("a: " + "!x [" * 300 + "]" * 300 + "\n") == [("mkdocs.yml", None, None, "")]
+    assert problems("a: " + "[" * 3000 + "]" * 3000 + "\n") == [("mkdocs.yml", None, None, "")]
+    with pytest.raises(yaml_source.YamlProblem) as raised:
+        yaml_source.read_config(tmp_path / "fehlt.yml", "m.yml")
+    assert [(p.datei, p.zeile, p.spalte, p.feld) for p in raised.value.problems] == [("m.yml", None, None, "")]
+
+
+def test_anchor_and_alias_without_a_name_and_a_missing_colon():
+    assert _read("a: & x\n") == [f"p.md, Zeile 1, Spalte 5: {VERWEIS}"]
+    assert _read("a: * x\n") == [f"p.md, Zeile 1, Spalte 5: {VERWEIS}"]
+    with pytest.raises(yaml_source.YamlProblem) as raised:  # PyYAML notices it on the next line; only the text is asserted
+        yaml_source.read_text("a: 1\nb\n", "p.md")
+    assert [p.meldung for p in raised.value.problems] == [
+        "Hier fehlt ein Doppelpunkt nach dem Feldnamen (Form: „feld: Wert“)."]
+
+
+@pytest.mark.parametrize("context, problem, technisch", [
+    (None, "found something odd", "found something odd"),
+    ("while frobnicating a node", None, "while frobnicating a node"),
+])
+def test_an_unforeseen_yaml_error_with_one_part_only(context, problem, technisch):
+    message = yaml_source._syntax_message(yaml.MarkedYAMLError(context, None, problem, None), "a: 1\n")
+    assert message == ("Die Datei ist an dieser Stelle kein gültiges YAML. Bitte Einrückung, Doppelpunkte, "
+                       f"Anführungszeichen und Klammern prüfen (technische Angabe: {technisch}).")

@@ -847,9 +847,8 @@ def test_files_under_docs_that_records_name(fixture_daten, tmp_path):
     ]
     assert findings(daten, None, valid={"videos"}) == []
     (docs / "quellen" / "mitteilungsvorlage-wp-14-20-sv-50-100.txt").unlink()
-    konferenz = fixture_daten.regionalkonferenzen[0]
     assert findings(fixture_daten, docs, valid={"quellen", "regionalkonferenzen"})[:2] == [
-        ("regionalkonferenzen", (0, "dokumente", 0, "pfad"), fehlt, konferenz.dokumente[0].pfad),
+        ("regionalkonferenzen", (0, "dokumente", 0, "pfad"), fehlt, "quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt"),
         ("regionalkonferenzen", (1, "dokumente", 0, "pfad"), fehlt, "quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt")]
     assert findings(fixture_daten, docs, valid={"quellen"}) == [
         ("quellen", (0, "datei"), fehlt, "quellen/mitteilungsvorlage-wp-14-20-sv-50-100.txt")]

@@ -146,3 +146,18 @@ def test_the_value_shown_is_cut_after_80_characters():
     assert befund.startswith(f"docs/x.md – Feld „Text“ – Wert „{achtzig}“: „Ort folgt“ verspricht")
     [befund] = befunde(Seite("docs/x.md", None, artikel(achtzig + "y")))
     assert befund.startswith("docs/x.md – Feld „Text“ – Wert „Ort folgt. " + "x" * 66 + "…“: „Ort folgt“ verspricht")
+
+
+def test_main_text_reads_entities_and_ends_blocks_at_their_closing_tag():
+    assert haupttext("<article><p>A &amp; B &quot;x&quot; &#8211; C</p><p>zwei <b>fett</b> drei</p></article>") == [
+        'A & B "x" – C', "zwei fett drei"]
+
+
+def test_the_line_is_found_by_the_first_four_words_and_without_sources_every_stand_is_too_new():
+    quelltext = "# X\n\nDer Termin folgt bald\nin Haan.\n"
+    [befund] = befunde(Seite("docs/x.md", quelltext, artikel("Der Termin folgt bald in Haan.")))
+    assert befund.startswith("docs/x.md, Zeile 3 – Feld „Text“")
+    [befund] = [str(p) for p in pruefen([Seite("docs/x.md", None, artikel("Stand: 2017-01-01."))], [])]
+    assert befund == ("docs/x.md – Feld „Text“ – Wert „Stand: 2017-01-01.“: „Stand: 2017-01-01“ stellt ein Datum nach "
+                      "der Zeit der Quellen (bis 0) als Stand der Angaben dar. Ein Prüfdatum heißt „geprüft am“; die Zeit "
+                      "der Angaben ist die ihrer Quelle.")

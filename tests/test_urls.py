@@ -198,3 +198,11 @@ def test_manifest_is_read_as_utf8_under_a_plain_c_locale(tmp_path, c_locale):
     path = tmp_path / urls.DATEI
     path.write_text("# Veröffentlichte Adressen\n/über-uns/\n", encoding="utf-8")
     assert urls.lesen(path) == ["/über-uns/"]
+
+
+def test_manifest_is_written_as_utf8_under_a_plain_c_locale_and_gzip_twins_are_no_addresses(tmp_path, c_locale):
+    path = tmp_path / urls.DATEI
+    urls.schreiben(path, {"/über-uns/"})
+    assert path.read_bytes().endswith("/über-uns/\n".encode("utf-8"))
+    site = built(tmp_path / "site", "aktuelles/feed.xml", "aktuelles/feed.xml.gz", "index.html", "index.html.gz")
+    assert urls.ausgeliefert(site) == {"/", "/aktuelles/feed.xml"}

@@ -254,3 +254,10 @@ def test_links_that_lead_nowhere_near_a_draft_are_left_alone():
             "[start](./) <a href='neu/#x'>y</a>\n  [ref]: <neu.md>\n")
     assert entwuerfe.verweise(text, "index.md", drafts) == [(1, "neu.md"), (2, "a/index.md"), (3, "neu.md"),
                                                              (4, "neu.md")]
+
+
+def test_links_to_a_draft_home_page_with_anchors_queries_and_lines():
+    drafts = {"index.md", "neu.md"}
+    assert entwuerfe.verweise("\n[start](../) [neu](../neu/?a=1?b) [n](../neu.md#a#b)", "aktuelles/index.md", drafts) == [
+        (2, "index.md"), (2, "neu.md"), (2, "neu.md")]
+    assert entwuerfe.verweise("[oben](#oben) [leer]()", "index.md", drafts) == []
