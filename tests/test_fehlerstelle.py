@@ -270,12 +270,12 @@ def _read(text: str, **kwargs):
 
 def test_scalars_keep_dates_as_text_and_bad_tags_as_their_text():
     data, positions = _read("a: ~\nb: yes\nc: 0x1A\nd: 1e3\ne: !!int abc\nf: !!binary xyz\ng: !foo bar\n"
-                            "h: 2018-02-30\ni: 12:30\nj: [1, {k: x}]\n")
+                            "h: 2018-02-30\ni: 12:30\nj: [1, {k: x}]\nl: 2018-03-15\n")
     assert data == {"a": None, "b": True, "c": 26, "d": "1e3", "e": "abc", "f": "xyz", "g": "bar", "h": "2018-02-30",
-                    "i": 750, "j": [1, {"k": "x"}]}
+                    "i": 750, "j": [1, {"k": "x"}], "l": "2018-03-15"}
     assert positions == {(): (1, 1), ("a",): (1, 1), ("b",): (2, 1), ("c",): (3, 1), ("d",): (4, 1), ("e",): (5, 1),
                          ("f",): (6, 1), ("g",): (7, 1), ("h",): (8, 1), ("i",): (9, 1), ("j",): (10, 1),
-                         ("j", 0): (10, 5), ("j", 1): (10, 8), ("j", 1, "k"): (10, 9)}
+                         ("j", 0): (10, 5), ("j", 1): (10, 8), ("j", 1, "k"): (10, 9), ("l",): (11, 1)}
 
 
 def test_embedded_yaml_counts_lines_of_the_whole_file_and_names_keys_that_are_no_words():
@@ -380,3 +380,11 @@ def test_an_unforeseen_yaml_error_with_one_part_only(context, problem, technisch
     message = yaml_source._syntax_message(yaml.MarkedYAMLError(context, None, problem, None), "a: 1\n")
     assert message == ("Die Datei ist an dieser Stelle kein gültiges YAML. Bitte Einrückung, Doppelpunkte, "
                        f"Anführungszeichen und Klammern prüfen (technische Angabe: {technisch}).")
+
+
+@pytest.mark.parametrize("text, spalte", [("a: 'Kreis' Sportbund\n", 12), ("a: [1] x\n", 8), ("a: {b: 1} x\n", 11)])
+def test_text_after_a_closing_quote_or_bracket(text, spalte):
+    assert _read(text) == [
+        f"p.md, Zeile 1, Spalte {spalte}: Nach dem schließenden Anführungszeichen oder der schließenden Klammer geht der "
+        "Text weiter. Soll ein Anführungszeichen zum Text gehören, den ganzen Wert in die jeweils anderen "
+        "Anführungszeichen setzen, z. B. „titel: 'Das \"Netzwerk\" tagt'“."]

@@ -240,6 +240,10 @@ def test_draft_line_and_the_exact_message_for_a_bad_value(tmp_path):
     (tmp_path / "a.md").unlink()
     (tmp_path / "unter" / "b.md").write_text("---\ntitle: B\nentwurf: True\n---\n", encoding="utf-8")
     assert entwuerfe.finden(tmp_path) == {"c.md": 2, "unter/b.md": 3}
+    (tmp_path / "c.md").write_text("---\nentwurf: vielleicht\n---\n", encoding="utf-8")
+    with pytest.raises(DatenFehler) as raised:
+        entwuerfe.finden(tmp_path)
+    assert [p.datei for p in raised.value.problems] == ["docs/c.md"]
 
 
 @pytest.mark.parametrize("src, url", [("index.md", ""), ("aktuelles/index.md", "aktuelles/"), ("partner.md", "partner/"),
