@@ -1,17 +1,20 @@
 """Shared fixtures: sites built once per session from the real and the complete test data."""
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
 import shutil
 import socket
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 import pytest
 from bs4 import BeautifulSoup
+from xdist.scheduler import LoadFileScheduling
 
 from handlungskonzept.model import STAEDTE
 
@@ -36,6 +39,24 @@ def pytest_collection_modifyitems(items) -> None:
         random_inputs = getattr(getattr(item, "obj", None), "is_hypothesis_test", False)  # hundreds of loads
         if BUILDING_FIXTURES.intersection(used) or "browser" in item.path.parts or random_inputs:
             item.add_marker(pytest.mark.baut)
+
+
+#: Tests whose parameters each make a work unit of their own for pytest-xdist (``make test``): each takes a
+#: minute or more, and a whole file in one process would leave the other waiting at the end.
+ONE_UNIT_PER_PARAMETER = ("tests/browser/test_barrierefreiheit.py::test_every_page_in_every_view[",)
+
+
+class _FileScheduling(LoadFileScheduling):
+    """``--dist loadfile`` (a file's tests share its module fixtures in one process), except the tests above."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return nodeid if nodeid.startswith(ONE_UNIT_PER_PARAMETER) else super()._split_scope(nodeid)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getoption("dist") == "loadfile":
+        return _FileScheduling(config, log)
+    return None
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -93,9 +114,14 @@ def copy_repo(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     (target / ".venv").symlink_to((ROOT / ".venv").resolve())
-    if (ROOT / ".cache").is_dir():  # keyed by content and code: a page changed in the copy is built anew
-        shutil.copytree(ROOT / ".cache", target / ".cache", ignore=shutil.ignore_patterns("*.neu"))
+    copy_build_caches(target)
     return target
+
+
+def copy_build_caches(target: Path) -> None:
+    """A copy of the checkout's ``.cache/``: keyed by content and code, so what changed in ``target`` is built anew."""
+    if (ROOT / ".cache").is_dir():
+        shutil.copytree(ROOT / ".cache", target / ".cache", ignore=shutil.ignore_patterns("*.neu"))
 
 
 def build_copy(repo: Path, target: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -117,22 +143,44 @@ def build_ok(target: Path, **kwargs) -> Path:
     return target
 
 
+T = TypeVar("T")
+
+
+def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], T]) -> T:
+    """``make(folder)`` once for the whole test run, however many pytest-xdist processes ask for it.
+
+    The first process to ask makes it under a lock; the others wait and read its result, so a session site
+    is built once, not once per process. Only for what no test changes.
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above each process's own
+    target, result = shared / name, shared / f"{name}.pickle"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not result.exists():
+            shutil.rmtree(target, ignore_errors=True)  # what a process that failed left behind
+            target.mkdir()
+            result.write_bytes(pickle.dumps(make(target)))
+    return pickle.loads(result.read_bytes())
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The site as published from ``data/``."""
-    return build_ok(tmp_path_factory.mktemp("site"))
+    return once_per_run(tmp_path_factory, "site", build_ok)
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     """The site built from the complete test data set: every feature has something to show."""
-    return build_ok(tmp_path_factory.mktemp("fixture-site"), data_dir=FIXTURE_DATA)
+    return once_per_run(tmp_path_factory, "fixture-site", lambda target: build_ok(target, data_dir=FIXTURE_DATA))
 
 
 @pytest.fixture(scope="session")
 def fixture_site_rebuilt(tmp_path_factory) -> Path:
     """The same input built a second time: nothing may differ (no clock, no randomness)."""
-    return build_ok(tmp_path_factory.mktemp("fixture-site-2"), data_dir=FIXTURE_DATA)
+    return once_per_run(tmp_path_factory, "fixture-site-2", lambda target: build_ok(target, data_dir=FIXTURE_DATA))
 
 
 #: Where ``fixture_site_moved`` is published; every absolute URL must follow it.
@@ -142,8 +190,8 @@ MOVED_SITE_URL = "https://presse.example.org/handlungskonzept/"
 @pytest.fixture(scope="session")
 def fixture_site_moved(tmp_path_factory) -> Path:
     """The complete data published under another ``site_url``."""
-    return build_ok(tmp_path_factory.mktemp("fixture-site-moved"), data_dir=FIXTURE_DATA,
-                    env={"HK_SITE_URL": MOVED_SITE_URL})
+    return once_per_run(tmp_path_factory, "fixture-site-moved", lambda target: build_ok(
+        target, data_dir=FIXTURE_DATA, env={"HK_SITE_URL": MOVED_SITE_URL}))
 
 
 #: Debian's Chromium; Playwright never downloads a browser here.
@@ -261,7 +309,11 @@ def _draft(title: str, extra: str = "") -> str:
 def entwurf_projekt(tmp_path_factory) -> EntwurfProjekt:
     """Two ``make site``, ``make vorschau`` and a test-system publication run concurrently in one copy:
     the concurrency test and every draft/preview test share these four builds."""
-    repo = copy_repo(tmp_path_factory.mktemp("entwurf") / "repo")
+    return once_per_run(tmp_path_factory, "entwurf", _entwurf_projekt)
+
+
+def _entwurf_projekt(folder: Path) -> EntwurfProjekt:
+    repo = copy_repo(folder / "repo")
     (repo / "docs" / DRAFT_PAGE).write_text(_draft("Seite im Entwurf"), encoding="utf-8")
     (repo / "docs" / DRAFT_POST).write_text(_draft("Beitrag im Entwurf", "datum: 2026-11-26\n"), encoding="utf-8")
     config = repo / "mkdocs.yml"
