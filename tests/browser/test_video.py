@@ -11,7 +11,7 @@ import pytest
 from conftest import build_copy, copy_repo
 
 from browser.conftest import Server, WatchedPage, start_nginx, stop_nginx
-from browser.test_barrierefreiheit import AXE_TAGS, RUN_AXE, describe
+from browser.test_barrierefreiheit import AXE_RULES, RUN_AXE, describe
 
 SEITE = "/leichte-sprache/"
 UNTERTITEL = """WEBVTT
@@ -123,5 +123,5 @@ def test_keyboard_reaches_and_starts_the_video(watched):
 
 def test_axe_finds_nothing_on_the_video_page(watched):
     tab, _requested = watched
-    violations = tab.page.evaluate(RUN_AXE, AXE_TAGS)
+    violations = tab.page.evaluate(RUN_AXE, AXE_RULES)
     assert not violations, describe(SEITE, violations)

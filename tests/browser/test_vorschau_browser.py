@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browser.conftest import start_nginx, stop_nginx
-from browser.test_barrierefreiheit import AXE_TAGS, RUN_AXE, describe, focus_walk
+from browser.test_barrierefreiheit import AXE_RULES, RUN_AXE, describe, focus_walk
 from conftest import DRAFT_PAGE
 from handlungskonzept import entwuerfe
 
@@ -26,7 +26,7 @@ def test_preview_banner_and_open_items_are_accessible(open_page, preview_server,
         report += [f"{path}: {problem}" for problem in watched.take_problems()]
         banner = watched.page.locator("aside.hk-vorschau")
         assert banner.is_visible() and "Vorschau – nicht veröffentlicht" in banner.inner_text(), path
-        if violations := watched.page.evaluate(RUN_AXE, AXE_TAGS):
+        if violations := watched.page.evaluate(RUN_AXE, AXE_RULES):
             report.append(describe(path, violations))
         if scheme == "light":  # the Tab order does not depend on the palette
             report += focus_walk(watched.page, path)  # the skip link stays the first Tab stop, the banner's next
