@@ -27,6 +27,7 @@ from . import page_text
 from . import urls as manifest
 from .components import make_environment
 from .pruefdatum import FRONT_MATTER
+from .zwischenspeicher import ORDNER
 
 FOLDER = ".vergleich"
 UNCHANGED = "Keine Änderungen für Leserinnen und Leser"
@@ -222,6 +223,8 @@ def run(repo: Path, base: str) -> Comparison:
     with tempfile.TemporaryDirectory(prefix="hk-vergleich-") as temp:
         worktree = Path(temp) / "basis"
         _git(repo, "worktree", "add", "--detach", "--quiet", str(worktree), commit)
+        (repo / ORDNER).mkdir(exist_ok=True)  # keyed by content and code, so both sides share the build caches
+        (worktree / ORDNER).symlink_to(repo / ORDNER)
         try:
             folders = {"old": worktree, "new": repo}
             sites = {side: cache / key if key else Path(temp) / "arbeitsstand" for side, key in keys.items()}
