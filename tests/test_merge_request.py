@@ -20,7 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_repo
+from conftest import ROOT, copy_build_caches, copy_repo
 
 CI_FILE = ROOT / ".gitlab-ci.yml"
 CI = yaml.safe_load(CI_FILE.read_text(encoding="utf-8"))
@@ -69,9 +69,12 @@ def ci_environment(clone: Path, job: str, merge_request: bool) -> dict[str, str]
 
 
 def fresh_clone(origin: Path, target: Path, branch: str) -> Path:
-    """A clone as a runner makes it, with the shared ``.venv`` linked in (older than the lock files, so no reinstall)."""
+    """A clone as a runner makes it, with what GitLab's cache restores: the shared ``.venv`` linked in (older
+    than the lock files, so no reinstall) and a copy of the build caches."""
+    assert CI["default"]["cache"]["paths"] == [".venv/", ".cache/"]
     subprocess.run(["git", "clone", "--quiet", "--branch", branch, str(origin), str(target)], check=True)
     (target / ".venv").symlink_to((ROOT / ".venv").resolve())
+    copy_build_caches(target)
     for lock in target.glob("requirements*.lock"):
         os.utime(lock, (0, 0))
     return target
