@@ -22,13 +22,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from pydantic import Field, TypeAdapter, ValidationError
+from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from handlungskonzept import loader, messages, rules, yaml_source
 from handlungskonzept.loader import load
-from handlungskonzept.model import (STAEDTE, Anzahl, Datenkatalog, DocsPfad, Dokument, EMail, HttpsUrl, Impressum, Kontakt, Lizenz,
-                                    OffenerPunkt, Quelle, Regionalkonferenz, Status, Strict, Suchbegriff, Text, Video,
-                                    Weiterleitung, Zeit)
+from handlungskonzept.model import (STAEDTE, Anzahl, Bereitsteller, Datenkatalog, DocsPfad, Dokument, EMail, HttpsUrl, Impressum, Kontakt, Lizenz,
+                                    Kennung, Kreisschluessel, OffenerPunkt, Quelle, Regionalkonferenz, SeiteMitAnker,
+                                    Status, Strict, Suchbegriff, Text, Video, Weiterleitung, Zeit)
 from handlungskonzept.problems import DatenFehler, Problem
 
 DATA = ROOT / "data"
@@ -996,11 +996,36 @@ class _Vereinigung(Strict):
     ({"zahl": -1}, "zahl", "Die Zahl muss mindestens 0 sein."),
     ({"abschnitt": -1}, "abschnitt", "Die Zahl muss mindestens 0 sein."),
     ({"karte": 5}, "karte", "Erwartet: ein Text oder ein offener Punkt in der Form „offen: was noch fehlt“."),
-    # A check without its own German sentence leads with German; pydantic's text follows as a technical note.
-    ({"dauer": 0}, "dauer", "Ungültiger Wert. (technische Angabe: Input should be greater than 0)"),
+    ({"dauer": 0}, "dauer", "Die Zahl muss größer als 0 sein."),
 ])
 def test_the_most_specific_message_of_a_union_wins(raw, feld, meldung):
     with pytest.raises(ValidationError) as raised:
         _Vereinigung.model_validate(raw)
     assert [(p.feld, p.meldung) for p in messages.problems_from(raised.value, raw, (), "x.yml", {}, set())] == [
+        (feld, meldung)]
+
+
+class _Muster(Strict):
+    """Every kind of pattern-checked text of the model, and one pattern without a message of its own."""
+
+    kennung: Kennung = "a"
+    schluessel: Kreisschluessel = "05158"
+    bereitsteller: Bereitsteller = "http://dcat-ap.de/def/contributors/x"
+    seite: SeiteMitAnker = "a/"
+    anderes: Annotated[str, StringConstraints(pattern=r"^x$")] = "x"
+
+
+@pytest.mark.parametrize("feld, wert, meldung", [
+    ("kennung", "Haan", "Nur Kleinbuchstaben a–z, Ziffern und Bindestriche sind erlaubt (keine Umlaute, keine "
+                        "Leerzeichen), z. B. „monheim-am-rhein“."),
+    ("schluessel", "5158", "Erwartet: fünf Ziffern in Anführungszeichen, z. B. \"05158\"."),
+    ("bereitsteller", "https://www.govdata.de/",
+     "Erwartet: eine Adresse der Form „http://dcat-ap.de/def/contributors/…“ mit der Kennung bei GovData."),
+    ("seite", "/leichte-sprache", "Erwartet: eine Seite dieser Website, z. B. „leichte-sprache/“ oder „leichte-sprache/#video“."),
+    ("anderes", "y", "Der Text hat nicht die erwartete Form."),
+])
+def test_each_pattern_has_its_own_message(feld, wert, meldung):
+    with pytest.raises(ValidationError) as raised:
+        _Muster.model_validate({feld: wert})
+    assert [(p.feld, p.meldung) for p in messages.problems_from(raised.value, {feld: wert}, (), "x.yml", {}, set())] == [
         (feld, meldung)]

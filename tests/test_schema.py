@@ -121,6 +121,9 @@ def test_vocabularies_ids_and_dates_are_offered_with_their_german_labels():
     kennung = partner["definitions"]["Partner"]["properties"]["id"]
     assert kennung["pattern"] == "^[a-z0-9]+(-[a-z0-9]+)*$" and kennung["patternErrorMessage"].startswith("Nur Kleinbuchstaben")
     assert "ministerium" in partner["definitions"]["PartnerArt"]["enum"]
+    gebiet = json.loads((SCHEMA_DIR / "datenkatalog.schema.json").read_text(encoding="utf-8"))["definitions"]["Gebiet"]
+    assert gebiet["properties"]["kreisschluessel"]["patternErrorMessage"] == (
+        "Erwartet: fünf Ziffern in Anführungszeichen, z. B. \"05158\".")
     assert "Ministerium mit dem Förderaufruf" in partner["definitions"]["PartnerArt"]["enumDescriptions"]
 
 

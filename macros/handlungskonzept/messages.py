@@ -8,15 +8,22 @@ import typing
 from pydantic import BaseModel, ValidationError
 from pydantic_core.core_schema import ErrorType
 
+from .model import Bereitsteller, Kennung, Kreisschluessel, SeiteMitAnker
 from .problems import Problem, field_name, show_value
 from .yaml_source import position_of
 
 _PYDANTIC_TYPES = set(typing.get_args(ErrorType))
 
 DATUM = "Erwartet: ein Datum im Format JJJJ-MM-TT, z. B. 2018-03-15."
-#: The one pattern-checked kind of text: ids (``Kennung``); also the editor's message while typing.
 KENNUNG = ("Nur Kleinbuchstaben a–z, Ziffern und Bindestriche sind erlaubt (keine Umlaute, "
            "keine Leerzeichen), z. B. „monheim-am-rhein“.")
+#: The message for each pattern the model checks, in the loader and in the editor's schema while typing.
+MUSTER = {typ.__metadata__[0].pattern: meldung for typ, meldung in (
+    (Kennung, KENNUNG),
+    (Kreisschluessel, "Erwartet: fünf Ziffern in Anführungszeichen, z. B. \"05158\"."),
+    (Bereitsteller, "Erwartet: eine Adresse der Form „http://dcat-ap.de/def/contributors/…“ mit der Kennung bei GovData."),
+    (SeiteMitAnker, "Erwartet: eine Seite dieser Website, z. B. „leichte-sprache/“ oder „leichte-sprache/#video“."),
+)}
 
 _BY_TYPE = {
     "missing": "Pflichtfeld fehlt.",
@@ -35,7 +42,6 @@ _BY_TYPE = {
     "date_parsing": f"Kein gültiges Datum. {DATUM}",
     "date_from_datetime_parsing": f"Kein gültiges Datum. {DATUM}",
     "date_from_datetime_inexact": f"Bitte nur das Datum ohne Uhrzeit angeben. {DATUM}",
-    "string_pattern_mismatch": KENNUNG,
 }
 
 
@@ -97,6 +103,10 @@ def _message(item: dict, known_fields: set[str]) -> str:
         return f"Unbekannter Wert. Erlaubt: {expected.replace(' or ', ', ').replace(chr(39), '')}."
     if kind == "greater_than_equal":
         return f"Die Zahl muss mindestens {item['ctx']['ge']} sein."
+    if kind == "greater_than":
+        return f"Die Zahl muss größer als {item['ctx']['gt']} sein."
+    if kind == "string_pattern_mismatch":
+        return MUSTER.get(item["ctx"]["pattern"], "Der Text hat nicht die erwartete Form.")
     if item["_branch"] and kind in ("string_type", "model_type", "dict_type", "model_attributes_type"):
         return "Erwartet: ein Text oder ein offener Punkt in der Form „offen: was noch fehlt“."
     if kind in _BY_TYPE:

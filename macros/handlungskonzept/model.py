@@ -528,11 +528,17 @@ class Lizenz(Wortlaut):
         return f"http://dcat-ap.de/def/licenses/{self.value}"
 
 
+#: The official five-digit key of a Kreis (Regionalschlüssel of the Statistisches Bundesamt).
+Kreisschluessel = Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
+#: A publisher's id at GovData (``dcatde:contributorID``).
+Bereitsteller = Annotated[str, StringConstraints(pattern=r"^http://dcat-ap\.de/def/contributors/[A-Za-z0-9]+$")]
+
+
 class Gebiet(Strict, title="Gebiet", json_schema_extra={"description": "Das Gebiet, für das die Daten gelten"}):
     """The area the data cover, by its official key (Regionalschlüssel of the Statistisches Bundesamt)."""
 
     name: Text = Field(title="Name", description="Name des Gebiets, z. B. Kreis Mettmann")
-    kreisschluessel: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")] = Field(
+    kreisschluessel: Kreisschluessel = Field(
         title="Kreisschlüssel", description="Fünfstelliger Kreisschlüssel in Anführungszeichen, z. B. \"05158\"")
     bestaetigt: Datum | OffenerPunkt = Field(title="Bestätigt am", description="Tag, an dem der Kreis den Schlüssel bestätigt hat")
 
@@ -542,7 +548,7 @@ class Datenkatalog(Strict, title="Datenkatalog", json_schema_extra={
     """Editorial choices for the open data (``/offene-daten/``) and their DCAT-AP.de catalogue."""
 
     lizenz: Lizenz | OffenerPunkt = Field(title="Lizenz", description="Lizenz der offenen Daten; eine Entscheidung des Kreises")
-    bereitsteller: Annotated[str, StringConstraints(pattern=r"^http://dcat-ap\.de/def/contributors/[A-Za-z0-9]+$")] | OffenerPunkt = Field(
+    bereitsteller: Bereitsteller | OffenerPunkt = Field(
         title="Bereitsteller", description="Kennung der bereitstellenden Stelle bei GovData (dcatde:contributorID)")
     gebiet: Gebiet = Field(title="Gebiet", description="Das Gebiet, für das die Daten gelten, mit seinem Kreisschlüssel")
 

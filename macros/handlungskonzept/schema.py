@@ -15,8 +15,8 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
 from .loader import FILES, DataFile
-from .messages import DATUM, KENNUNG
-from .model import Daten, Kennung, Wortlaut
+from .messages import DATUM, MUSTER
+from .model import Daten, Wortlaut
 
 DRAFT_7 = "http://json-schema.org/draft-07/schema#"
 #: A date as the model reads it; ``format: date`` alone is not checked by every validator.
@@ -24,8 +24,6 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 #: The first line of every data file, relative to ``data/``.
 KOPF = "# yaml-language-server: $schema={pfad}"
 
-
-_ID_PATTERN = Kennung.__metadata__[0].pattern
 
 
 def filename(spec: DataFile) -> str:
@@ -51,10 +49,10 @@ class _EditorSchema(GenerateJsonSchema):
                 "patternErrorMessage": f"Kein gültiges Datum. {DATUM}"}
 
     def str_schema(self, schema):
-        """An id gets the loader's German message for the editor, too (``patternErrorMessage``)."""
+        """A text with a pattern gets the loader's German message for the editor, too (``patternErrorMessage``)."""
         result = super().str_schema(schema)
-        if result.get("pattern") == _ID_PATTERN:
-            result["patternErrorMessage"] = KENNUNG
+        if result.get("pattern") in MUSTER:
+            result["patternErrorMessage"] = MUSTER[result["pattern"]]
         return result
 
 
