@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from handlungskonzept.assets import Delivery, compress
-from handlungskonzept.zwischenspeicher import ORDNER
+from handlungskonzept.zwischenspeicher import ordner
 
 _delivery: Delivery | None = None
 _written: set[str] = set()
@@ -56,4 +56,4 @@ def on_post_page(output: str, page, config) -> str:
 @event_priority(-1000)  # last: every other hook has written its files
 def on_post_build(config) -> None:
     _write_new(Path(config.site_dir))
-    compress(Path(config.site_dir), Path(config.config_file_path).parent / ORDNER)
+    compress(Path(config.site_dir), ordner(config.config_file_path))

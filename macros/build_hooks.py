@@ -23,7 +23,7 @@ import nav_parent
 from handlungskonzept import components, macro_errors, pruefdatum
 from handlungskonzept.loader import load
 from handlungskonzept.problems import DatenFehler
-from handlungskonzept.zwischenspeicher import ORDNER
+from handlungskonzept.zwischenspeicher import ordner
 from hook_failure import fail, serving
 
 KONFERENZ_DIR = "regionalkonferenzen"
@@ -62,7 +62,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     # Compiled templates are kept between builds: compiling them anew costs more than half a second,
     # and Jinja checks each against its source before use.
-    components.zwischenspeicher(root / ORDNER / "jinja" / "bausteine")
+    components.zwischenspeicher(ordner(config.config_file_path) / "jinja" / "bausteine")
     data_dir = (root / config.extra.get("daten_verzeichnis", "data")).resolve()
     config.extra["datenfehler"] = None
     config.extra["daten"] = None
@@ -169,7 +169,7 @@ def on_post_build(config) -> None:
 
 def on_env(env, config, files):
     """Material's templates are kept compiled between builds, as the components' are (see ``on_config``)."""
-    env.bytecode_cache = components.vorlagenspeicher(Path(config.config_file_path).parent / ORDNER / "jinja" / "theme")
+    env.bytecode_cache = components.vorlagenspeicher(ordner(config.config_file_path) / "jinja" / "theme")
     return env
 
 

@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 from handlungskonzept import components
 from handlungskonzept.dokumente import dateiangabe
 from handlungskonzept.gesamtdokument import PFAD, dokument, pdf
-from handlungskonzept.zwischenspeicher import ORDNER
+from handlungskonzept.zwischenspeicher import ordner
 from hook_failure import fail, serving
 
 #: Legal pages belong to the website, not to the Handlungskonzept.
@@ -40,7 +40,7 @@ def on_env(env, config, files):
     titelblatt, anhang = dokument.aus_daten(loaded.daten, docs)
     try:
         datei = pdf.erzeugen(kapitel, titelblatt, anhang, config.site_url, docs,
-                             Path(config.config_file_path).parent / ORDNER / "pdf")
+                             ordner(config.config_file_path) / "pdf")
     except pdf.PdfFehler as fehler:
         fail(str(fehler))
         return env

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handlungskonzept.external_resources import scan_site
-from handlungskonzept.zwischenspeicher import ORDNER
+from handlungskonzept.zwischenspeicher import ordner
 from hook_failure import fail
 
 #: Built file → Markdown source, to name the page an editor has to fix.
@@ -23,7 +23,7 @@ def on_files(files, config):
 
 
 def on_post_build(config) -> None:
-    found = scan_site(Path(config.site_dir), Path(config.config_file_path).parent / ORDNER)
+    found = scan_site(Path(config.site_dir), ordner(config.config_file_path))
     if not found:
         return
     lines = []

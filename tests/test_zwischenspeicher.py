@@ -9,7 +9,7 @@ from conftest import ROOT
 from handlungskonzept.assets import compress
 from handlungskonzept.external_resources import Fund, scan_site
 from handlungskonzept.gesamtdokument import dokument, pdf
-from handlungskonzept.zwischenspeicher import Zwischenspeicher
+from handlungskonzept.zwischenspeicher import Zwischenspeicher, ordner
 
 EXTERN = '<p>Text</p>\n<img src="https://example.org/x.png" alt="">\n'
 
@@ -128,3 +128,7 @@ def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_anew(tmp
 def test_the_build_keeps_material_and_component_templates_compiled(site):
     for folder in ("theme", "bausteine"):
         assert list((ROOT / ".cache" / "jinja" / folder).glob("__jinja2_*.cache")), folder
+
+
+def test_the_stores_lie_beside_mkdocs_yml():
+    assert ordner("/srv/projekt/mkdocs.yml") == Path("/srv/projekt/.cache")

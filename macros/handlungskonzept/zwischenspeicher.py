@@ -17,6 +17,11 @@ ORDNER = ".cache"
 BEHALTEN = 3000
 
 
+def ordner(konfiguration: str | Path) -> Path:
+    """The folder of the build's stores, beside ``mkdocs.yml`` (``konfiguration``: its path)."""
+    return Path(konfiguration).parent / ORDNER
+
+
 class Zwischenspeicher:
     """One kind of result (``art``) in its own folder below ``ordner``."""
 
