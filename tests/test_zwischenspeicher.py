@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT
 from handlungskonzept.assets import compress
