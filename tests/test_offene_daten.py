@@ -289,7 +289,7 @@ def test_make_offen_lists_what_the_catalogue_still_needs():
 ERWARTET = ROOT / "tests" / "fixtures" / "erwartet"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test, not per module: so make mutation counts each test as running the code it checks
 def veroeffentlicht() -> dict[str, bytes]:
     inhalte = offene_daten.dateien(FIXTURE, "https://www.beispiel.test/")
     return inhalte | katalog.dateien(FIXTURE, "https://www.beispiel.test/", inhalte)
