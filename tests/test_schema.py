@@ -76,6 +76,13 @@ def test_every_data_file_of_the_loader_has_a_schema():
             "weiterleitungen.schema.json", "impressum.schema.json"} <= set(schema.all_texts())
 
 
+def test_every_model_reachable_from_the_data_files_is_found_once_in_file_order():
+    assert [model.__name__ for model in schema.models()] == [
+        "Projekt", "Kontakt", "OffenerPunkt", "Quelle", "Zeit", "Partner", "Regionalkonferenz", "Dokument",
+        "Weiterleitung", "Impressum", "Rechtsangabe", "GesetzlicheStelle", "NichtBarrierefrei", "Suchbegriff",
+        "Datenkatalog", "Gebiet", "Video"]
+
+
 def test_every_model_and_field_has_a_german_title_and_description():
     missing = []
     for model in schema.models():
