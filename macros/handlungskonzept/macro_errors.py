@@ -61,14 +61,14 @@ def _syntax(message: str) -> str:
     if block:
         return (f"Der Block „{{% {block.group(1)} … %}}“ wird nicht abgeschlossen: Es fehlt "
                 f"„{{% end{block.group(1)} %}}“.")
-    if message.lower().startswith("unexpected end of template"):
-        expected = re.search(r"expected '([^']+)'", message)
+    if message.lower().startswith("unexpected end of template") or message == "unexpected 'end of template'":
+        expected = re.search(r", expected '([^']+)'", message)
         missing = _quoted(expected.group(1)) if expected else "„}}“"
         return f"Der Platzhalter wird bis zum Ende der Seite nicht geschlossen: Es fehlt {missing}."
     unexpected = re.fullmatch(r"unexpected '(.+?)'(?:, expected '(.+)')?", message)
     if unexpected:
         instead = f" Erwartet wurde hier {_quoted(unexpected.group(2))}." if unexpected.group(2) else ""
-        return (f"Das Zeichen „{unexpected.group(1)}“ steht an einer Stelle, an der es nicht passt "
+        return (f"Das Zeichen {_quoted(unexpected.group(1))} steht an einer Stelle, an der es nicht passt "
                 f"(fehlt davor eine Klammer, oder ist eine zu viel?).{instead}")
     char = re.fullmatch(r"unexpected char (['\"])(.)\1 at \d+", message)
     if char:
