@@ -183,6 +183,9 @@ CASES = [
          "geprueft: 2026.11", "geprueft", "Kein gültiges Datum. Erwartet: ein Datum im Format JJJJ-MM-TT"),
     Case("impressum-unbekanntes-feld", I, replace("herausgeber: Kreis Mettmann", "herausgeberr: Kreis Mettmann"),
          "herausgeberr: Kreis Mettmann", "herausgeberr", "Meinten Sie „herausgeber“?"),
+    Case("pressekontakt-nur-name", K, replace("  offen: Pressekontakt (Name, Telefon, E-Mail) der Pressestelle des Kreises Mettmann",
+                                              "  name: Pressestelle"),
+         "pressekontakt:", "pressekontakt", "Ein Name erscheint nur mit „einwilligung“"),
     Case("impressum-offen-tippfehler", I, replace("  offen: Postanschrift", "  ofen: Postanschrift"),
          "  ofen: Postanschrift", "anschrift › ofen", "Meinten Sie „offen“?"),
     Case("impressum-pflichtfeld-fehlt", I, lambda t: re.sub(r"^quelle:.*\n", "", t, flags=re.M),
@@ -381,6 +384,10 @@ EXAKT = {
     "impressum-unbekanntes-feld": [
         (1, "herausgeber", None, PFLICHT),
         (1, "herausgeberr", "Kreis Mettmann", TIPPFEHLER + "Meinten Sie „herausgeber“?"),
+    ],
+    "pressekontakt-nur-name": [  # the contact's message alone, not the open item's (no „offen“, unknown „name“)
+        (1, "pressekontakt", None, "Ein Name erscheint nur mit „einwilligung“ (Datum der Zustimmung) und „quelle“; "
+                                   "sonst eine Funktion angeben, z. B. „funktion: Pressestelle“."),
     ],
     "impressum-offen-tippfehler": [
         (1, "anschrift", None, "Erwartet: ein Text oder ein offener Punkt in der Form „offen: was noch fehlt“."),

@@ -49,7 +49,7 @@ def problems_from(error: ValidationError, data: object, prefix: tuple, shown_as:
                   positions: dict, known_fields: set[str]) -> list[Problem]:
     """One problem per bad field; alternatives of a union collapse into one message."""
     by_path: dict[tuple, dict] = {}
-    for item in error.errors():
+    for item in _fitting_alternatives(error.errors(), data):
         path, branch = _data_path(item, data)
         previous = by_path.get(path)
         if previous is None or (previous["_branch"] and not branch) or _more_specific(item, previous):
@@ -67,9 +67,15 @@ def problems_from(error: ValidationError, data: object, prefix: tuple, shown_as:
 
 def _data_path(item: dict, data: object) -> tuple[tuple, bool]:
     """Follow ``loc`` through the data; steps that are union branch names are dropped."""
+    path, first_branch = _walk(item, data)
+    return path, first_branch is not None
+
+
+def _walk(item: dict, data: object) -> tuple[tuple, int | None]:
+    """The data path of ``loc``, and the index in ``loc`` of its first union branch name (``None``: no union)."""
     path: list = []
     current = data
-    branch = False
+    first_branch = None
     loc = item["loc"]
     for index, step in enumerate(loc):
         last = index == len(loc) - 1
@@ -81,9 +87,31 @@ def _data_path(item: dict, data: object) -> tuple[tuple, bool]:
             path.append(step)
         elif last and item["type"] in ("missing", "extra_forbidden"):
             path.append(step)
-        else:
-            branch = True
-    return tuple(path), branch
+        elif first_branch is None:
+            first_branch = index
+    return tuple(path), first_branch
+
+
+def _fitting_alternatives(items: list[dict], data: object) -> list[dict]:
+    """Where some alternatives of a union take the editor's shape (the kind of value, every field), drop the
+    others' errors.
+
+    A contact with only a name fails as a contact (the name needs consent) and as an open item (no
+    „offen“, unknown „name“); only the contact's message helps the editor.
+    """
+    branches: dict[tuple, dict[object, bool]] = {}  # union's place → branch → it takes the shape
+    places = []
+    for item in items:
+        _, index = _walk(item, data)
+        place = None if index is None else (tuple(item["loc"][:index]), item["loc"][index])
+        places.append(place)
+        if place is not None:
+            other_kind = len(item["loc"]) == index + 1 and item["type"].endswith("_type")
+            known = branches.setdefault(place[0], {})
+            known[place[1]] = known.get(place[1], True) and item["type"] != "extra_forbidden" and not other_kind
+    return [item for item, place in zip(items, places)
+            if place is None or place[1] in branches[place[0]] and (
+                branches[place[0]][place[1]] or not any(branches[place[0]].values()))]
 
 
 def _more_specific(item: dict, previous: dict) -> bool:
