@@ -212,6 +212,7 @@ SCHEMA_FINDS = {
     'datum-als-zahl': 'Schema',
     'stand-als-kommazahl': 'Schema',
     'impressum-unbekanntes-feld': 'Schema',
+    'pressekontakt-nur-name': '–',
     'impressum-offen-tippfehler': 'Schema',
     'impressum-pflichtfeld-fehlt': 'Schema',
     'weiterleitung-mit-schraegstrich': 'Schema',
