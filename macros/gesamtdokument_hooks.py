@@ -39,8 +39,7 @@ def on_env(env, config, files):
     docs = Path(config.docs_dir)
     titelblatt, anhang = dokument.aus_daten(loaded.daten, docs)
     try:
-        datei = pdf.erzeugen(kapitel, titelblatt, anhang, config.site_url, docs,
-                             ordner(config.config_file_path) / "pdf")
+        datei = pdf.erzeugen(kapitel, titelblatt, anhang, config.site_url, docs, ordner(config.config_file_path))
     except pdf.PdfFehler as fehler:
         fail(str(fehler))
         return env

@@ -260,8 +260,8 @@ def test_the_pdf_is_tagged_compressed_and_cached_by_its_inputs(tmp_path):
 
     cache = tmp_path / "cache"
     datei = gesamt_pdf.erzeugen(*EINE_SEITE, tmp_path, cache)
-    assert re.fullmatch(r"[0-9a-f]{64}\.pdf", datei.name) and datei.parent == cache
-    assert sorted(p.name for p in cache.iterdir()) == [datei.name]  # no half-written file left
+    assert re.fullmatch(r"[0-9a-f]{64}\.pdf", datei.name) and datei.parent == cache / "pdf"
+    assert sorted(p.name for p in (cache / "pdf").iterdir()) == [datei.name]  # no half-written file left
     with pikepdf.open(datei) as document:
         assert document.Root.MarkInfo.Marked is True
         assert bytes(document.trailer.ID[0]) == datei.stem[:32].encode()
@@ -279,12 +279,15 @@ def test_the_cache_keeps_the_six_newest_files(tmp_path):
     from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
 
     cache = tmp_path / "cache"
-    cache.mkdir()
+    (cache / "pdf").mkdir(parents=True)
     for n in range(7):
-        (cache / f"alt-{n}.pdf").write_bytes(b"%PDF")
-        os.utime(cache / f"alt-{n}.pdf", (1000 + n, 1000 + n))
+        (cache / "pdf" / f"alt-{n}.pdf").write_bytes(b"%PDF")
+        os.utime(cache / "pdf" / f"alt-{n}.pdf", (1000 + n, 1000 + n))
+    (cache / "pdf" / "halb.4711.neu").write_bytes(b"%PD")  # another build, still writing
+    os.utime(cache / "pdf" / "halb.4711.neu", (1, 1))
     neu = gesamt_pdf.erzeugen(*EINE_SEITE, tmp_path, cache)
-    assert sorted(p.name for p in cache.iterdir()) == sorted([neu.name, *(f"alt-{n}.pdf" for n in range(2, 7))])
+    assert sorted(p.name for p in (cache / "pdf").iterdir()) == sorted(
+        [neu.name, "halb.4711.neu", *(f"alt-{n}.pdf" for n in range(2, 7))])
 
 
 def test_the_pdf_embeds_files_from_docs_only(tmp_path):
@@ -331,7 +334,7 @@ def test_the_cache_key_changes_with_every_input(tmp_path):
     schrift.write_bytes(b"1")
     seiten, titelblatt, anhang, _ = EINE_SEITE
     basis = schluessel(seiten, titelblatt, anhang, None, [schrift])
-    assert re.fullmatch(r"[0-9a-f]{64}", basis) and schluessel(seiten, titelblatt, anhang, None, [schrift]) == basis
+    assert len(basis) == 32 and schluessel(seiten, titelblatt, anhang, None, [schrift]) == basis
     ohne_datei = schluessel(seiten, titelblatt, anhang, None, [])
     schrift.write_bytes(b"2")
     assert len({basis, ohne_datei, schluessel(seiten, titelblatt, anhang, None, [schrift]),
@@ -384,9 +387,11 @@ def test_the_pdf_is_set_in_the_sites_font(tmp_path):
     assert [name.split("+", 1)[1] for name in fonts] == ["HK-Text-Bold"]  # the heading, in our Open Sans
 
 
-def test_the_cache_key_follows_the_render_options(monkeypatch):
+def test_the_stores_version_follows_the_engine_and_the_render_options(monkeypatch):
+    from importlib.metadata import version
+
     from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
 
-    vorher = gesamt_pdf.schluessel(*EINE_SEITE, [])
-    monkeypatch.setattr(gesamt_pdf, "OPTIONEN", {**gesamt_pdf.OPTIONEN, "pdf_tags": False})
-    assert gesamt_pdf.schluessel(*EINE_SEITE, []) != vorher
+    monkeypatch.setattr(gesamt_pdf, "OPTIONEN", {"pdf_tags": True, "pdf_variant": "pdf/ua-1"})
+    assert gesamt_pdf.fassung() == (f"weasyprint {version('weasyprint')}, pydyf {version('pydyf')}, "
+                                    "[('pdf_tags', True), ('pdf_variant', 'pdf/ua-1')]").encode()

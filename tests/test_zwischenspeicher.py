@@ -99,7 +99,7 @@ sys.path.insert(0, {str(ROOT / 'tests')!r})
 from test_zwischenspeicher import _inputs
 cache = Path({str(tmp_path)!r})
 key = pdf.schluessel(*_inputs(), None, [*pdf.schriften().values(), *pdf.CODE])
-(cache / (key + ".pdf")).write_bytes(b"%PDF-zwischengespeichert")
+pdf.Zwischenspeicher(cache, "pdf", pdf.fassung(), endung=".pdf").datei(key, lambda name: b"%PDF-zwischengespeichert")
 dokument.html = None  # assembling would fail
 print(pdf.erzeugen(*_inputs(), None, cache, cache).read_bytes().decode(), "weasyprint" in sys.modules)
 """

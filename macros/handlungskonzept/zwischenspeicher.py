@@ -23,32 +23,37 @@ def ordner(konfiguration: str | Path) -> Path:
 
 
 class Zwischenspeicher:
-    """One kind of result (``art``) in its own folder below ``ordner``."""
+    """One kind of result (``art``) in its own folder below ``ordner``, keeping the newest ``behalten``."""
 
-    def __init__(self, ordner: Path, art: str, fassung: bytes):
+    def __init__(self, ordner: Path, art: str, fassung: bytes, behalten: int | None = None, endung: str = ""):
         self.ordner = ordner / art
         self._fassung = hashlib.sha256(fassung).digest()
+        self._behalten = behalten
+        self._endung = endung
+
+    def datei(self, inhalt: bytes, erzeugen: Callable[[str], bytes]) -> Path:
+        """The stored file of ``inhalt``; if missing, ``erzeugen(name)`` makes it (``name``: the file's hash)."""
+        name = hashlib.sha256(self._fassung + inhalt).hexdigest()
+        pfad = self.ordner / f"{name}{self._endung}"
+        if pfad.is_file():
+            os.utime(pfad)  # keeps it among the newest
+            return pfad
+        ergebnis = erzeugen(name)
+        self.ordner.mkdir(parents=True, exist_ok=True)
+        zwischen = self.ordner / f"{name}.{os.getpid()}.neu"
+        zwischen.write_bytes(ergebnis)
+        zwischen.replace(pfad)  # never half a result under a valid name, even with two builds at once
+        return pfad
 
     def ergebnis(self, inhalt: bytes, erzeugen: Callable[[bytes], bytes]) -> bytes:
         """``erzeugen(inhalt)``, from the store if it was made before."""
-        pfad = self.ordner / hashlib.sha256(self._fassung + inhalt).hexdigest()
-        try:
-            ergebnis = pfad.read_bytes()
-            os.utime(pfad)  # keeps it among the newest
-            return ergebnis
-        except FileNotFoundError:
-            pass
-        ergebnis = erzeugen(inhalt)
-        self.ordner.mkdir(parents=True, exist_ok=True)
-        zwischen = pfad.with_suffix(f".{os.getpid()}.neu")
-        zwischen.write_bytes(ergebnis)
-        zwischen.replace(pfad)  # never half a result under a valid name, even with two builds at once
-        return ergebnis
+        return self.datei(inhalt, lambda _name: erzeugen(inhalt)).read_bytes()
 
     def aufraeumen(self) -> None:
-        """Drop the results used longest ago beyond ``BEHALTEN``."""
+        """Drop the results used longest ago beyond ``behalten`` (``BEHALTEN`` unless the store has its own)."""
         if not self.ordner.is_dir():
             return
-        eintraege = sorted(self.ordner.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
-        for alt in eintraege[BEHALTEN:]:
+        fertig = [p for p in self.ordner.iterdir() if p.suffix != ".neu"]  # not what another build is writing
+        eintraege = sorted(fertig, key=lambda p: p.stat().st_mtime, reverse=True)
+        for alt in eintraege[self._behalten or BEHALTEN:]:
             alt.unlink(missing_ok=True)

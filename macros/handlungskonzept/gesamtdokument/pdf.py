@@ -7,10 +7,10 @@ without assembling the document or importing WeasyPrint (``satz``), which alone 
 from __future__ import annotations
 
 import hashlib
-import os
 from importlib.metadata import version
 from pathlib import Path
 
+from ..zwischenspeicher import Zwischenspeicher
 from . import dokument
 
 #: The code that shapes the document: this package (assembly, template, print styles), the engine's other
@@ -47,36 +47,34 @@ def schriften() -> dict[tuple[str, int], Path]:
     return dateien
 
 
+def fassung() -> bytes:
+    """What renders the PDF, apart from our code: the engine's version and the options."""
+    return f"weasyprint {version('weasyprint')}, pydyf {version('pydyf')}, {sorted(OPTIONEN.items())!r}".encode()
+
+
 def schluessel(kapitel: list[dokument.Kapitel], titelblatt: dokument.Titelblatt, anhang: dokument.Anhang,
-               site_url: str | None, dateien: list[Path]) -> str:
-    """SHA-256 over everything that shapes the PDF: the pages, cover, appendix and public address,
-    the code and font files, the options and the engine's version."""
+               site_url: str | None, dateien: list[Path]) -> bytes:
+    """SHA-256 over what the PDF shows: the pages, cover, appendix and public address, the code and font files."""
     summe = hashlib.sha256()
-    teile = [f"weasyprint {version('weasyprint')}, pydyf {version('pydyf')}", repr(sorted(OPTIONEN.items())),
-             repr(kapitel), repr(titelblatt), repr(anhang), site_url or ""]
+    teile = [repr(kapitel), repr(titelblatt), repr(anhang), site_url or ""]
     for teil in [*(t.encode() for t in teile), *(d.read_bytes() for d in sorted(dateien))]:
         summe.update(len(teil).to_bytes(8, "big"))
         summe.update(teil)
-    return summe.hexdigest()
+    return summe.digest()
 
 
 def erzeugen(kapitel: list[dokument.Kapitel], titelblatt: dokument.Titelblatt, anhang: dokument.Anhang,
              site_url: str | None, basis: Path, cache: Path) -> Path:
-    """The PDF of these pages (relative addresses below ``basis``) from ``cache``, rendered there if missing."""
+    """The PDF of these pages (relative addresses below ``basis``) from the store in ``cache``, rendered if missing."""
     dateien = schriften()
-    key = schluessel(kapitel, titelblatt, anhang, site_url, [*dateien.values(), *CODE])
-    ziel = cache / f"{key}.pdf"
-    if ziel.is_file():
-        os.utime(ziel)  # keeps it among the newest
-        return ziel
-    from . import satz  # WeasyPrint: imported only when something has to be rendered
+    store = Zwischenspeicher(cache, "pdf", fassung(), behalten=BEHALTEN, endung=".pdf")
 
-    html = dokument.html(kapitel, titelblatt, anhang, site_url)
-    daten = satz.setzen(html, dokument.stylesheet(dateien), [basis, SCHRIFT_ORDNER], key, OPTIONEN)
-    cache.mkdir(parents=True, exist_ok=True)
-    zwischen = ziel.with_suffix(f".{os.getpid()}.neu")
-    zwischen.write_bytes(daten)
-    zwischen.replace(ziel)  # a crashed build never leaves half a file under a valid name
-    for alt in sorted(cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)[BEHALTEN:]:
-        alt.unlink()
-    return ziel
+    def setzen(name: str) -> bytes:
+        from . import satz  # WeasyPrint: imported only when something has to be rendered
+
+        html = dokument.html(kapitel, titelblatt, anhang, site_url)
+        return satz.setzen(html, dokument.stylesheet(dateien), [basis, SCHRIFT_ORDNER], name, OPTIONEN)
+
+    datei = store.datei(schluessel(kapitel, titelblatt, anhang, site_url, [*dateien.values(), *CODE]), setzen)
+    store.aufraeumen()
+    return datei
