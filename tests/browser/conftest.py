@@ -151,7 +151,9 @@ AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 
 class WatchedPage:
     """A browser tab in its own context that records what the issue forbids on every page:
-    requests to other hosts (blocked), failed requests, error responses and console errors."""
+    requests to other hosts (which Chromium cannot reach, see ``CHROMIUM_ARGS``), failed requests,
+    error responses and console errors. Nothing is routed through Playwright: routing costs a round
+    trip per request and turns off the browser's cache, which readers have."""
 
     def __init__(self, browser, server: Server, *, scheme: str = "light", width: int = 1280):
         self.server = server
@@ -159,7 +161,6 @@ class WatchedPage:
                                            locale="de-DE", service_workers="block")
         # axe via CDP, not as a page script: the site's CSP rightly refuses inline scripts.
         self.context.add_init_script(path=str(AXE_JS))
-        self.context.route("**/*", self._only_local)
         self.page = self.context.new_page()
         self.problems: list[str] = []
         self.expected_status: dict[str, int] = {}
@@ -169,6 +170,7 @@ class WatchedPage:
         # Requests still under way (worker requests included), for ``goto(settle=True)``.
         self.started = 0
         self.in_flight: set = set()
+        self.foreign: set = set()
         # While goto() leaves a page: its address, and what that page still started meanwhile.
         self.leaving: str | None = None
         self.cut_off: set = set()
@@ -179,6 +181,9 @@ class WatchedPage:
     def _started(self, request) -> None:
         self.started += 1
         self.in_flight.add(request)
+        if not request.url.startswith((self.server.base_url + "/", "data:", "blob:")):
+            self.foreign.add(request)
+            self.problems.append(f"Anfrage an fremden Host: {request.url}")
         if self.leaving and request.frame.url == self.leaving:
             self.cut_off.add(request)
 
@@ -190,23 +195,17 @@ class WatchedPage:
         had begun to leave it: Chromium fetches the favicon for a page's #jump address only then,
         and the navigation cancels it at once."""
         self._ended(request)
-        if request in self.cut_off and request.failure == "net::ERR_ABORTED":
+        if request in self.foreign or (request in self.cut_off and request.failure == "net::ERR_ABORTED"):
             return
         self.problems.append(f"Anfrage gescheitert: {request.url} ({request.failure})")
-
-    def _only_local(self, route) -> None:
-        if route.request.url.startswith(self.server.base_url + "/"):
-            route.continue_()
-        else:
-            self.problems.append(f"Anfrage an fremden Host: {route.request.url}")
-            route.abort()
 
     def _console(self, message) -> None:
         if message.type != "error":
             return
         url = message.location.get("url", "")
-        if message.text.startswith("Failed to load resource") and url in self.expected_status:
-            return  # the 404 page itself answers 404 on purpose
+        if message.text.startswith("Failed to load resource") and (
+                url in self.expected_status or url in {request.url for request in self.foreign}):
+            return  # the 404 page itself answers 404 on purpose; another host is reported as such
         self.problems.append(f"Konsolenfehler: {message.text} ({url})")
 
     def _response(self, response) -> None:

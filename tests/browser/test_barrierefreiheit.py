@@ -145,3 +145,17 @@ def test_language_heading_and_title(open_page, pages):
             report.append(f"{path}: <title> „{title}“ auch auf {titles[title]}")
         titles.setdefault(title, path)
     assert not report, "\n".join(report)
+
+
+def test_the_watch_reports_a_request_to_another_host_which_never_leaves_the_machine(open_page):
+    """What every page test relies on: a resource from another host is a finding, and Chromium cannot fetch it."""
+    watched = open_page()
+    failed = {}
+    watched.page.on("requestfailed", lambda request: failed.update({request.url: request.failure}))
+    watched.page.set_content('<img src="https://www.example.org/bild.png" alt="">'
+                             '<img src="http://192.0.2.1/bild.png" alt="">')  # no CSP on about:blank
+    watched.settle()
+    assert sorted(watched.take_problems()) == ["Anfrage an fremden Host: http://192.0.2.1/bild.png",
+                                               "Anfrage an fremden Host: https://www.example.org/bild.png"]
+    assert failed == {"https://www.example.org/bild.png": "net::ERR_NAME_NOT_RESOLVED",  # not even an address
+                      "http://192.0.2.1/bild.png": "net::ERR_NAME_NOT_RESOLVED"}
