@@ -271,11 +271,19 @@ def _read(text: str, **kwargs):
 def test_scalars_keep_dates_as_text_and_bad_tags_as_their_text():
     data, positions = _read("a: ~\nb: yes\nc: 0x1A\nd: 1e3\ne: !!int abc\nf: !!binary xyz\ng: !foo bar\n"
                             "h: 2018-02-30\ni: 12:30\nj: [1, {k: x}]\nl: 2018-03-15\n")
-    assert data == {"a": None, "b": True, "c": 26, "d": "1e3", "e": "abc", "f": "xyz", "g": "bar", "h": "2018-02-30",
-                    "i": 750, "j": [1, {"k": "x"}], "l": "2018-03-15"}
+    assert data == {"a": None, "b": "yes", "c": 26, "d": "1e3", "e": "abc", "f": "xyz", "g": "bar", "h": "2018-02-30",
+                    "i": "12:30", "j": [1, {"k": "x"}], "l": "2018-03-15"}
     assert positions == {(): (1, 1), ("a",): (1, 1), ("b",): (2, 1), ("c",): (3, 1), ("d",): (4, 1), ("e",): (5, 1),
                          ("f",): (6, 1), ("g",): (7, 1), ("h",): (8, 1), ("i",): (9, 1), ("j",): (10, 1),
                          ("j", 0): (10, 5), ("j", 1): (10, 8), ("j", 1, "k"): (10, 9), ("l",): (11, 1)}
+
+
+def test_what_only_yaml_1_1_reads_as_number_or_truth_stays_text_as_in_the_editor():
+    data, _ = _read("a: yes\nb: No\nc: ON\nd: off\ne: 12:30\nf: -1:30.5\ng: 017\nh: 00\ni: 0b101\nj: 1_000\n"
+                    "k: true\nl: FALSE\nm: 0\nn: -3\no: 0x1A\np: 1.5\nq: .inf\nr: 10\nyes: 1\n")
+    assert data == {"a": "yes", "b": "No", "c": "ON", "d": "off", "e": "12:30", "f": "-1:30.5", "g": "017", "h": "00",
+                    "i": "0b101", "j": "1_000", "k": True, "l": False, "m": 0, "n": -3, "o": 26, "p": 1.5,
+                    "q": float("inf"), "r": 10, "yes": 1}
 
 
 def test_embedded_yaml_counts_lines_of_the_whole_file_and_names_keys_that_are_no_words():

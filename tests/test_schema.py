@@ -208,6 +208,7 @@ SCHEMA_FINDS = {
     'falscher-typ-mit-tag': 'Absturz',
     'teilnehmende-wahrheitswert': 'Schema',
     'teilnehmende-in-anfuehrungszeichen': 'Schema',
+    'gebaerdensprache-yes': 'Schema',
     'anzahl-laut-quelle-wahrheitswert': 'Schema',
     'datum-als-zahl': 'Schema',
     'stand-als-kommazahl': 'Schema',

@@ -223,9 +223,18 @@ def _convert(node: yaml.Node, path: Path_, positions: Positions, found: list,
     return _scalar(node)
 
 
+#: What PyYAML (YAML 1.1) reads as a truth value or number but YAML 1.2, which the editor's language server
+#: speaks, reads as text: yes/no/on/off, base 60 (``12:30``), octal (``017``), binary and ``1_000``.
+_NUR_YAML_1_1 = re.compile(r"yes|no|on|off|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?0[0-7_]+|[-+]?0b[01_]+|.*_.*",
+                           re.IGNORECASE)
+_ZAHL_ODER_WAHRHEITSWERT = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+
 def _scalar(node: yaml.ScalarNode) -> object:
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value  # the model checks dates, with a message an editor understands
+    if node.tag in _ZAHL_ODER_WAHRHEITSWERT and node.style is None and _NUR_YAML_1_1.fullmatch(node.value):
+        return node.value  # as in the editor: text, so a message shows what the editor wrote
     if node.tag.startswith("tag:yaml.org,2002:"):
         try:
             return _SCALARS.construct_object(node, deep=True)
