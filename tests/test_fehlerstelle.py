@@ -334,8 +334,13 @@ VERWEIS = "Verweise mit * oder & werden nicht unterstützt; bitte den Wert aussc
     ("[a]: 1\n", "Zeile 1, Spalte 1: Schlüssel müssen einfache Wörter sein (Form: „feld: Wert“)."),
     ("- a\n b: 1\n", "Zeile 2, Spalte 3: Doppelpunkt an unerwarteter Stelle. Steht ein Text mit „: “ ohne "
                      "Anführungszeichen da, oder stimmt die Einrückung nicht?"),
+    ("- id: x\n  name Kreissportbund\n  art: verein\n", "Zeile 2, Spalte 3: Hier fehlt ein Doppelpunkt nach dem "
+                                                        "Feldnamen (Form: „feld: Wert“)."),
+    ("a: [1]]\n", "Zeile 1, Spalte 7: Hier steht die schließende Klammer „]“ ohne öffnende Klammer davor. " + KLAMMER),
+    ("a: {b: 1}}\n", "Zeile 1, Spalte 10: Hier steht die schließende Klammer „}“ ohne öffnende Klammer davor. " + KLAMMER),
 ], ids=["typangabe", "einrueckung", "block-einrueckung", "liste-und-feld", "einfaches-anfuehrungszeichen",
-        "verweis", "anker", "dokument-ende", "liste-als-schluessel", "doppelpunkt-eingerueckt"])
+        "verweis", "anker", "dokument-ende", "liste-als-schluessel", "doppelpunkt-eingerueckt", "doppelpunkt-fehlt",
+        "eckige-klammer-zu-viel", "geschweifte-klammer-zu-viel"])
 def test_more_syntax_errors_name_line_and_column(text, expected):
     assert _read(text) == [f"p.md, {expected}"]
 

@@ -162,11 +162,12 @@ def _position(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int |
     """Where the editor must look (1-based), which is not always where PyYAML gave up.
 
     An unclosed quote or bracket is noticed later, often at the file's end: name where it opened.
+    A key without its colon is noticed on the next line: name the key's line.
     A stray ``...`` or ``%`` line is noticed at the next content: name that line itself.
     """
     problem, context = error.problem or "", error.context or ""
     mark = error.problem_mark or error.context_mark
-    if error.context_mark and (context.startswith("while parsing a flow")
+    if error.context_mark and (context.startswith(("while parsing a flow", "while scanning a simple key"))
                                or ("quoted scalar" in context and "unexpected" in problem)):
         mark = error.context_mark
     if context.startswith("while parsing a flow node") and "<stream end>" in problem:
@@ -267,7 +268,8 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
                 f"oder die schließende Klammer {closing}. Soll der Wert ein Text sein, der mit einer Klammer "
                 f"beginnt? {_QUOTE_HINT}")
     unexpected = re.fullmatch(r"expected the node content, but found '(.)'", problem) or re.fullmatch(
-        r"found character '(.)' that cannot start any token", problem)
+        r"found character '(.)' that cannot start any token", problem) or re.fullmatch(
+        r"expected <block end>, but found '([\]}])'", problem)
     if unexpected and unexpected[1] in "]}":
         return f"Hier steht die schließende Klammer „{unexpected[1]}“ ohne öffnende Klammer davor. {_QUOTE_HINT}"
     if unexpected:
