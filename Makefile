@@ -39,7 +39,6 @@ $(VENV)/.mutation: requirements-mutation.lock $(VENV)/.test
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-mutation.lock
 	touch $@
 
-## check: nur die Daten und mkdocs.yml prüfen (schnell)
 # Der YAML-Sprachserver der VS-Code-Erweiterung (npm, Versionen mit Prüfsummen in package-lock.json) für den Schema-Test.
 $(VENV)/yaml-language-server/.installiert: tests/yaml-language-server/package.json tests/yaml-language-server/package-lock.json | system-deps $(BIN)/python
 	mkdir -p $(@D)
@@ -120,7 +119,7 @@ test: $(VENV)/.test system-deps site-deps $(VENV)/yaml-language-server/.installi
 # MUTANTEN: nur diese Mutanten, z. B. MUTANTEN='handlungskonzept.text.*'; leer = alle.
 MUTATION_JOBS ?= 1
 MUTANTEN ?=
-mutation: $(VENV)/.mutation
+mutation: $(VENV)/.mutation system-deps site-deps $(VENV)/yaml-language-server/.installiert
 	mkdir -p .mutation/mutants
 	git ls-files -z --cached --others --exclude-standard | grep -zv '^macros/' | xargs -0 cp --parents -t .mutation/mutants
 	for name in tests pyproject.toml; do ln -sfn ../$$name .mutation/$$name; done
