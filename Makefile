@@ -99,7 +99,7 @@ urls: site
 ## teilen-bild: Vorschaubild für geteilte Links neu erzeugen (braucht chromium)
 teilen-bild:
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,630 \
-	  --screenshot=$(CURDIR)/docs/assets/bilder/teilen.png file://$(CURDIR)/macros/handlungskonzept/vorlagen/teilen-bild.html
+	  --screenshot=$(CURDIR)/docs/assets/bilder/teilen.png file://$(CURDIR)/macros/handlungskonzept/ausgaben/vorlagen/teilen-bild.html
 
 ## serve: Vorschau der Redaktion auf http://127.0.0.1:8000 mit automatischem Neuladen
 serve: $(VENV)/.runtime site-deps
@@ -116,7 +116,7 @@ test: $(VENV)/.test system-deps site-deps $(VENV)/yaml-language-server/.installi
 
 ## mutation: Mutationstests für macros/handlungskonzept/ und macros/*_hooks.py (dauert lange, nicht Teil von make test)
 # MUTATION_JOBS: parallele Läufe (Standard 1, um geteilte Rechner nicht zu belegen).
-# MUTANTEN: nur diese Mutanten, z. B. MUTANTEN='handlungskonzept.text.*'; leer = alle.
+# MUTANTEN: nur diese Mutanten, z. B. MUTANTEN='handlungskonzept.ausgaben.text.*'; leer = alle.
 MUTATION_JOBS ?= 1
 MUTANTEN ?=
 mutation: $(VENV)/.mutation system-deps site-deps $(VENV)/yaml-language-server/.installiert

@@ -1,7 +1,7 @@
 """MkDocs hooks for "Aktuelles": the posts, their date line, their breadcrumb and the Atom feed.
 
 The posts and the feed are one topic: the feed lists the posts, so both are read and written here.
-The logic lives in ``handlungskonzept.aktuelles`` and ``.feed``; this file only wires it into the
+The logic lives in ``handlungskonzept.daten.aktuelles`` and ``.feed``; this file only wires it into the
 build. ``mkdocs build`` fails on a problem while ``mkdocs serve`` logs it and keeps running.
 """
 from __future__ import annotations
@@ -11,8 +11,9 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from handlungskonzept import aktuelles, components, feed, urls
-from handlungskonzept.problems import DatenFehler
+from handlungskonzept.daten import aktuelles, urls
+from handlungskonzept.ausgaben import components, feed
+from handlungskonzept.daten.problems import DatenFehler
 from hook_failure import fail
 import nav_parent
 

@@ -2,7 +2,7 @@
 
 The templates ask for a file by its plain name (``hk_datei("assets/javascripts/hk-seite.js")``) and
 for the style of their page (``hk_seitenstil(html)``); the sources under ``overrides/assets/`` are not
-published as they are. What is bundled and how lives in ``handlungskonzept.assets``.
+published as they are. What is bundled and how lives in ``handlungskonzept.ausgaben.assets``.
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handlungskonzept.assets import Delivery, compress
-from handlungskonzept.zwischenspeicher import ordner
+from handlungskonzept.ausgaben.assets import Delivery, compress
+from handlungskonzept.ausgaben.zwischenspeicher import ordner
 
 _delivery: Delivery | None = None
 _written: set[str] = set()

@@ -1,9 +1,9 @@
 """``make site`` and ``make vorschau`` in one process: the check of ``make check``, then ``mkdocs build``.
 
 As two commands the data were loaded twice and Python, pydantic and YAML started twice; here the
-build's hook takes the loader's result of the check (``handlungskonzept.loader`` keeps it while no
+build's hook takes the loader's result of the check (``handlungskonzept.daten.loader`` keeps it while no
 file has changed). The build goes into a fresh folder that replaces the target in one atomic
-exchange (``handlungskonzept.bau``), so a failed build leaves the published folder as it was.
+exchange (``handlungskonzept.ausgaben.bau``), so a failed build leaves the published folder as it was.
 Usage: ``python macros/bau.py <Zielordner> [--vorschau]``.
 """
 from __future__ import annotations
@@ -18,7 +18,8 @@ from pathlib import Path
 # every start; compiled here once, each later start reads them (a changed file is compiled again).
 compileall.compile_dir(Path(__file__).parent, quiet=1)
 
-from handlungskonzept import bau, entwuerfe  # noqa: E402
+from handlungskonzept.ausgaben import bau  # noqa: E402
+from handlungskonzept.daten import entwuerfe  # noqa: E402
 from handlungskonzept.__main__ import main as handlungskonzept  # noqa: E402
 
 

@@ -20,10 +20,11 @@ from mkdocs.utils.meta import YAML_RE
 
 import hook_failure
 import nav_parent
-from handlungskonzept import components, macro_errors, pruefdatum
-from handlungskonzept.loader import load
-from handlungskonzept.problems import DatenFehler
-from handlungskonzept.zwischenspeicher import ordner
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten import macro_errors, pruefdatum
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.problems import DatenFehler
+from handlungskonzept.ausgaben.zwischenspeicher import ordner
 from hook_failure import fail, serving
 
 KONFERENZ_DIR = "regionalkonferenzen"

@@ -1,4 +1,4 @@
-"""MkDocs hooks for the whole document as one PDF (``handlungskonzept.gesamtdokument``): pages in, file out.
+"""MkDocs hooks for the whole document as one PDF (``handlungskonzept.ausgaben.gesamtdokument``): pages in, file out.
 
 The PDF is made in ``on_env``: by then MkDocs has rendered every page's content, but no page
 template yet. So the PDF exists, with its size, before any page is written, and every chapter's
@@ -13,10 +13,10 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handlungskonzept import components
-from handlungskonzept.dokumente import dateiangabe
-from handlungskonzept.gesamtdokument import PFAD, dokument, pdf
-from handlungskonzept.zwischenspeicher import ordner
+from handlungskonzept.ausgaben import components
+from handlungskonzept.ausgaben.dokumente import dateiangabe
+from handlungskonzept.ausgaben.gesamtdokument import PFAD, dokument, pdf
+from handlungskonzept.ausgaben.zwischenspeicher import ordner
 from hook_failure import fail, serving
 
 #: Legal pages belong to the website, not to the Handlungskonzept.

@@ -1,13 +1,13 @@
 """MkDocs hook: publish the .ics calendars next to the conference pages.
 
 Only writing happens here; what the files say is decided in
-``handlungskonzept.calendar_feed``.
+``handlungskonzept.ausgaben.calendar_feed``.
 """
 from __future__ import annotations
 
 from mkdocs.structure.files import File, Files
 
-from handlungskonzept import calendar_feed
+from handlungskonzept.ausgaben import calendar_feed
 
 
 def on_files(files: Files, config) -> Files:

@@ -14,12 +14,12 @@ if _HERE not in sys.path:  # mkdocs-macros loads this file by path, not as a pac
 
 from markupsafe import Markup, escape  # noqa: E402
 
-from handlungskonzept import calendar_feed, components, feed, katalog, presse  # noqa: E402
-from handlungskonzept.dokumente import dateiangabe, groesse_de  # noqa: E402
-from handlungskonzept.offene_daten import EXPORTE, downloads  # noqa: E402
-from handlungskonzept.model import STAEDTE, Barrierengrund, OffenerPunkt, PartnerArt, Status  # noqa: E402
-from handlungskonzept.problems import MakroFehler  # noqa: E402
-from handlungskonzept.zaehlung import konferenzzahlen  # noqa: E402
+from handlungskonzept.ausgaben import calendar_feed, components, feed, katalog, presse  # noqa: E402
+from handlungskonzept.ausgaben.dokumente import dateiangabe, groesse_de  # noqa: E402
+from handlungskonzept.ausgaben.offene_daten import EXPORTE, downloads  # noqa: E402
+from handlungskonzept.daten.model import STAEDTE, Barrierengrund, OffenerPunkt, PartnerArt, Status  # noqa: E402
+from handlungskonzept.daten.problems import MakroFehler  # noqa: E402
+from handlungskonzept.daten.zaehlung import konferenzzahlen  # noqa: E402
 
 
 #: What the Impressum page shows; the other fields are contacts for the other legal pages.

@@ -5,7 +5,8 @@ theme prints it, and the Open Graph / Twitter card values are put into the page 
 """
 from __future__ import annotations
 
-from handlungskonzept import aktuelles, feed, urls
+from handlungskonzept.daten import aktuelles, urls
+from handlungskonzept.ausgaben import feed
 from hook_failure import fail
 
 

@@ -1,14 +1,14 @@
 """MkDocs hook: publish the open data (CSV, JSON, their schemas) and the DCAT-AP.de catalogue.
 
-Only writing happens here; what the files say is decided in ``handlungskonzept.offene_daten``
-and ``handlungskonzept.katalog``. The files are kept in ``config.extra["offene_daten"]`` so the
+Only writing happens here; what the files say is decided in ``handlungskonzept.ausgaben.offene_daten``
+and ``handlungskonzept.ausgaben.katalog``. The files are kept in ``config.extra["offene_daten"]`` so the
 pages can state their sizes.
 """
 from __future__ import annotations
 
 from mkdocs.structure.files import File, Files
 
-from handlungskonzept import katalog, offene_daten
+from handlungskonzept.ausgaben import katalog, offene_daten
 
 
 def on_files(files: Files, config) -> Files:

@@ -1,7 +1,7 @@
 """MkDocs hook: German compound parts and the editors' synonyms into Material's search index.
 
 Material's search plugin writes ``search/search_index.json`` after the build; this hook adds the
-fields of ``handlungskonzept.search_index`` to it. The search itself starts only on first use
+fields of ``handlungskonzept.ausgaben.search_index`` to it. The search itself starts only on first use
 (``overrides/assets/javascripts/hk-suche.js``). Of Material's lunr language files only those of the
 configured search languages are published (the worker loads no others).
 """
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handlungskonzept.search_index import DEBIAN_PAKET, WORTLISTE, Splitter, enrich, lunr_files
-from handlungskonzept.zwischenspeicher import ordner
+from handlungskonzept.ausgaben.search_index import DEBIAN_PAKET, WORTLISTE, Splitter, enrich, lunr_files
+from handlungskonzept.ausgaben.zwischenspeicher import ordner
 from hook_failure import fail
 
 LUNR = "assets/javascripts/lunr/"

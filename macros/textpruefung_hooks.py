@@ -1,4 +1,4 @@
-"""MkDocs hook: the text check (``handlungskonzept.textpruefung``) over every built page.
+"""MkDocs hook: the text check (``handlungskonzept.ausgaben.textpruefung``) over every built page.
 
 Collects each page's HTML as it is rendered and checks all pages together after the build, so
 repeated sentences across pages are found; the German report names file and line.
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handlungskonzept.problems import DatenFehler
-from handlungskonzept.textpruefung import Seite, pruefen
+from handlungskonzept.daten.problems import DatenFehler
+from handlungskonzept.ausgaben.textpruefung import Seite, pruefen
 from hook_failure import fail
 
 _seiten: list[Seite] = []

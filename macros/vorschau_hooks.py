@@ -1,6 +1,6 @@
 """MkDocs hooks for the two builds: the published site (``make site``) and the editors' preview.
 
-One setting decides (``HK_VORSCHAU``, typed in ``handlungskonzept.einstellungen``). The preview
+One setting decides (``HK_VORSCHAU``, typed in ``handlungskonzept.daten.einstellungen``). The preview
 shows a banner with an edit link on every page, keeps drafts, writes editors' notes (what an open
 item lacks) and asks search engines not to index it; the published build leaves drafts out
 entirely (files, menu, sitemap, search, feed) and has no editors' notes.
@@ -13,8 +13,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from handlungskonzept import components, einstellungen, entwuerfe
-from handlungskonzept.problems import DatenFehler
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten import einstellungen, entwuerfe
+from handlungskonzept.daten.problems import DatenFehler
 from hook_failure import fail
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from handlungskonzept import components, urls
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten import urls
 from hook_failure import fail
 
 

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from xdist.scheduler import LoadFileScheduling
 
-from handlungskonzept.model import STAEDTE
+from handlungskonzept.daten.model import STAEDTE
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "daten-vollstaendig"
@@ -273,7 +273,7 @@ def page_text(title: str, body: str = "", **meta: str) -> str:
 @pytest.fixture(scope="session")
 def fixture_daten():
     """The complete test data set, loaded once (the model every fixture page is built from)."""
-    from handlungskonzept.loader import load
+    from handlungskonzept.daten.loader import load
 
     return load(FIXTURE_DATA, ROOT / "docs").daten
 

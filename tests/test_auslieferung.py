@@ -7,7 +7,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from handlungskonzept.assets import TEXT_SUFFIXES
+from handlungskonzept.ausgaben.assets import TEXT_SUFFIXES
 
 OWN = re.compile(r"assets/(stylesheets|javascripts)/(hk-|fehlerseite)[^/]*$")
 HASHED = re.compile(r"\.([0-9a-f]{8})\.(css|js)$")
@@ -74,7 +74,7 @@ def test_every_text_file_has_a_reproducible_gzip_twin(site):
 
 
 def test_a_name_carries_the_first_eight_hex_digits_of_its_sha256():
-    from handlungskonzept.assets import fingerprinted
+    from handlungskonzept.ausgaben.assets import fingerprinted
 
     assert fingerprinted("assets/javascripts/hk-seite.js", b"abc") == "assets/javascripts/hk-seite.ba7816bf.js"
     assert fingerprinted("a.b/c.min.css", b"") == "a.b/c.min.e3b0c442.css"
@@ -82,7 +82,7 @@ def test_a_name_carries_the_first_eight_hex_digits_of_its_sha256():
 
 def overrides(tmp_path):
     """An overrides/ folder with every source file the delivery reads, each a line naming itself."""
-    from handlungskonzept.assets import PAGE_STYLES, SCRIPTS, STYLES
+    from handlungskonzept.ausgaben.assets import PAGE_STYLES, SCRIPTS, STYLES
 
     folder = tmp_path / "overrides"
     for source in {s for sources in (*SCRIPTS.values(), *STYLES.values(), PAGE_STYLES) for s in sources}:
@@ -96,7 +96,7 @@ def overrides(tmp_path):
 
 
 def test_scripts_are_joined_in_order_and_styles_follow_the_components_a_page_shows(tmp_path):
-    from handlungskonzept.assets import Delivery
+    from handlungskonzept.ausgaben.assets import Delivery
 
     delivery = Delivery(*overrides(tmp_path))
     seite = delivery.address("assets/javascripts/hk-seite.js")
@@ -122,7 +122,7 @@ def test_scripts_are_joined_in_order_and_styles_follow_the_components_a_page_sho
 
 
 def test_text_files_get_a_smaller_reproducible_gzip_twin(tmp_path):
-    from handlungskonzept.assets import compress
+    from handlungskonzept.ausgaben.assets import compress
 
     lang = "Text " * 200
     for name in ("index.html", "a/b/c.css", "d.js", "e.json", "f.xml", "g.svg", "h.txt", "i.ics", "j.png", "k.map"):
@@ -139,7 +139,7 @@ def test_text_files_get_a_smaller_reproducible_gzip_twin(tmp_path):
 
 
 def test_sources_are_read_as_utf8_whatever_the_locale(tmp_path, c_locale):
-    from handlungskonzept.assets import Delivery
+    from handlungskonzept.ausgaben.assets import Delivery
 
     folder, components = overrides(tmp_path)
     (folder / "assets/javascripts/hk-druck.js").write_text("// Überschrift\n", encoding="utf-8")
@@ -150,7 +150,7 @@ def test_sources_are_read_as_utf8_whatever_the_locale(tmp_path, c_locale):
 
 
 def test_joining_keeps_each_source_but_its_last_line_breaks(tmp_path):
-    from handlungskonzept.assets import Delivery
+    from handlungskonzept.ausgaben.assets import Delivery
 
     folder, components = overrides(tmp_path)
     (folder / "assets/javascripts/hk-tastatur.js").write_text("eins();  \n\n\n", encoding="utf-8")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from handlungskonzept import aktuelles
-from handlungskonzept.problems import DatenFehler
+from handlungskonzept.daten import aktuelles
+from handlungskonzept.daten.problems import DatenFehler
 
 KOPF = "---\ntitle: {t}\ndescription: Ein Satz.\ndatum: {d}\n---\n# {t}\n"
 

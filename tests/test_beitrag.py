@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handlungskonzept import aktuelles, entwuerfe, pruefdatum
-from handlungskonzept.loader import load
+from handlungskonzept.daten import aktuelles, entwuerfe, pruefdatum
+from handlungskonzept.daten.loader import load
 
 
 def beitrag(repo: Path, titel: str) -> subprocess.CompletedProcess:

@@ -5,8 +5,8 @@ import datetime as dt
 
 from bs4 import BeautifulSoup
 
-from handlungskonzept import components
-from handlungskonzept.aktuelles import Beitrag
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten.aktuelles import Beitrag
 
 
 def test_shows_published_and_updated_as_machine_readable_dates():

@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 from bs4 import BeautifulSoup
 
-from handlungskonzept import components
-from handlungskonzept.aktuelles import Beitrag, beitraege, ist_beitrag
-from handlungskonzept.problems import DatenFehler
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten.aktuelles import Beitrag, beitraege, ist_beitrag
+from handlungskonzept.daten.problems import DatenFehler
 
 KOPF = "---\ntitle: {title}\ndescription: Ein Satz.\ndatum: {datum}\n---\n# {title}\n"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from handlungskonzept import components
+from handlungskonzept.ausgaben import components
 
 
 def test_lists_every_problem_as_text():

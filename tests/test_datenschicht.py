@@ -38,9 +38,9 @@ def test_loading_the_data_pulls_in_no_mkdocs_module():
     program = (
         "import sys\n"
         "from pathlib import Path\n"
-        "import handlungskonzept.loader, handlungskonzept.assets, handlungskonzept.__main__\n"
-        "handlungskonzept.loader.load(Path('data'), Path('docs'))\n"
-        "handlungskonzept.assets.Delivery(Path('overrides'))\n"
+        "import handlungskonzept.daten.loader, handlungskonzept.ausgaben.assets, handlungskonzept.__main__\n"
+        "handlungskonzept.daten.loader.load(Path('data'), Path('docs'))\n"
+        "handlungskonzept.ausgaben.assets.Delivery(Path('overrides'))\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'mkdocs_macros', 'material')))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "macros")}
@@ -73,3 +73,33 @@ def test_python_never_builds_html_from_strings():
             for example in QUOTED_EXAMPLES:
                 cleaned = cleaned.replace(example, "")
             assert not HTML_TAG.search(cleaned), f"{source.relative_to(ROOT)}:{line}: HTML in Python: {text[:60]!r}"
+
+
+def _resolved_imports(source: Path) -> set[str]:
+    """Every module a file imports, relative imports resolved to their full dotted name."""
+    package = ".".join(source.relative_to(ROOT / "macros").parent.parts)
+    names = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = package.split(".")[:len(package.split(".")) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            names |= {module} | {f"{module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+    return names
+
+
+def test_reading_and_checking_the_data_never_reaches_into_the_outputs():
+    """Data flow one way: ``daten`` feeds ``ausgaben``, never the reverse, so a new output cannot change what is checked."""
+    files = sorted((PACKAGE / "daten").glob("*.py"))
+    assert {f.stem for f in files} >= {"loader", "model", "messages", "yaml_source", "rules"}
+    for source in files:
+        bad = sorted(n for n in _resolved_imports(source) if n.startswith("handlungskonzept.ausgaben"))
+        assert not bad, f"{source.relative_to(ROOT)} importiert {bad}"
+
+
+def test_the_import_check_sees_a_relative_import_of_the_outputs(tmp_path):
+    """The check above resolves ``..ausgaben`` as Python does; without that it would pass on any file."""
+    assert "handlungskonzept.ausgaben.components" in _resolved_imports(PACKAGE / "ausgaben" / "feed.py")
+    assert "handlungskonzept.daten.model" in _resolved_imports(PACKAGE / "ausgaben" / "feed.py")
+    assert "handlungskonzept.daten.problems" in _resolved_imports(PACKAGE / "daten" / "loader.py")

@@ -8,7 +8,7 @@ import material
 import pytest
 
 from conftest import ROOT, build_site
-from handlungskonzept.external_resources import find_in_css, find_in_html, is_external, scan_site
+from handlungskonzept.ausgaben.external_resources import find_in_css, find_in_html, is_external, scan_site
 
 EXTERNAL_HTML = [
     '<script src="https://cdn.example.org/lib.js"></script>',

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from handlungskonzept import components
+from handlungskonzept.ausgaben import components
 
 
 def test_draft_is_marked_in_words():

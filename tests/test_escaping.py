@@ -19,9 +19,9 @@ from bs4 import BeautifulSoup
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from conftest import FIXTURE_DATA, ROOT, build_copy, build_site, page_text
-from handlungskonzept.loader import load
-from handlungskonzept.model import Daten, OffenerPunkt
-from handlungskonzept.problems import DatenFehler, MakroFehler
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import Daten, OffenerPunkt
+from handlungskonzept.daten.problems import DatenFehler, MakroFehler
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -392,7 +392,7 @@ def _jinja_report(template: str, **context) -> str:
     ("{{ stand(1, 2) }}", "mit falschen Angaben in den runden Klammern aufgerufen"),
 ])
 def test_jinja_errors_are_explained_in_german(template, german):
-    from handlungskonzept import macro_errors
+    from handlungskonzept.daten import macro_errors
 
     text, original = macro_errors.cause(_jinja_report(template, stand=lambda: "heute"))
     assert german in text
@@ -401,7 +401,7 @@ def test_jinja_errors_are_explained_in_german(template, german):
 
 
 def test_opening_line_includes_comments():
-    from handlungskonzept.macro_errors import opening_line
+    from handlungskonzept.daten.macro_errors import opening_line
 
     body = ["{{ stand() }}", "", "Hier {# offen", "", "Ende"]
     assert opening_line(body, 3) == 3 and opening_line(body, 5) == 3 and opening_line(body, 2) == 1
@@ -470,7 +470,7 @@ def _boom():
 ])
 def test_each_jinja_error_has_its_whole_german_explanation(template, german, original, line):
     """The whole text, not a fragment: a changed word in an explanation is a changed explanation."""
-    from handlungskonzept import macro_errors
+    from handlungskonzept.daten import macro_errors
 
     report = _jinja_report(template, stand=_heute, boom=_boom)
     assert macro_errors.cause(report) == (german, original)

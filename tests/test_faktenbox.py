@@ -6,10 +6,10 @@ import datetime as dt
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, ROOT
 
-from handlungskonzept import components
-from handlungskonzept.loader import load
-from handlungskonzept.model import OffenerPunkt, Status
-from handlungskonzept.dates import datum_de
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import OffenerPunkt, Status
+from handlungskonzept.daten.dates import datum_de
 
 DATEN = load(FIXTURE_DATA, ROOT / "docs").daten
 GEHALTEN = DATEN.regionalkonferenzen[0]

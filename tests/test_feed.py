@@ -7,9 +7,9 @@ import feedparser
 from bs4 import BeautifulSoup
 
 from conftest import MOVED_SITE_URL
-from handlungskonzept import feed
-from handlungskonzept.aktuelles import Beitrag
-from handlungskonzept.model import Status
+from handlungskonzept.ausgaben import feed
+from handlungskonzept.daten.aktuelles import Beitrag
+from handlungskonzept.daten.model import Status
 from test_metadaten import built_file, site_url
 
 

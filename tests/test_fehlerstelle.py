@@ -11,9 +11,9 @@ import datetime as dt
 import pytest
 import yaml
 
-from handlungskonzept import yaml_source
-from handlungskonzept.loader import load
-from handlungskonzept.problems import DatenFehler, Problem, field_name, show_value
+from handlungskonzept.daten import yaml_source
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.problems import DatenFehler, Problem, field_name, show_value
 
 ADRESSE = ("Erwartet wird eine Adresse auf dieser Website ohne „https://“ und ohne „/“ am Anfang, mit „/“ am Ende, "
            "nur Kleinbuchstaben a–z, Ziffern, „-“, „_“ und „.“, z. B. „regionalkonferenzen/haan/“.")
@@ -144,7 +144,7 @@ BEISPIEL = "Beispiel:\n---\ntitle: Titel der Seite\ngeprueft: 2026-11-25\npruefe
       f"bis zu dem die Seite erneut geprüft werden muss (üblich: sechs Monate nach „geprueft“). {BEISPIEL}"]),
 ], ids=["kein-datum", "reihenfolge", "nach-pruefdatum", "fehlt"])
 def test_review_date_problems_name_line_and_column(text, expected):
-    from handlungskonzept import pruefdatum
+    from handlungskonzept.daten import pruefdatum
 
     with pytest.raises(DatenFehler) as raised:
         pruefdatum.check(text, "docs/seite.md", dt.date(2027, 6, 30))
@@ -152,7 +152,7 @@ def test_review_date_problems_name_line_and_column(text, expected):
 
 
 def test_page_without_front_matter_is_told_to_start_one_at_line_1():
-    from handlungskonzept import pruefdatum
+    from handlungskonzept.daten import pruefdatum
 
     with pytest.raises(DatenFehler) as raised:
         pruefdatum.check("# ohne Kopf\n", "docs/seite.md", None)
@@ -160,7 +160,7 @@ def test_page_without_front_matter_is_told_to_start_one_at_line_1():
 
 
 def test_review_keys_are_read_with_their_lines_and_overdue_is_strictly_before_the_check_date():
-    from handlungskonzept import pruefdatum
+    from handlungskonzept.daten import pruefdatum
 
     assert pruefdatum.read("---\ntitle: T\n geprueft: 2026-01-01\npruefen_bis : 2027-01-01\n---\nText\n") == (
         {"pruefen_bis": "2027-01-01"}, {"pruefen_bis": 4}, 5)  # an indented key is not a front matter key

@@ -1,7 +1,7 @@
 """Where the privacy check finds an outside resource: kind, line and address, written out for concrete input."""
 from __future__ import annotations
 
-from handlungskonzept.external_resources import Fund, find_in_css, find_in_html, scan_site
+from handlungskonzept.ausgaben.external_resources import Fund, find_in_css, find_in_html, scan_site
 
 CSS = ('/* Kommentar\n   über zwei Zeilen url(https://x.example/kommentar.png) */\n'
        'a { background: url("https://cdn.example.com/a.png") }\n'

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, TOWNS, soup
-from handlungskonzept.gesamtdokument import dokument
-from handlungskonzept.gesamtdokument.dokument import Kapitel
+from handlungskonzept.ausgaben.gesamtdokument import dokument
+from handlungskonzept.ausgaben.gesamtdokument.dokument import Kapitel
 
 PDF = "handlungskonzept.pdf"
 LEGAL = {"impressum.md", "datenschutz.md", "barrierefreiheit.md"}
@@ -256,7 +256,7 @@ EINE_SEITE = ([Kapitel("Start", "", "<h1>Hallo</h1>")], TITELBLATT, ANHANG, None
 
 
 def test_the_pdf_is_tagged_compressed_and_cached_by_its_inputs(tmp_path):
-    from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
+    from handlungskonzept.ausgaben.gesamtdokument import pdf as gesamt_pdf
 
     cache = tmp_path / "cache"
     datei = gesamt_pdf.erzeugen(*EINE_SEITE, tmp_path, cache)
@@ -276,7 +276,7 @@ def test_the_pdf_is_tagged_compressed_and_cached_by_its_inputs(tmp_path):
 
 
 def test_the_cache_keeps_the_six_newest_files(tmp_path):
-    from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
+    from handlungskonzept.ausgaben.gesamtdokument import pdf as gesamt_pdf
 
     cache = tmp_path / "cache"
     (cache / "pdf").mkdir(parents=True)
@@ -291,8 +291,8 @@ def test_the_cache_keeps_the_six_newest_files(tmp_path):
 
 
 def test_the_pdf_embeds_files_from_docs_only(tmp_path):
-    from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
-    from handlungskonzept.gesamtdokument import satz
+    from handlungskonzept.ausgaben.gesamtdokument import pdf as gesamt_pdf
+    from handlungskonzept.ausgaben.gesamtdokument import satz
 
     def setzen(html: str) -> bytes:
         return satz.setzen(html, "", [docs, gesamt_pdf.SCHRIFT_ORDNER], "0" * 64, gesamt_pdf.OPTIONEN)
@@ -315,7 +315,7 @@ def test_the_pdf_embeds_files_from_docs_only(tmp_path):
 
 
 def test_missing_fonts_name_the_debian_package(tmp_path, monkeypatch):
-    from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
+    from handlungskonzept.ausgaben.gesamtdokument import pdf as gesamt_pdf
 
     monkeypatch.setattr(gesamt_pdf, "SCHRIFT_ORDNER", tmp_path)
     (tmp_path / "OpenSans-Regular.ttf").write_bytes(b"x")
@@ -328,7 +328,7 @@ def test_missing_fonts_name_the_debian_package(tmp_path, monkeypatch):
 
 
 def test_the_cache_key_changes_with_every_input(tmp_path):
-    from handlungskonzept.gesamtdokument.pdf import schluessel
+    from handlungskonzept.ausgaben.gesamtdokument.pdf import schluessel
 
     schrift = tmp_path / "a.ttf"
     schrift.write_bytes(b"1")
@@ -368,16 +368,16 @@ def test_only_links_with_an_address_are_rewritten():
 
 
 def test_the_print_stylesheet_starts_with_every_components_style():
-    from handlungskonzept import components
+    from handlungskonzept.ausgaben import components
 
     eigene = "\n".join(p.read_text(encoding="utf-8") for p in sorted(components.COMPONENTS_DIR.glob("*/*.css")))
     assert dokument.stylesheet({}).startswith(eigene + "\n/* Print stylesheet of the whole document")
 
 
 def test_the_pdf_is_set_in_the_sites_font(tmp_path):
-    from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
+    from handlungskonzept.ausgaben.gesamtdokument import pdf as gesamt_pdf
 
-    from handlungskonzept.gesamtdokument import satz
+    from handlungskonzept.ausgaben.gesamtdokument import satz
 
     datei = tmp_path / "klein.pdf"
     datei.write_bytes(satz.setzen(KLEIN, dokument.stylesheet(gesamt_pdf.schriften()),
@@ -390,7 +390,7 @@ def test_the_pdf_is_set_in_the_sites_font(tmp_path):
 def test_the_stores_version_follows_the_engine_and_the_render_options(monkeypatch):
     from importlib.metadata import version
 
-    from handlungskonzept.gesamtdokument import pdf as gesamt_pdf
+    from handlungskonzept.ausgaben.gesamtdokument import pdf as gesamt_pdf
 
     monkeypatch.setattr(gesamt_pdf, "OPTIONEN", {"pdf_tags": True, "pdf_variant": "pdf/ua-1"})
     assert gesamt_pdf.fassung() == (f"weasyprint {version('weasyprint')}, pydyf {version('pydyf')}, "

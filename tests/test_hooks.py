@@ -31,8 +31,8 @@ import textpruefung_hooks
 import vorschau_hooks
 import weiterleitung_hooks
 from conftest import FIXTURE_DATA, ROOT, page_text
-from handlungskonzept import components
-from handlungskonzept.model import Weiterleitung
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten.model import Weiterleitung
 
 
 @pytest.fixture(scope="session")
@@ -218,7 +218,7 @@ def test_a_page_without_description_stops_the_build(config):
 
 
 def test_with_data_errors_every_page_shows_the_error_list(config):
-    from handlungskonzept.problems import DatenFehler, Problem
+    from handlungskonzept.daten.problems import DatenFehler, Problem
 
     seite = page("neu.md", description="Ein Satz.")
     assert build_hooks.on_page_markdown("# T", seite, config, None) == "# T"

@@ -7,10 +7,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURE_DATA, ROOT
-from handlungskonzept import components
-from handlungskonzept.loader import load
-from handlungskonzept.model import GesetzlicheStelle, OffenerPunkt, Rechtsangabe
-from handlungskonzept.problems import DatenFehler, MakroFehler
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import GesetzlicheStelle, OffenerPunkt, Rechtsangabe
+from handlungskonzept.daten.problems import DatenFehler, MakroFehler
 
 
 def rows(html) -> dict[str, BeautifulSoup]:

@@ -7,10 +7,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, ROOT
 
-from handlungskonzept import components, presse
-from handlungskonzept.dates import MONATE
-from handlungskonzept.loader import load
-from handlungskonzept.model import Status
+from handlungskonzept.ausgaben import components, presse
+from handlungskonzept.daten.dates import MONATE
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import Status
 
 FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
 TESTBERICHT = FIXTURE.quelle("testbericht-2027")

@@ -8,8 +8,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 from conftest import ROOT
-from handlungskonzept import junit
-from handlungskonzept.problems import Problem
+from handlungskonzept.daten import junit
+from handlungskonzept.daten.problems import Problem
 
 
 def check(tmp_path, data, *extra):

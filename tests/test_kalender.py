@@ -11,8 +11,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, build_ok
 
-from handlungskonzept import calendar_feed
-from handlungskonzept.model import Status
+from handlungskonzept.ausgaben import calendar_feed
+from handlungskonzept.daten.model import Status
 
 ABGESAGT = "velbert"
 

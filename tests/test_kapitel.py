@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURE_DATA, ROOT, soup
-from handlungskonzept.loader import load
-from handlungskonzept.problems import DatenFehler
-from handlungskonzept.yaml_source import read
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.problems import DatenFehler
+from handlungskonzept.daten.yaml_source import read
 
 
 #: Navigation order and permanent URLs of the chapters (the press links to them).

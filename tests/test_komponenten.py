@@ -6,8 +6,8 @@ import datetime as dt
 import jinja2
 import pytest
 
-from handlungskonzept import components
-from handlungskonzept.model import OffenerPunkt
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten.model import OffenerPunkt
 
 
 def template(tmp_path, text: str, **filters) -> jinja2.Template:

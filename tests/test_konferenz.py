@@ -8,9 +8,9 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, ROOT
 from conftest import soup as soup_of
 
-from handlungskonzept.dokumente import dateiangabe, groesse_de
-from handlungskonzept.loader import load
-from handlungskonzept.dates import datum_de
+from handlungskonzept.ausgaben.dokumente import dateiangabe, groesse_de
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.dates import datum_de
 
 FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
 REAL = load(ROOT / "data", ROOT / "docs").daten

@@ -7,10 +7,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURE_DATA, ROOT
-from handlungskonzept.loader import load
-from handlungskonzept.model import OffenerPunkt
-from handlungskonzept.problems import DatenFehler
-from handlungskonzept.zaehlung import Konferenzzahlen, konferenzzahlen
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import OffenerPunkt
+from handlungskonzept.daten.problems import DatenFehler
+from handlungskonzept.daten.zaehlung import Konferenzzahlen, konferenzzahlen
 
 
 def text_of(tag) -> str:

@@ -8,9 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from handlungskonzept import components
-from handlungskonzept.loader import load
-from handlungskonzept.model import Kontakt, OffenerPunkt, Partner, PartnerArt
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import Kontakt, OffenerPunkt, Partner, PartnerArt
 
 
 def render(kontakt) -> BeautifulSoup:

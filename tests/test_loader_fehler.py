@@ -24,12 +24,12 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
-from handlungskonzept import loader, messages, rules, yaml_source
-from handlungskonzept.loader import load
-from handlungskonzept.model import (STAEDTE, Anzahl, Bereitsteller, Datenkatalog, DocsPfad, Dokument, EMail, HttpsUrl, Impressum, Kontakt, Lizenz,
+from handlungskonzept.daten import loader, messages, rules, yaml_source
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import (STAEDTE, Anzahl, Bereitsteller, Datenkatalog, DocsPfad, Dokument, EMail, HttpsUrl, Impressum, Kontakt, Lizenz,
                                     Kennung, Kreisschluessel, OffenerPunkt, Quelle, Regionalkonferenz, SeiteMitAnker,
                                     Status, Strict, Suchbegriff, Text, Video, Weiterleitung, Zeit)
-from handlungskonzept.problems import DatenFehler, Problem
+from handlungskonzept.daten.problems import DatenFehler, Problem
 
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"

@@ -8,10 +8,10 @@ import pytest
 from mkdocs_macros.errors import format_error
 
 from conftest import FIXTURE_DATA, build_copy
-from handlungskonzept import macro_errors
-from handlungskonzept.loader import load
-from handlungskonzept.model import PartnerArt
-from handlungskonzept.problems import MakroFehler
+from handlungskonzept.daten import macro_errors
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import PartnerArt
+from handlungskonzept.daten.problems import MakroFehler
 
 
 def _report(error: Exception) -> str:

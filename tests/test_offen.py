@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, offen
-from handlungskonzept import open_items
-from handlungskonzept.problems import DatenFehler
-from handlungskonzept.yaml_source import YamlProblem
+from handlungskonzept.daten import open_items
+from handlungskonzept.daten.problems import DatenFehler
+from handlungskonzept.daten.yaml_source import YamlProblem
 
 
 def line_of(path: Path, needle: str) -> int:

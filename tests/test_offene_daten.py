@@ -16,9 +16,9 @@ from conftest import FIXTURE_DATA, MOVED_SITE_URL, ROOT, offen, soup
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib import namespace as ns
 
-from handlungskonzept import katalog, offene_daten
-from handlungskonzept.loader import load
-from handlungskonzept.model import Lizenz, OffenerPunkt, PartnerArt
+from handlungskonzept.ausgaben import katalog, offene_daten
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import Lizenz, OffenerPunkt, PartnerArt
 
 
 
@@ -411,7 +411,7 @@ def test_the_catalogue_graph_answers_queries_by_predicate_and_object(veroeffentl
 
 
 def test_open_items_of_nested_records_are_named_by_their_path():
-    from handlungskonzept.model import Kontakt
+    from handlungskonzept.daten.model import Kontakt
 
     kontakt = Kontakt(name=OffenerPunkt(offen="Stelle benennen"), telefon="02104 99-0",
                       email=OffenerPunkt(offen="Postfach einrichten"))

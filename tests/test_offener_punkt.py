@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from handlungskonzept import components
-from handlungskonzept.components import environment
-from handlungskonzept.model import OffenerPunkt
+from handlungskonzept.ausgaben import components
+from handlungskonzept.ausgaben.components import environment
+from handlungskonzept.daten.model import OffenerPunkt
 
 
 def test_renders_the_polite_sentence_and_keeps_what_is_missing():

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from handlungskonzept import components
-from handlungskonzept.model import Kontakt, OffenerPunkt, Partner, PartnerArt
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten.model import Kontakt, OffenerPunkt, Partner, PartnerArt
 
 QUELLE = "vorlage-sv-50-100"
 

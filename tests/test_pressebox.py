@@ -7,9 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, MOVED_SITE_URL, ROOT
 
-from handlungskonzept import presse
-from handlungskonzept.loader import load
-from handlungskonzept.model import OffenerPunkt
+from handlungskonzept.ausgaben import presse
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import OffenerPunkt
 
 FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
 REAL = load(ROOT / "data", ROOT / "docs").daten

@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_copy, offen
-from handlungskonzept import pruefdatum
-from handlungskonzept.problems import DatenFehler
+from handlungskonzept.daten import pruefdatum
+from handlungskonzept.daten.problems import DatenFehler
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
 STAND = dt.date(2026, 11, 25)

@@ -7,9 +7,9 @@ import re
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from handlungskonzept import components
-from handlungskonzept.loader import load
-from handlungskonzept.model import Zeit
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import Zeit
 
 
 

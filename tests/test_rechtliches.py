@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURE_DATA, ROOT
-from handlungskonzept import open_items
-from handlungskonzept.loader import load
+from handlungskonzept.daten import open_items
+from handlungskonzept.daten.loader import load
 
 RECHTLICHE_SEITEN = {
     "leichte-sprache": "Leichte Sprache",

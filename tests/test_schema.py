@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_DATA, ROOT
-from handlungskonzept import schema
-from handlungskonzept.loader import FILES
-from handlungskonzept.model import Status
+from handlungskonzept.daten import schema
+from handlungskonzept.daten.loader import FILES
+from handlungskonzept.daten.model import Status
 from test_loader_fehler import CASES, write_broken
 
 SCHEMA_DIR = ROOT / "data" / "schema"

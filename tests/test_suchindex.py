@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from handlungskonzept.model import Suchbegriff
-from handlungskonzept.search_index import Splitter, enrich, lunr_files, words
+from handlungskonzept.daten.model import Suchbegriff
+from handlungskonzept.ausgaben.search_index import Splitter, enrich, lunr_files, words
 
 
 @pytest.fixture(scope="module")

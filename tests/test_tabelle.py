@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from handlungskonzept.components import environment
+from handlungskonzept.ausgaben.components import environment
 
 VORLAGE = ('{% from "tabelle/tabelle.html" import tabelle %}'
            '{% call tabelle(titel, klasse) %}<tbody><tr><td>{{ zelle }}</td></tr></tbody>{% endcall %}')

@@ -10,10 +10,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, ROOT
 
-from handlungskonzept import components
-from handlungskonzept.components import environment
-from handlungskonzept.loader import load
-from handlungskonzept.model import Status
+from handlungskonzept.ausgaben import components
+from handlungskonzept.ausgaben.components import environment
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import Status
 
 DATEN = load(FIXTURE_DATA, ROOT / "docs").daten
 HILDEN = DATEN.konferenz("hilden")

@@ -8,8 +8,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, ROOT
 
-from handlungskonzept.calendar_feed import nach_datum
-from handlungskonzept.loader import load
+from handlungskonzept.ausgaben.calendar_feed import nach_datum
+from handlungskonzept.daten.loader import load
 
 FIXTURE = load(FIXTURE_DATA, ROOT / "docs").daten
 REAL = load(ROOT / "data", ROOT / "docs").daten

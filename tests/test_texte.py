@@ -1,13 +1,13 @@
-"""German wording shared by every component (``handlungskonzept.text``), against literal expected text."""
+"""German wording shared by every component (``handlungskonzept.ausgaben.text``), against literal expected text."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from handlungskonzept.dates import datum_de, monat_jahr
-from handlungskonzept.model import Quelle, Regionalkonferenz, Zeit
-from handlungskonzept.text import editor_markdown, laut, satzanfang, sicherer_link, status_bericht, termin_text
+from handlungskonzept.daten.dates import datum_de, monat_jahr
+from handlungskonzept.daten.model import Quelle, Regionalkonferenz, Zeit
+from handlungskonzept.ausgaben.text import editor_markdown, laut, satzanfang, sicherer_link, status_bericht, termin_text
 
 
 @pytest.mark.parametrize("tag, text", [
@@ -115,7 +115,7 @@ def test_entities_in_a_markdown_link_are_read_as_a_browser_reads_them():
 
 
 def test_a_validator_message_becomes_a_sentence():
-    from handlungskonzept.model import _sentence
+    from handlungskonzept.daten.model import _sentence
 
     assert _sentence("nur vollständige Adressen mit https:// sind erlaubt") == (
         "Nur vollständige Adressen mit https:// sind erlaubt.")

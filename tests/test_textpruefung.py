@@ -3,8 +3,8 @@ padding repeated across pages and long sentences in Leichter Sprache — with fi
 from __future__ import annotations
 
 from conftest import ROOT
-from handlungskonzept.loader import load
-from handlungskonzept.textpruefung import Seite, haupttext, pruefen, saetze
+from handlungskonzept.daten.loader import load
+from handlungskonzept.ausgaben.textpruefung import Seite, haupttext, pruefen, saetze
 
 QUELLEN = load(ROOT / "data").daten.quellen
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_DATA, ROOT, build_site
-from handlungskonzept import urls
+from handlungskonzept.daten import urls
 from handlungskonzept.__main__ import main
-from handlungskonzept.model import Weiterleitung
+from handlungskonzept.daten.model import Weiterleitung
 
 MANIFEST = ROOT / "data" / urls.DATEI
 

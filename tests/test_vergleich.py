@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handlungskonzept import page_text, reader_diff
+from handlungskonzept.ausgaben import page_text, reader_diff
 
 PAGE = """<!DOCTYPE html><html lang="de"><head><title>x</title><script>var noise = 1;</script></head><body>
 <nav><a href="https://nav.example.org/">Menü {n}</a></nav>

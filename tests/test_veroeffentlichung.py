@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handlungskonzept import bau, veroeffentlichung
-from handlungskonzept.veroeffentlichung import VeroeffentlichungsFehler
+from handlungskonzept.ausgaben import bau, veroeffentlichung
+from handlungskonzept.ausgaben.veroeffentlichung import VeroeffentlichungsFehler
 
 
 def gebaut(tmp_path, text: str = "<p>neu</p>"):

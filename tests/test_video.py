@@ -7,10 +7,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, ROOT, offen, soup
 
-from handlungskonzept import components
-from handlungskonzept.loader import load
-from handlungskonzept.model import OffenerPunkt, Video
-from handlungskonzept.problems import DatenFehler, MakroFehler
+from handlungskonzept.ausgaben import components
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.model import OffenerPunkt, Video
+from handlungskonzept.daten.problems import DatenFehler, MakroFehler
 
 FERTIG = Video(id="dgs-erklaerung", titel="Diese Website in Deutscher Gebärdensprache", datei="medien/dgs.webm",
                poster="medien/dgs.jpg", untertitel="medien/dgs.vtt", textfassung="leichte-sprache/#worum-geht-es",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from handlungskonzept.components import COMPONENTS_DIR
+from handlungskonzept.ausgaben.components import COMPONENTS_DIR
 
 
 def figure(site: Path):

@@ -16,9 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DRAFT_PAGE, DRAFT_POST, build_copy, offen, soup
-from handlungskonzept import einstellungen, entwuerfe, open_items
-from handlungskonzept.loader import load
-from handlungskonzept.problems import DatenFehler
+from handlungskonzept.daten import einstellungen, entwuerfe, open_items
+from handlungskonzept.daten.loader import load
+from handlungskonzept.daten.problems import DatenFehler
 from test_atomic_build import fingerprint
 
 EDIT_BASE = "https://git.example.invalid/kreis-mettmann/handlungskonzept/-/edit/main/"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from handlungskonzept.components import environment
-from handlungskonzept.model import Quelle, Status, Zeit
-from handlungskonzept.zaehlung import Konferenzzahlen, konferenzzahlen
+from handlungskonzept.ausgaben.components import environment
+from handlungskonzept.daten.model import Quelle, Status, Zeit
+from handlungskonzept.daten.zaehlung import Konferenzzahlen, konferenzzahlen
 
 QUELLE = Quelle(id="q", titel="Vorlage X", art="Vorlage", herausgeber="Kreis",
                 zeit=Zeit.model_validate({"von": "2017-02-01", "bis": "2020-10-31", "begruendung": "undatiert"}))

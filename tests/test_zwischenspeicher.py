@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from handlungskonzept.assets import compress
-from handlungskonzept.external_resources import Fund, scan_site
-from handlungskonzept.gesamtdokument import dokument, pdf
-from handlungskonzept.zwischenspeicher import Zwischenspeicher, ordner
+from handlungskonzept.ausgaben.assets import compress
+from handlungskonzept.ausgaben.external_resources import Fund, scan_site
+from handlungskonzept.ausgaben.gesamtdokument import dokument, pdf
+from handlungskonzept.ausgaben.zwischenspeicher import Zwischenspeicher, ordner
 
 EXTERN = '<p>Text</p>\n<img src="https://example.org/x.png" alt="">\n'
 
@@ -36,7 +36,7 @@ def test_a_result_is_made_once_per_content_and_version(tmp_path):
 def test_the_oldest_results_go_beyond_the_limit(tmp_path, monkeypatch):
     import os
 
-    from handlungskonzept import zwischenspeicher
+    from handlungskonzept.ausgaben import zwischenspeicher
 
     monkeypatch.setattr(zwischenspeicher, "BEHALTEN", 2)
     store = Zwischenspeicher(tmp_path, "probe", b"")
@@ -84,8 +84,8 @@ def _inputs(html: str = "<p>Kapitel</p>"):
 
 def test_the_code_that_shapes_the_pdf_is_part_of_its_key():
     names = {path.relative_to((ROOT / "macros").resolve()).as_posix() for path in pdf.CODE}  # make mutation links macros/
-    assert {"handlungskonzept/gesamtdokument/dokument.html", "handlungskonzept/gesamtdokument/gesamtdokument.css",
-            "handlungskonzept/gesamtdokument/dokument.py", "handlungskonzept/components.py",
+    assert {"handlungskonzept/ausgaben/gesamtdokument/dokument.html", "handlungskonzept/ausgaben/gesamtdokument/gesamtdokument.css",
+            "handlungskonzept/ausgaben/gesamtdokument/dokument.py", "handlungskonzept/ausgaben/components.py",
             "components/konferenz/konferenz.css"} <= names
 
 
@@ -94,7 +94,7 @@ def test_a_cached_pdf_is_used_without_weasyprint(tmp_path):
     program = f"""
 import sys
 from pathlib import Path
-from handlungskonzept.gesamtdokument import dokument, pdf
+from handlungskonzept.ausgaben.gesamtdokument import dokument, pdf
 sys.path.insert(0, {str(ROOT / 'tests')!r})
 from test_zwischenspeicher import _inputs
 cache = Path({str(tmp_path)!r})
@@ -109,7 +109,7 @@ print(pdf.erzeugen(*_inputs(), None, cache, cache).read_bytes().decode(), "weasy
 
 
 def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_anew(tmp_path):
-    from handlungskonzept.components import make_environment, vorlagenspeicher
+    from handlungskonzept.ausgaben.components import make_environment, vorlagenspeicher
 
     (tmp_path / "vorlagen").mkdir()
     template = tmp_path / "vorlagen" / "gruss.html"

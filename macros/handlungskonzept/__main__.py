@@ -12,12 +12,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import aktuelles, bau, junit, open_items, reader_diff, veroeffentlichung
-from . import schema as schemas
-from . import urls as manifest
-from .loader import load
-from .problems import DatenFehler
-from .yaml_source import YamlProblem, read_config
+from .ausgaben import bau, reader_diff, veroeffentlichung
+from .daten import aktuelles, junit, open_items
+from .daten import schema as schemas
+from .daten import urls as manifest
+from .daten.loader import load
+from .daten.problems import DatenFehler
+from .daten.yaml_source import YamlProblem, read_config
 
 
 def check(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ import pytest
 
 from browser.conftest import start_nginx, stop_nginx
 from conftest import ROOT
-from handlungskonzept import veroeffentlichung
+from handlungskonzept.ausgaben import veroeffentlichung
 
 PATHS = ["/", "/seite/", "/aktuelles/feed.xml"]
 #: Large enough that a page read while its release is replaced would show (about 300 kB).

@@ -7,7 +7,7 @@ import pytest
 from browser.conftest import start_nginx, stop_nginx
 from browser.test_barrierefreiheit import AXE_RULES, RUN_AXE, describe, focus_walk
 from conftest import DRAFT_PAGE
-from handlungskonzept import entwuerfe
+from handlungskonzept.daten import entwuerfe
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 /* Search on first use. Material 9.8.2 starts its search worker and fetches the search index on
    every page load (bundle: mountSearch → setupSearchWorker, fetchSearchIndex), and no setting
    defers that. This file runs in the page head (delivered with hk-basis.js, see
-   macros/handlungskonzept/assets.py), before Material's bundle:
+   macros/handlungskonzept/ausgaben/assets.py), before Material's bundle:
    - Material gets a stand-in for its search worker: window.Worker is wrapped for that one address.
      The real worker starts, and fetches its language files, only when a reader first focuses or
      opens the search, or arrives with ?q= (the 404 page and shared search links);

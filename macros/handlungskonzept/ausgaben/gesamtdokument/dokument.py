@@ -14,8 +14,8 @@ from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 
+from ...daten.urls import absolute_url
 from .. import components
-from ..urls import absolute_url
 
 HIER = Path(__file__).resolve().parent
 #: In-document anchor of the appendix.

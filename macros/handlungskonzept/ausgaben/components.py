@@ -14,11 +14,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .model import OffenerPunkt
-from .dates import datum_de
+from ..daten.dates import datum_de
+from ..daten.model import OffenerPunkt
 from .text import editor_markdown, laut, satzanfang, status_bericht, termin_text
 
-COMPONENTS_DIR = Path(__file__).resolve().parent.parent / "components"
+COMPONENTS_DIR = Path(__file__).resolve().parents[2] / "components"
 
 
 def make_environment(ordner: Path, **filters: Callable) -> jinja2.Environment:

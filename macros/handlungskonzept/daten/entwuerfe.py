@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .pruefdatum import FRONT_MATTER
 from .problems import DatenFehler, Problem
+from .pruefdatum import FRONT_MATTER
 
 _KEY = re.compile(r"^entwurf[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$")
 #: Link targets in Markdown (``](ziel.md)``, ``]: ziel.md``) and HTML (``href="ziel/"``).

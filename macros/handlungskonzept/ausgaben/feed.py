@@ -15,11 +15,11 @@ from pathlib import Path
 
 import jinja2
 
-from .aktuelles import ORDNER, Beitrag
+from ..daten.aktuelles import ORDNER, Beitrag
+from ..daten.model import Daten
+from ..daten.urls import absolute_url
 from .components import make_environment
-from .model import Daten
 from .text import status_bericht
-from .urls import absolute_url
 
 PFAD = f"{ORDNER}/feed.xml"
 BILD = "assets/bilder/teilen.png"

@@ -10,8 +10,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
-from .dates import datum_de
-from .model import Quelle, Regionalkonferenz, Status
+from ..daten.dates import datum_de
+from ..daten.model import Quelle, Regionalkonferenz, Status
 
 #: URL schemes an editor's link or image may use; links without a scheme (relative, ``#anker``) stay too.
 ERLAUBTE_SCHEMATA = {"http", "https", "mailto"}

@@ -11,9 +11,9 @@ from __future__ import annotations
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
 
-from .model import Daten, Lizenz, OffenerPunkt
+from ..daten.model import Daten, Lizenz, OffenerPunkt
+from ..daten.urls import absolute_url
 from .offene_daten import EXPORTE, ORDNER, Export
-from .urls import absolute_url
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")

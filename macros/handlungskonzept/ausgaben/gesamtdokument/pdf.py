@@ -14,9 +14,9 @@ from ..zwischenspeicher import Zwischenspeicher
 from . import dokument
 
 #: The code that shapes the document: this package (assembly, template, print styles), the engine's other
-#: modules (filters, addresses) and the components' styles, which are part of the content.
+#: modules (filters, addresses, the model) and the components' styles, which are part of the content.
 _PAKET = Path(__file__).resolve().parent
-CODE = sorted([*_PAKET.glob("*.*"), *_PAKET.parent.glob("*.py"), *dokument.components.COMPONENTS_DIR.glob("*/*.css")])
+CODE = sorted({*_PAKET.glob("*.*"), *_PAKET.parents[1].rglob("*.py"), *dokument.components.COMPONENTS_DIR.glob("*/*.css")})
 
 #: Debian's Open Sans (package ``fonts-open-sans``), a humanist sans that reads well on paper and screen.
 SCHRIFT_PAKET = "fonts-open-sans"

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from ..daten.model import Daten, OffenerPunkt, PartnerArt, Status, Wortlaut
+from ..daten.urls import absolute_url
 from .dokumente import groesse_de
-from .model import Daten, OffenerPunkt, PartnerArt, Status, Wortlaut
-from .urls import absolute_url
 
 #: Folder of the open-data page and of every file it offers.
 ORDNER = "offene-daten/"

@@ -23,10 +23,10 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from ..daten import urls as manifest
+from ..daten.pruefdatum import FRONT_MATTER
 from . import page_text
-from . import urls as manifest
 from .components import make_environment
-from .pruefdatum import FRONT_MATTER
 from .zwischenspeicher import ORDNER
 
 FOLDER = ".vergleich"

@@ -11,9 +11,9 @@ import datetime as dt
 
 import icalendar
 
+from ..daten.model import Daten, Projekt, Quelle, Regionalkonferenz, Status
+from ..daten.urls import absolute_url
 from . import presse
-from .model import Daten, Projekt, Quelle, Regionalkonferenz, Status
-from .urls import absolute_url
 
 UID_DOMAIN = "handlungskonzept.kreis-mettmann"
 PRODID = "-//Kreis Mettmann//Handlungskonzept gegen Rechtsextremismus und Rassismus//DE"

@@ -16,9 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .dates import MONATE
-from .model import Quelle
-from .problems import Problem
+from ..daten.dates import MONATE
+from ..daten.model import Quelle
+from ..daten.problems import Problem
 
 #: Elements whose text is not the page's own prose: the shared footer, review dates, the standard notes of
 #: open items (listed by ``make offen``), permalink signs.

@@ -5,9 +5,9 @@ schema.org Event, so the page, the .ics files and the JSON-LD always agree.
 """
 from __future__ import annotations
 
-from .model import OffenerPunkt, Partner, Projekt, Quelle, Regionalkonferenz, Status
+from ..daten.model import OffenerPunkt, Partner, Projekt, Quelle, Regionalkonferenz, Status
+from ..daten.urls import absolute_url
 from .text import status_bericht
-from .urls import absolute_url
 
 #: Who is cited; the site is the Kreis Mettmann's (Mitteilungsvorlage WP 14-20 SV 50/100).
 ZITIERT_ALS = "Kreis Mettmann"

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
-from .model import Suchbegriff
+from ..daten.model import Suchbegriff
 
 #: Debian package ``wngerman`` (German spelling of 1996/2006, maintained with igerman98).
 WORTLISTE = Path("/usr/share/dict/ngerman")
