@@ -9,6 +9,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File, Files
 
 from handlungskonzept.ausgaben import katalog, offene_daten
+from handlungskonzept.ausgaben.zwischenspeicher import ordner
 
 
 def on_files(files: Files, config) -> Files:
@@ -16,7 +17,7 @@ def on_files(files: Files, config) -> Files:
     if loaded is None:  # data errors: build_hooks reports them
         return files
     inhalte = offene_daten.dateien(loaded.daten, config.site_url)
-    inhalte |= katalog.dateien(loaded.daten, config.site_url, inhalte)
+    inhalte |= katalog.dateien(loaded.daten, config.site_url, inhalte, ordner(config.config_file_path))
     config.extra["offene_daten"] = inhalte
     for path, content in inhalte.items():
         files.append(File.generated(config, path, content=content))

@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_DATA, build_ok
 
-from handlungskonzept.ausgaben import calendar_feed
+from handlungskonzept.ausgaben import calendar_feed, calendar_ics
 from handlungskonzept.daten.model import Status
 
 ABGESAGT = "velbert"
@@ -119,7 +119,7 @@ def test_real_site_publishes_a_valid_calendar_before_the_first_date(site):
 
 def test_dtstamp_is_the_check_date_of_the_data(fixture_daten):
     k = fixture_daten.konferenz("hilden")
-    event = calendar_feed.vevent(k, fixture_daten.projekt, fixture_daten.quelle(k.quelle), "https://example.org/")
+    event = calendar_ics.vevent(k, fixture_daten.projekt, fixture_daten.quelle(k.quelle), "https://example.org/")
     assert event.DTSTAMP == dt.datetime(2027, 6, 30, tzinfo=dt.timezone.utc)  # „geprueft“ of the test data
 
 
@@ -166,7 +166,7 @@ def test_calendar_files_for_the_test_data_in_process(fixture_daten):
 def test_cancelled_and_undated_conferences_in_process(fixture_daten):
     abgesagt = fixture_daten.konferenz("velbert").model_copy(update={"status": Status.abgesagt})
     quelle = fixture_daten.quelle(abgesagt.quelle)
-    assert str(calendar_feed.vevent(abgesagt, fixture_daten.projekt, quelle, BEISPIEL)["STATUS"]) == "CANCELLED"
+    assert str(calendar_ics.vevent(abgesagt, fixture_daten.projekt, quelle, BEISPIEL)["STATUS"]) == "CANCELLED"
     ohne = fixture_daten.konferenz("haan").model_copy(update={"datum": None})
     same_day = fixture_daten.konferenz("erkrath").model_copy(update={"datum": dt.date(2027, 1, 11)})
     konferenzen = [fixture_daten.konferenz("hilden"), ohne, fixture_daten.konferenz("haan"), same_day]
@@ -180,7 +180,7 @@ def test_cancelled_and_undated_conferences_in_process(fixture_daten):
 
 
 def test_calendar_header_lines_as_written(fixture_daten):
-    raw = calendar_feed.calendar([fixture_daten.konferenz("hilden")], fixture_daten, BEISPIEL,
+    raw = calendar_ics.calendar([fixture_daten.konferenz("hilden")], fixture_daten, BEISPIEL,
                                  name="Zwei\nZeilen   und  Lücken", pfad="regionalkonferenzen/x.ics").decode("utf-8")
     zeilen = raw.split("\r\n")
     assert "REFRESH-INTERVAL;VALUE=DURATION:P1D" in zeilen
@@ -193,7 +193,7 @@ def test_calendar_header_lines_as_written(fixture_daten):
 
 def test_a_planned_dated_conference_is_confirmed(fixture_daten):
     geplant = fixture_daten.konferenz("hilden").model_copy(update={"status": Status.geplant})
-    event = calendar_feed.vevent(geplant, fixture_daten.projekt, fixture_daten.quelle(geplant.quelle), BEISPIEL)
+    event = calendar_ics.vevent(geplant, fixture_daten.projekt, fixture_daten.quelle(geplant.quelle), BEISPIEL)
     assert str(event["STATUS"]) == "CONFIRMED"
     assert calendar_feed.uid(geplant) == "regionalkonferenz-hilden@handlungskonzept.kreis-mettmann"
 
@@ -211,4 +211,4 @@ def test_all_day_events_end_the_next_day_in_the_file(fixture_daten):
 def test_an_undated_conference_is_no_event(fixture_daten):
     ohne = fixture_daten.konferenz("haan").model_copy(update={"datum": None})
     with pytest.raises(AssertionError, match="^only dated conferences become events$"):
-        calendar_feed.vevent(ohne, fixture_daten.projekt, fixture_daten.quelle(ohne.quelle), BEISPIEL)
+        calendar_ics.vevent(ohne, fixture_daten.projekt, fixture_daten.quelle(ohne.quelle), BEISPIEL)

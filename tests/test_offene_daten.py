@@ -16,7 +16,7 @@ from conftest import FIXTURE_DATA, MOVED_SITE_URL, ROOT, offen, soup
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib import namespace as ns
 
-from handlungskonzept.ausgaben import katalog, offene_daten
+from handlungskonzept.ausgaben import katalog, katalog_rdf, offene_daten
 from handlungskonzept.daten.loader import load
 from handlungskonzept.daten.model import Lizenz, OffenerPunkt, PartnerArt
 
@@ -204,9 +204,9 @@ def test_catalogue_describes_the_published_files(fixture_site):
     for export in offene_daten.EXPORTE:
         dataset = URIRef(f"{base}offene-daten/#{export.name}")
         assert dataset in datasets
-        assert g.value(dataset, katalog.DCATDE.politicalGeocodingURI) == URIRef(
+        assert g.value(dataset, katalog_rdf.DCATDE.politicalGeocodingURI) == URIRef(
             "http://dcat-ap.de/def/politicalGeocoding/districtKey/05158")
-        assert g.value(dataset, katalog.DCATDE.contributorID) == URIRef(FIXTURE.datenkatalog.bereitsteller)
+        assert g.value(dataset, katalog_rdf.DCATDE.contributorID) == URIRef(FIXTURE.datenkatalog.bereitsteller)
         zeiten = {(g.value(z, ns.DCAT.startDate).value, g.value(z, ns.DCAT.endDate).value)
                   for z in g.objects(dataset, ns.DCTERMS.temporal)}
         assert zeiten == {(q.zeit.anfang, q.zeit.ende) for q in sources(FIXTURE, export)}
@@ -333,7 +333,7 @@ def offener_katalog(**felder):
 
 
 def triples(daten, subject: str, predicate) -> list[str]:
-    g = katalog.graph(daten, "https://www.beispiel.test/", offene_daten.dateien(daten, "https://www.beispiel.test/"))
+    g = katalog_rdf.graph(daten, "https://www.beispiel.test/", offene_daten.dateien(daten, "https://www.beispiel.test/"))
     return sorted(str(o) for o in g.objects(URIRef(subject), predicate))
 
 
@@ -400,7 +400,7 @@ def test_a_vocabulary_becomes_a_key_column_and_a_words_column():
 
 
 def test_the_catalogue_graph_answers_queries_by_predicate_and_object(veroeffentlicht):
-    g = katalog.graph(FIXTURE, "https://www.beispiel.test/", veroeffentlicht)
+    g = katalog_rdf.graph(FIXTURE, "https://www.beispiel.test/", veroeffentlicht)
     assert list(g.subjects(RDF.type, URIRef("http://www.w3.org/ns/dcat#Dataset"))) == [
         URIRef("https://www.beispiel.test/offene-daten/#partner"),
         URIRef("https://www.beispiel.test/offene-daten/#regionalkonferenzen")]

@@ -4,9 +4,10 @@ from __future__ import annotations
 import gzip
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import FIXTURE_DATA, ROOT
 from handlungskonzept.ausgaben.assets import compress
 from handlungskonzept.ausgaben.external_resources import Fund, scan_site
 from handlungskonzept.ausgaben.gesamtdokument import dokument, pdf
@@ -133,3 +134,89 @@ def test_the_build_keeps_material_and_component_templates_compiled(site):
 
 def test_the_stores_lie_beside_mkdocs_yml():
     assert ordner("/srv/projekt/mkdocs.yml") == Path("/srv/projekt/.cache")
+
+
+def test_files_made_from_the_data_are_made_once_per_input_code_and_library_version(tmp_path, monkeypatch):
+    from handlungskonzept.ausgaben import zwischenspeicher
+
+    made = []
+
+    def make() -> dict[str, bytes]:
+        made.append(len(made))
+        return {"a/eins.txt": b"\x00\xff roh", "zwei.txt": "ä".encode()}
+
+    def files(eingaben, werkzeuge=("rdflib",), cache=tmp_path):
+        return zwischenspeicher.aus_den_daten(cache, "probe", werkzeuge, eingaben, make)
+
+    assert files((b"daten", b"https://a.test/")) == {"a/eins.txt": b"\x00\xff roh", "zwei.txt": b"\xc3\xa4"}
+    assert files((b"daten", b"https://a.test/")) == {"a/eins.txt": b"\x00\xff roh", "zwei.txt": b"\xc3\xa4"}
+    assert made == [0]
+    files((b"daten", b"https://b.test/"))  # another public address
+    files((b"datenhttps://a.test/",))  # the same bytes, cut elsewhere: not the same inputs
+    files((b"daten", b"https://a.test/"), werkzeuge=("icalendar",))
+    files((b"daten", b"https://a.test/"), cache=None)  # no store: always made
+    assert made == [0, 1, 2, 3, 4]
+    monkeypatch.setattr(zwischenspeicher, "PAKET", tmp_path / "anderer-code")  # other engine code
+    (tmp_path / "anderer-code").mkdir()
+    (tmp_path / "anderer-code" / "modul.py").write_text("x = 1\n", encoding="utf-8")
+    files((b"daten", b"https://a.test/"))
+    assert made == [0, 1, 2, 3, 4, 5]
+    assert len(list((tmp_path / "probe").iterdir())) == 5
+
+
+def test_files_made_from_the_data_keep_six_versions(tmp_path):
+    from handlungskonzept.ausgaben.zwischenspeicher import aus_den_daten
+
+    for n in range(8):
+        aus_den_daten(tmp_path, "probe", (), (bytes([n]),), lambda: {"x": b"x"})
+    assert len(list((tmp_path / "probe").iterdir())) == 6
+
+
+CACHED_BUILD = """
+import sys
+from pathlib import Path
+from handlungskonzept.daten.loader import load
+from handlungskonzept.ausgaben import calendar_feed, katalog, offene_daten
+daten = load(Path({daten!r}), Path({docs!r})).daten
+cache, out = Path({cache!r}), Path({out!r})
+inhalte = offene_daten.dateien(daten, "https://www.beispiel.test/")
+ausgaben = calendar_feed.files(daten, "https://www.beispiel.test/", cache) | katalog.dateien(daten, "https://www.beispiel.test/", inhalte, cache)
+for pfad, inhalt in ausgaben.items():
+    (out / pfad).parent.mkdir(parents=True, exist_ok=True)
+    (out / pfad).write_bytes(inhalt)
+print(sorted(name for name in ("icalendar", "rdflib") if name in sys.modules))
+"""
+
+
+def test_a_build_with_unchanged_data_takes_calendars_and_catalogue_without_icalendar_or_rdflib(tmp_path, fixture_daten):
+    """The first build writes them with both libraries; the second gets the same bytes and imports neither."""
+    from handlungskonzept.ausgaben import calendar_feed
+
+    erwartet = ROOT / "tests" / "fixtures" / "erwartet" / "offene-daten"
+    ics = calendar_feed.files(fixture_daten, "https://www.beispiel.test/")  # checked field by field in test_kalender
+    imported = []
+    for run in ("erster", "zweiter"):
+        program = CACHED_BUILD.format(daten=str(FIXTURE_DATA), docs=str(ROOT / "docs"), cache=str(tmp_path / "cache"),
+                                      out=str(tmp_path / run))
+        imported.append(subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                                       env={"PYTHONPATH": str(ROOT / "macros")}).stdout)
+        out = tmp_path / run
+        assert (out / "offene-daten" / "katalog.ttl").read_bytes() == (erwartet / "katalog.ttl").read_bytes()
+        assert (out / "offene-daten" / "katalog.rdf").read_bytes() == (erwartet / "katalog.rdf").read_bytes()
+        assert {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*.ics")} == ics
+    assert imported == ["['icalendar', 'rdflib']\n", "[]\n"]
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["kalender", "katalog"]
+
+
+def test_the_calendars_are_made_anew_when_the_time_zone_rules_change(tmp_path, monkeypatch):
+    import zoneinfo
+
+    from handlungskonzept.ausgaben import calendar_feed
+
+    assert calendar_feed.zonendaten() == Path("/usr/share/zoneinfo/Europe/Berlin").read_bytes()
+    (tmp_path / "Europe").mkdir()
+    (tmp_path / "Europe" / "Berlin").write_bytes(b"TZif andere Regeln")
+    monkeypatch.setattr(zoneinfo, "TZPATH", (str(tmp_path / "fehlt"), str(tmp_path)))
+    assert calendar_feed.zonendaten() == b"TZif andere Regeln"
+    monkeypatch.setattr(zoneinfo, "TZPATH", ())
+    assert calendar_feed.zonendaten() == f"tzdata {version('tzdata')}".encode()

@@ -1,33 +1,22 @@
-"""iCalendar (RFC 5545) files of the Regionalkonferenzen, built with ``icalendar``.
+"""The site's calendars (RFC 5545): where they lie, which events they hold, and the files from the build's store.
 
-Everything in the files comes from the data, nothing from the clock (DTSTAMP is the
-day the data were last checked; the description names the source and its time), so the same input always gives the same bytes,
-and the UIDs never change, so re-publishing never duplicates an event in a
-subscriber's calendar.
+Writing them takes ``icalendar`` (``calendar_ics``), which a build needs for nothing else; the files depend
+only on the data, the public address, the time zone rules and the code, so a build with none of these
+changed takes them from the store without importing it.
 """
 from __future__ import annotations
 
-import datetime as dt
+import zoneinfo
+from importlib.metadata import version
+from pathlib import Path
 
-import icalendar
-
-from ..daten.model import Daten, Projekt, Quelle, Regionalkonferenz, Status
-from ..daten.urls import absolute_url
-from . import presse
+from ..daten.model import Daten, Regionalkonferenz
+from .zwischenspeicher import aus_den_daten
 
 UID_DOMAIN = "handlungskonzept.kreis-mettmann"
-PRODID = "-//Kreis Mettmann//Handlungskonzept gegen Rechtsextremismus und Rassismus//DE"
 TERMINE_PFAD = "regionalkonferenzen/termine.ics"
 TERMIN_DATEI = "termin.ics"
 ZEITZONE = "Europe/Berlin"
-
-#: A dated ``geplant`` is a fixed date (editors enter ``datum`` only when a source names it),
-#: hence CONFIRMED, like a held one; ``offen`` never has a date.
-ICS_STATUS = {
-    Status.geplant: icalendar.STATUS.CONFIRMED,
-    Status.durchgefuehrt: icalendar.STATUS.CONFIRMED,
-    Status.abgesagt: icalendar.STATUS.CANCELLED,
-}
 
 
 def uid(konferenz: Regionalkonferenz) -> str:
@@ -45,65 +34,22 @@ def nach_datum(konferenzen: list[Regionalkonferenz]) -> list[Regionalkonferenz]:
     return sorted((k for k in konferenzen if k.datum), key=lambda k: (k.datum, k.id))
 
 
-def _utc_midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
+def zonendaten() -> bytes:
+    """The rules the VTIMEZONE is written from: the system's zone file, where Python's ``zoneinfo`` looks first,
+    else the ``tzdata`` package."""
+    for ordner in zoneinfo.TZPATH:
+        datei = Path(ordner) / ZEITZONE
+        if datei.is_file():
+            return datei.read_bytes()
+    return f"tzdata {version('tzdata')}".encode()
 
 
-def vevent(konferenz: Regionalkonferenz, projekt: Projekt, quelle: Quelle, site_url: str) -> icalendar.Event:
-    """An all-day VEVENT: the data knows the day, not the hour."""
-    assert konferenz.datum is not None, "only dated conferences become events"
-    url = presse.permalink(konferenz, site_url)
-    return icalendar.Event.new(
-        uid=uid(konferenz),
-        stamp=_utc_midnight(projekt.geprueft),
-        start=konferenz.datum,
-        end=konferenz.datum + dt.timedelta(days=1),
-        summary=konferenz.name,
-        description=f"{presse.beschreibung(konferenz, projekt, quelle)} Mehr dazu: {url}",
-        location=presse.ortsangabe(konferenz),
-        url=url,
-        status=ICS_STATUS[konferenz.status],
-    )
+def files(daten: Daten, site_url: str, cache: Path | None = None) -> dict[str, bytes]:
+    """Every .ics of the site by site-relative path: ``termine.ics`` plus one per dated conference; kept in ``cache``."""
+    def erzeugen() -> dict[str, bytes]:
+        from . import calendar_ics
 
+        return calendar_ics.files(daten, site_url)
 
-def _timezone(konferenzen: list[Regionalkonferenz], projekt: Projekt) -> icalendar.Timezone:
-    """Europe/Berlin over the years the calendar spans; also keeps an event-less calendar RFC-valid."""
-    jahre = [k.datum.year for k in konferenzen if k.datum] + [projekt.geprueft.year]
-    return icalendar.Timezone.from_tzid(ZEITZONE, first_date=dt.date(min(jahre), 1, 1),
-                                        last_date=dt.date(max(jahre) + 1, 12, 31))
-
-
-def _one_line(text: str) -> str:
-    """icalendar escapes line breaks in events, not in the calendar's own NAME and DESCRIPTION (X-WR-*)."""
-    return " ".join(text.split())
-
-
-def calendar(konferenzen: list[Regionalkonferenz], daten: Daten, site_url: str, *, name: str, pfad: str) -> bytes:
-    """One VCALENDAR with a VEVENT per dated conference."""
-    projekt = daten.projekt
-    datiert = nach_datum(konferenzen)
-    cal = icalendar.Calendar.new(
-        prodid=PRODID,
-        uid=f"{pfad.replace('/', '-').removesuffix('.ics')}@{UID_DOMAIN}",
-        name=_one_line(name),
-        description=_one_line(f"Termine der Regionalkonferenzen zum {projekt.titel}."),
-        url=absolute_url(site_url, "regionalkonferenzen/"),
-        source=absolute_url(site_url, pfad),
-        refresh_interval=dt.timedelta(days=1),
-        subcomponents=[_timezone(datiert, projekt), *(vevent(k, projekt, daten.quelle(k.quelle), site_url) for k in datiert)],
-    )
-    cal["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # RFC 7986 requires it; icalendar leaves it out
-    cal.add("X-WR-TIMEZONE", ZEITZONE)
-    return cal.to_ical()
-
-
-def files(daten: Daten, site_url: str) -> dict[str, bytes]:
-    """Every .ics of the site by site-relative path: ``termine.ics`` plus one per dated conference."""
-    projekt = daten.projekt
-    result = {TERMINE_PFAD: calendar(daten.regionalkonferenzen, daten, site_url,
-                                     name=f"Regionalkonferenzen – {projekt.kurztitel}", pfad=TERMINE_PFAD)}
-    for konferenz in daten.regionalkonferenzen:
-        if konferenz.datum:
-            pfad = termin_pfad(konferenz)
-            result[pfad] = calendar([konferenz], daten, site_url, name=konferenz.name, pfad=pfad)
-    return result
+    eingaben = (daten.model_dump_json().encode(), site_url.encode(), zonendaten())
+    return aus_den_daten(cache, "kalender", ("icalendar",), eingaben, erzeugen)

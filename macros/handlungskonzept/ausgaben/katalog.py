@@ -1,30 +1,22 @@
-"""What the open data say about themselves: a DCAT-AP.de 2.0 catalogue for data portals, built with
-``rdflib``, and the schema.org ``Dataset`` JSON-LD for the open-data page, from the same facts.
+"""What the open data say about themselves: a DCAT-AP.de 2.0 catalogue for data portals (``katalog_rdf``)
+and the schema.org ``Dataset`` JSON-LD for the open-data page, from the same facts.
 
-Every node has an address under ``/offene-daten/`` (no blank nodes), so the serialised catalogue
-is the same bytes for the same data. What the Kreis has not decided yet (licence, GovData
-contributor id) is left out, not guessed: the catalogue is complete only when the open items
-in ``data/datenkatalog.yml`` are.
+What the Kreis has not decided yet (licence, GovData contributor id) is left out, not guessed: the
+catalogue is complete only when the open items in ``data/datenkatalog.yml`` are. Building the catalogue
+takes ``rdflib``, which a build needs for nothing else; it depends only on the data, the
+public address, the export files and the code, so a build with none of these changed takes it from the
+store without importing rdflib.
 """
 from __future__ import annotations
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF
+from pathlib import Path
 
 from ..daten.model import Daten, Lizenz, OffenerPunkt
 from ..daten.urls import absolute_url
-from .offene_daten import EXPORTE, ORDNER, Export
+from .offene_daten import ORDNER, Export
+from .zwischenspeicher import aus_den_daten
 
-DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
-FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")
-LANGUAGE = URIRef("http://publications.europa.eu/resource/authority/language/DEU")
-DATA_THEME = "http://publications.europa.eu/resource/authority/data-theme"
-#: EU data themes: Regierung und öffentlicher Sektor; Bevölkerung und Gesellschaft.
-THEMEN = (URIRef(f"{DATA_THEME}/GOVE"), URIRef(f"{DATA_THEME}/SOCI"))
 SCHLAGWORTE = ("Rechtsextremismus", "Rassismus", "Prävention", "Regionalkonferenz", "Kreis Mettmann")
-KREISEBENE = URIRef("http://dcat-ap.de/def/politicalGeocoding/Level/administrativeDistrict")
-
 TTL, RDF_XML = f"{ORDNER}katalog.ttl", f"{ORDNER}katalog.rdf"
 
 #: Each export file: path ending, DCAT file type, media type, German name.
@@ -34,9 +26,9 @@ FORMATE = (
 )
 
 
-def kreis_uri(daten: Daten) -> URIRef:
+def kreis_uri(daten: Daten) -> str:
     """The Kreis in GovData's political geocoding (district key, Kreisschlüssel)."""
-    return URIRef(f"http://dcat-ap.de/def/politicalGeocoding/districtKey/{daten.datenkatalog.gebiet.kreisschluessel}")
+    return f"http://dcat-ap.de/def/politicalGeocoding/districtKey/{daten.datenkatalog.gebiet.kreisschluessel}"
 
 
 def lizenz(daten: Daten) -> Lizenz | None:
@@ -50,98 +42,17 @@ def quellen(daten: Daten, export: Export) -> list:
     return [daten.quelle(id) for id in dict.fromkeys(r.quelle for r in records)]
 
 
-class _SortedGraph(Graph):
-    """Lists subjects and their statements in sorted order: rdflib's RDF/XML writer walks them in
-    hash order, which changes with every process; sorted, the same data give the same bytes."""
+def dateien(daten: Daten, site_url: str | None, exportdateien: dict[str, bytes],
+            cache: Path | None = None) -> dict[str, bytes]:
+    """The catalogue as Turtle and as RDF/XML (harvesters differ in what they read); kept in ``cache``."""
+    def erzeugen() -> dict[str, bytes]:
+        from . import katalog_rdf
 
-    def subjects(self, predicate=None, object=None, unique=False):
-        return iter(sorted(set(super().subjects(predicate, object))))
+        return katalog_rdf.dateien(daten, site_url, exportdateien)
 
-    def predicate_objects(self, subject=None, unique=False):
-        return iter(sorted(super().predicate_objects(subject)))
-
-
-def graph(daten: Daten, site_url: str | None, dateien: dict[str, bytes]) -> Graph:
-    """The catalogue: one ``dcat:Dataset`` per export, one ``dcat:Distribution`` per file."""
-    def uri(path: str) -> URIRef:
-        return URIRef(absolute_url(site_url, path))
-
-    g = _SortedGraph()
-    for prefix, namespace in (("dcat", DCAT), ("dct", DCTERMS), ("dcatde", DCATDE), ("foaf", FOAF),
-                              ("vcard", VCARD)):
-        g.bind(prefix, namespace)
-    seite = uri(ORDNER)
-    impressum = daten.impressum
-    herausgeber = uri("impressum/#herausgeber")
-    g.add((herausgeber, RDF.type, FOAF.Organization))
-    g.add((herausgeber, FOAF.name, Literal(impressum.herausgeber, lang="de")))
-    kontakt = uri(f"{ORDNER}#kontakt")
-    g.add((kontakt, RDF.type, VCARD.Organization))
-    g.add((kontakt, VCARD.fn, Literal(", ".join(filter(None, (impressum.herausgeber, impressum.organisationseinheit))),
-                                      lang="de")))
-    if isinstance(impressum.email, str):
-        g.add((kontakt, VCARD.hasEmail, URIRef(f"mailto:{impressum.email}")))
-    g.add((kontakt, VCARD.hasURL, uri("impressum/")))
-
-    katalog = uri(f"{ORDNER}#katalog")
-    g.add((katalog, RDF.type, DCAT.Catalog))
-    g.add((katalog, DCTERMS.title, Literal(f"Offene Daten – {daten.projekt.kurztitel}", lang="de")))
-    g.add((katalog, DCTERMS.description, Literal(
-        f"Die Daten der Website zum {daten.projekt.titel}: Regionalkonferenzen und Partner.", lang="de")))
-    g.add((katalog, DCTERMS.publisher, herausgeber))
-    g.add((katalog, FOAF.homepage, uri("")))
-    g.add((katalog, DCTERMS.language, LANGUAGE))
-    g.add((katalog, DCAT.themeTaxonomy, URIRef(DATA_THEME)))
-
-    gewaehlt = lizenz(daten)
-    bereitsteller = daten.datenkatalog.bereitsteller
-    for export in EXPORTE:
-        datensatz = uri(f"{ORDNER}#{export.name}")
-        g.add((katalog, DCAT.dataset, datensatz))
-        for p, o in ((RDF.type, DCAT.Dataset), (DCTERMS.title, Literal(export.titel, lang="de")),
-                     (DCTERMS.description, Literal(export.beschreibung, lang="de")),
-                     (DCTERMS.identifier, Literal(str(datensatz))), (DCTERMS.publisher, herausgeber),
-                     (DCAT.contactPoint, kontakt), (DCAT.landingPage, uri(export.seite)),
-                     (DCTERMS.language, LANGUAGE), (DCTERMS.spatial, kreis_uri(daten)),
-                     (DCATDE.politicalGeocodingURI, kreis_uri(daten)),
-                     (DCATDE.politicalGeocodingLevelURI, KREISEBENE)):
-            g.add((datensatz, p, o))
-        if isinstance(bereitsteller, str):
-            g.add((datensatz, DCATDE.contributorID, URIRef(bereitsteller)))
-        for thema in THEMEN:
-            g.add((datensatz, DCAT.theme, thema))
-        for wort in SCHLAGWORTE:
-            g.add((datensatz, DCAT.keyword, Literal(wort, lang="de")))
-        for quelle in quellen(daten, export):
-            zeitraum = uri(f"{ORDNER}#zeit-{quelle.id}")
-            g.add((datensatz, DCTERMS.temporal, zeitraum))
-            g.add((zeitraum, RDF.type, DCTERMS.PeriodOfTime))
-            g.add((zeitraum, DCAT.startDate, Literal(quelle.zeit.anfang, datatype=XSD.date)))
-            g.add((zeitraum, DCAT.endDate, Literal(quelle.zeit.ende, datatype=XSD.date)))
-        for endung, dateityp, medientyp, formatname in FORMATE:
-            verteilung = uri(f"{ORDNER}#{export.name}-{endung}")
-            g.add((datensatz, DCAT.distribution, verteilung))
-            for p, o in ((RDF.type, DCAT.Distribution),
-                         (DCTERMS.title, Literal(f"{export.titel} ({formatname})", lang="de")),
-                         (DCTERMS.format, FILE_TYPE[dateityp]),
-                         (DCAT.mediaType, URIRef(f"http://www.iana.org/assignments/media-types/{medientyp}")),
-                         (DCAT.accessURL, seite), (DCAT.downloadURL, uri(export.pfad(endung))),
-                         (DCTERMS.conformsTo, uri(export.pfad(f"{endung}.schema.json"))),
-                         (DCAT.byteSize, Literal(len(dateien[export.pfad(endung)]), datatype=XSD.decimal)),
-                         (DCTERMS.language, LANGUAGE)):
-                g.add((verteilung, p, o))
-            if gewaehlt:
-                g.add((verteilung, DCTERMS.license, URIRef(gewaehlt.uri)))
-                if gewaehlt is Lizenz.dl_by_de:
-                    g.add((verteilung, DCATDE.licenseAttributionByText, Literal(impressum.herausgeber, lang="de")))
-    return g
-
-
-def dateien(daten: Daten, site_url: str | None, exportdateien: dict[str, bytes]) -> dict[str, bytes]:
-    """The catalogue as Turtle and as RDF/XML (harvesters differ in what they read)."""
-    g = graph(daten, site_url, exportdateien)
-    return {TTL: g.serialize(format="turtle", encoding="utf-8"),
-            RDF_XML: g.serialize(format="xml", encoding="utf-8")}
+    eingaben = (daten.model_dump_json().encode(), (site_url or "").encode(),
+                *(pfad.encode() + b"\0" + inhalt for pfad, inhalt in sorted(exportdateien.items())))
+    return aus_den_daten(cache, "katalog", ("rdflib",), eingaben, erzeugen)
 
 
 def dataset_jsonld(daten: Daten, site_url: str | None, export: Export, dateien: dict[str, bytes]) -> dict:
@@ -158,7 +69,7 @@ def dataset_jsonld(daten: Daten, site_url: str | None, export: Export, dateien: 
         "keywords": list(SCHLAGWORTE),
         "publisher": {"@type": "Organization", "name": daten.impressum.herausgeber},
         "temporalCoverage": f"{min(z.anfang for z in zeiten).isoformat()}/{max(z.ende for z in zeiten).isoformat()}",
-        "spatialCoverage": {"@type": "Place", "name": daten.datenkatalog.gebiet.name, "sameAs": str(kreis_uri(daten))},
+        "spatialCoverage": {"@type": "Place", "name": daten.datenkatalog.gebiet.name, "sameAs": kreis_uri(daten)},
         "includedInDataCatalog": {"@type": "DataCatalog", "name": f"Offene Daten – {daten.projekt.kurztitel}",
                                   "url": absolute_url(site_url, TTL)},
         "distribution": [

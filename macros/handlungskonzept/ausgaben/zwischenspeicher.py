@@ -3,18 +3,27 @@
 A build over unchanged pages then only hashes them: the privacy scan and the compression of some
 150 files otherwise cost a third of a second each time. The key also covers what makes the result
 (``fassung``: the code's own text or the tool's settings), so changed code never reuses an old result.
+Files made from the whole data (calendars, catalogue) are kept the same way, so a build with unchanged
+data does not even import the library that writes them.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import os
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 
 #: The folder of every store of the build, relative to mkdocs.yml (git-ignored).
 ORDNER = ".cache"
 #: How many results a store keeps (the newest used); the real and the test data share it.
 BEHALTEN = 3000
+#: How many versions of the files made from the whole data a store keeps; the real and the test data alternate.
+BEHALTEN_JE_DATENSTAND = 6
+#: The engine's own code, part of the key of every result made from the whole data.
+PAKET = Path(__file__).resolve().parents[1]
 
 
 def ordner(konfiguration: str | Path) -> Path:
@@ -49,6 +58,15 @@ class Zwischenspeicher:
         """``erzeugen(inhalt)``, from the store if it was made before."""
         return self.datei(inhalt, lambda _name: erzeugen(inhalt)).read_bytes()
 
+    def ausgaben(self, inhalt: bytes, erzeugen: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+        """Files made together (path → bytes) from ``inhalt``, kept as one JSON file; ``erzeugen()`` only if missing."""
+        def speichern(_name: str) -> bytes:
+            return json.dumps({pfad: base64.b64encode(daten).decode("ascii") for pfad, daten in erzeugen().items()},
+                              sort_keys=True).encode()
+
+        gespeichert = json.loads(self.datei(inhalt, speichern).read_bytes())
+        return {pfad: base64.b64decode(daten) for pfad, daten in gespeichert.items()}
+
     def aufraeumen(self) -> None:
         """Drop the results used longest ago beyond ``behalten`` (``BEHALTEN`` unless the store has its own)."""
         if not self.ordner.is_dir():
@@ -57,3 +75,26 @@ class Zwischenspeicher:
         eintraege = sorted(fertig, key=lambda p: p.stat().st_mtime, reverse=True)
         for alt in eintraege[self._behalten or BEHALTEN:]:
             alt.unlink(missing_ok=True)
+
+
+def schluessel(*teile: bytes) -> bytes:
+    """SHA-256 over the parts, each with its length, so no two different lists of parts give the same key."""
+    summe = hashlib.sha256()
+    for teil in teile:
+        summe.update(len(teil).to_bytes(8, "big"))
+        summe.update(teil)
+    return summe.digest()
+
+
+def aus_den_daten(cache: Path | None, art: str, werkzeuge: tuple[str, ...], eingaben: tuple[bytes, ...],
+                  erzeugen: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+    """Files made from the data (``eingaben``: everything they depend on besides the code), from the store if made
+    before by the same engine code and the same versions of ``werkzeuge`` (packages); without ``cache`` made anew."""
+    if cache is None:
+        return erzeugen()
+    code = [p.read_bytes() for p in sorted(PAKET.rglob("*.py"))]
+    fassung = schluessel(*code, *(f"{name} {version(name)}".encode() for name in werkzeuge))
+    store = Zwischenspeicher(cache, art, fassung, behalten=BEHALTEN_JE_DATENSTAND)
+    ergebnis = store.ausgaben(schluessel(*eingaben), erzeugen)
+    store.aufraeumen()
+    return ergebnis

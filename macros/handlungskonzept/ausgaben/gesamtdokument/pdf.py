@@ -6,11 +6,11 @@ without assembling the document or importing WeasyPrint (``satz``), which alone 
 """
 from __future__ import annotations
 
-import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
 from ..zwischenspeicher import Zwischenspeicher
+from ..zwischenspeicher import schluessel as schluessel_von
 from . import dokument
 
 #: The code that shapes the document: this package (assembly, template, print styles), the engine's other
@@ -55,12 +55,8 @@ def fassung() -> bytes:
 def schluessel(kapitel: list[dokument.Kapitel], titelblatt: dokument.Titelblatt, anhang: dokument.Anhang,
                site_url: str | None, dateien: list[Path]) -> bytes:
     """SHA-256 over what the PDF shows: the pages, cover, appendix and public address, the code and font files."""
-    summe = hashlib.sha256()
     teile = [repr(kapitel), repr(titelblatt), repr(anhang), site_url or ""]
-    for teil in [*(t.encode() for t in teile), *(d.read_bytes() for d in sorted(dateien))]:
-        summe.update(len(teil).to_bytes(8, "big"))
-        summe.update(teil)
-    return summe.digest()
+    return schluessel_von(*(t.encode() for t in teile), *(d.read_bytes() for d in sorted(dateien)))
 
 
 def erzeugen(kapitel: list[dokument.Kapitel], titelblatt: dokument.Titelblatt, anhang: dokument.Anhang,
