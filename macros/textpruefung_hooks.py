@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from handlungskonzept.ausgaben.textpruefung import Seite, pruefen_gemerkt
+from handlungskonzept.ausgaben.zwischenspeicher import ordner
 from handlungskonzept.daten.problems import DatenFehler
-from handlungskonzept.ausgaben.textpruefung import Seite, pruefen
 from hook_failure import fail
 
 _seiten: list[Seite] = []
@@ -28,6 +29,6 @@ def on_post_build(config) -> None:
     loaded = config.extra.get("daten")
     if loaded is None:
         return
-    probleme = pruefen(_seiten, loaded.daten.quellen)
+    probleme = pruefen_gemerkt(_seiten, loaded.daten.quellen, ordner(config.config_file_path))
     if probleme:
         fail(DatenFehler(probleme).bericht(folge="die Website wurde nicht veröffentlicht", wo="im Text"))

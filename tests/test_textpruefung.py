@@ -3,8 +3,9 @@ padding repeated across pages and long sentences in Leichter Sprache — with fi
 from __future__ import annotations
 
 from conftest import ROOT
+from handlungskonzept.ausgaben import textpruefung
+from handlungskonzept.ausgaben.textpruefung import Seite, haupttext, pruefen, pruefen_gemerkt, saetze
 from handlungskonzept.daten.loader import load
-from handlungskonzept.ausgaben.textpruefung import Seite, haupttext, pruefen, saetze
 
 QUELLEN = load(ROOT / "data").daten.quellen
 
@@ -161,3 +162,27 @@ def test_the_line_is_found_by_the_first_four_words_and_without_sources_every_sta
     assert befund == ("docs/x.md – Feld „Text“ – Wert „Stand: 2017-01-01.“: „Stand: 2017-01-01“ stellt ein Datum nach "
                       "der Zeit der Quellen (bis 0) als Stand der Angaben dar. Ein Prüfdatum heißt „geprüft am“; die Zeit "
                       "der Angaben ist die ihrer Quelle.")
+
+
+def test_a_clean_check_is_remembered_and_a_changed_page_or_source_is_checked_again(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(textpruefung, "pruefen", lambda seiten, quellen: calls.append(len(seiten)) or pruefen(seiten, quellen))
+    sauber = [Seite("docs/a.md", "# A\n", artikel("Die Konferenz fand statt.")), Seite("docs/b.md", None, artikel("Gut."))]
+    assert pruefen_gemerkt(sauber, QUELLEN, tmp_path) == []
+    assert pruefen_gemerkt(sauber, QUELLEN, tmp_path) == []
+    assert calls == [2]
+    assert pruefen_gemerkt([sauber[0], Seite("docs/b.md", None, artikel("Besser."))], QUELLEN, tmp_path) == []
+    assert pruefen_gemerkt([sauber[0], Seite("docs/b.md", "", artikel("Gut."))], QUELLEN, tmp_path) == []  # now a source
+    assert pruefen_gemerkt([sauber[0], Seite("docs/b.md", None, artikel("Gut."), True)], QUELLEN, tmp_path) == []
+    assert pruefen_gemerkt(sauber, QUELLEN[:0], tmp_path) == []  # other sources
+    assert pruefen_gemerkt(sauber, QUELLEN, None) == []  # no store: always checked
+    assert calls == [2, 2, 2, 2, 2, 2]
+    assert len(list((tmp_path / "textpruefung").iterdir())) == 5
+
+
+def test_a_check_with_findings_is_never_remembered(tmp_path):
+    seite = Seite("docs/x.md", None, artikel("Der Termin folgt."))
+    for _ in range(2):
+        assert [p.meldung.split(" verspricht")[0] for p in pruefen_gemerkt([seite], QUELLEN, tmp_path)] == ["„Termin folgt“"]
+    assert not (tmp_path / "textpruefung").exists()
+

@@ -8,6 +8,8 @@ the line in the page's Markdown source, so an editor sees file and line. What it
 - a status label without its source (components mark theirs with ``data-quelle``);
 - a sentence repeated on more than three pages written by editors (padding);
 - a sentence of more than 15 words on a page in Leichter Sprache (BITV 2.0, Anlage 2).
+
+A build whose pages and sources are those of an earlier clean build (same code) skips the check.
 """
 from __future__ import annotations
 
@@ -15,10 +17,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
 from ..daten.dates import MONATE
 from ..daten.model import Quelle
 from ..daten.problems import Problem
+from .zwischenspeicher import BEHALTEN_JE_DATENSTAND, Zwischenspeicher, programmcode, schluessel
 
 #: Elements whose text is not the page's own prose: the shared footer, review dates, the standard notes of
 #: open items (listed by ``make offen``), permalink signs.
@@ -164,4 +168,20 @@ def pruefen(seiten: list[Seite], quellen: list[Quelle]) -> list[Problem]:
             probleme.append(_problem(nach_datei[erste], satz, f"Dieser Satz steht auf {len(dateien)} Seiten "
                                      f"({', '.join(sorted(dateien))}). Sagen Sie ihn einmal, dort, wo er hingehört.",
                                      "Wiederholung"))
+    return probleme
+
+
+def pruefen_gemerkt(seiten: list[Seite], quellen: list[Quelle], cache: Path | None) -> list[Problem]:
+    """``pruefen``, skipped where an earlier build with the same code found nothing on the very same pages and sources."""
+    if cache is None:
+        return pruefen(seiten, quellen)
+    eingaben = schluessel(*(repr((s.datei, s.quelltext, s.leichte_sprache)).encode() + s.html.encode() for s in seiten),
+                          *(q.model_dump_json().encode() for q in quellen))
+    store = Zwischenspeicher(cache, "textpruefung", programmcode(), behalten=BEHALTEN_JE_DATENSTAND)
+    if store.vorhanden(eingaben):
+        return []
+    probleme = pruefen(seiten, quellen)
+    if not probleme:  # found problems stop the build; only a clean result is worth keeping
+        store.datei(eingaben, lambda _name: b"")
+        store.aufraeumen()
     return probleme

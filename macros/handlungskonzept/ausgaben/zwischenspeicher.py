@@ -40,12 +40,22 @@ class Zwischenspeicher:
         self._behalten = behalten
         self._endung = endung
 
+    def _name(self, inhalt: bytes) -> str:
+        return hashlib.sha256(self._fassung + inhalt).hexdigest()
+
+    def vorhanden(self, inhalt: bytes) -> bool:
+        """Whether a result of ``inhalt`` is stored (a check that found nothing stores an empty one)."""
+        pfad = self.ordner / f"{self._name(inhalt)}{self._endung}"
+        if not pfad.is_file():
+            return False
+        os.utime(pfad)  # keeps it among the newest
+        return True
+
     def datei(self, inhalt: bytes, erzeugen: Callable[[str], bytes]) -> Path:
         """The stored file of ``inhalt``; if missing, ``erzeugen(name)`` makes it (``name``: the file's hash)."""
-        name = hashlib.sha256(self._fassung + inhalt).hexdigest()
+        name = self._name(inhalt)
         pfad = self.ordner / f"{name}{self._endung}"
-        if pfad.is_file():
-            os.utime(pfad)  # keeps it among the newest
+        if self.vorhanden(inhalt):
             return pfad
         ergebnis = erzeugen(name)
         self.ordner.mkdir(parents=True, exist_ok=True)
@@ -86,15 +96,19 @@ def schluessel(*teile: bytes) -> bytes:
     return summe.digest()
 
 
+def programmcode(*werkzeuge: str) -> bytes:
+    """The engine's code and the versions of the packages ``werkzeuge``: what makes a result besides its inputs."""
+    code = [p.read_bytes() for p in sorted(PAKET.rglob("*.py"))]
+    return schluessel(*code, *(f"{name} {version(name)}".encode() for name in werkzeuge))
+
+
 def aus_den_daten(cache: Path | None, art: str, werkzeuge: tuple[str, ...], eingaben: tuple[bytes, ...],
                   erzeugen: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
     """Files made from the data (``eingaben``: everything they depend on besides the code), from the store if made
     before by the same engine code and the same versions of ``werkzeuge`` (packages); without ``cache`` made anew."""
     if cache is None:
         return erzeugen()
-    code = [p.read_bytes() for p in sorted(PAKET.rglob("*.py"))]
-    fassung = schluessel(*code, *(f"{name} {version(name)}".encode() for name in werkzeuge))
-    store = Zwischenspeicher(cache, art, fassung, behalten=BEHALTEN_JE_DATENSTAND)
+    store = Zwischenspeicher(cache, art, programmcode(*werkzeuge), behalten=BEHALTEN_JE_DATENSTAND)
     ergebnis = store.ausgaben(schluessel(*eingaben), erzeugen)
     store.aufraeumen()
     return ergebnis
