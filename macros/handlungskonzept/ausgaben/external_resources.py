@@ -39,7 +39,7 @@ _FETCHING_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "ma
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.I)
-_CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
+_CSS_IMPORT = re.compile(r"""@import\s*(?:"([^"]*)"|'([^']*)')""", re.I)  # CSS needs no space before the string
 #: Bare strings inside ``image-set(…)`` are image addresses, too (no ``url()`` needed).
 _CSS_IMAGE_SET = re.compile(r"image-set\(((?:[^()]|\([^()]*\))*)\)", re.I)
 _CSS_STRING = re.compile(r""""([^"]*)"|'([^']*)'""")
