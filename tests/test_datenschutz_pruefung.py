@@ -8,7 +8,7 @@ import material
 import pytest
 
 from conftest import ROOT, build_site
-from handlungskonzept.ausgaben.external_resources import find_in_css, find_in_html, is_external, scan_site
+from handlungskonzept.ausgaben.external_resources import Fund, find_in_css, find_in_html, is_external, scan_site
 
 EXTERNAL_HTML = [
     '<script src="https://cdn.example.org/lib.js"></script>',
@@ -42,6 +42,8 @@ LOCAL_HTML = [
     "<script>var url = 'https://example.org/x.js';</script>",
     '<style>.a { background: url("data:image/svg+xml;charset=utf-8,<svg xmlns=\'http://www.w3.org/2000/svg\'/>"); }</style>',
     '<link rel="stylesheet" href="assets/stylesheets/komponenten.css">',
+    '<link href="https://example.org/ohne-rel.css">',
+    '<p>Im Text steht url(https://example.org/bild.png) nur als Wort.</p>',
 ]
 
 
@@ -58,6 +60,17 @@ def test_links_and_local_resources_are_allowed(snippet):
     assert find_in_html(f"<html><head>{snippet}</head><body></body></html>") == []
 
 
+@pytest.mark.parametrize(("snippet", "urls"), [
+    ('<iframe src="https://www.openstreetmap.org/export/embed.html?bbox=6.9,51.2,7.1,51.3" title="Karte"></iframe>',
+     ["https://www.openstreetmap.org/export/embed.html?bbox=6.9,51.2,7.1,51.3"]),
+    ('<img src="a.png" srcset="https://example.org/a-2x.png 2x,https://example.org/a-3x.png 3x" alt="">',
+     ["https://example.org/a-2x.png", "https://example.org/a-3x.png"]),
+])
+def test_each_loaded_address_is_reported_whole(snippet, urls):
+    """Only srcset lists several addresses (split at commas, even without a space); a src keeps its commas."""
+    assert [f.url for f in find_in_html(f"<html><body>{snippet}</body></html>")] == urls
+
+
 def test_css_url_and_import_are_found_with_line():
     css = """/* url(https://example.org/kommentar.png) zählt nicht */
 @import url("https://fonts.googleapis.com/css?family=Roboto");
@@ -68,6 +81,14 @@ def test_css_url_and_import_are_found_with_line():
 @font-face { font-family: X; src: url('https://fonts.gstatic.com/x.woff2') format("woff2"); }
 .c { background-image: image-set("bild.png" 1x, "https://example.org/bild-2x.png" 2x); }
 .d { background-image: image-set(url("https://example.org/e.png") 1x, "f.png" 2x); }
+@import /* Schrift,
+   zweite Zeile */ "https://example.org/nach-kommentar.css";
+.e { background-image: image-set(
+  url("g.png") 1x,
+  "https://example.org/g-2x.png" 2x); }
+.f { color: red; }
+@import"https://example.org/ohne-leerzeichen.css";
+@import/* direkt */'https://example.org/kommentar-direkt.css';
 """
     found = find_in_css(css)
     assert [(f.zeile, f.url) for f in found] == [
@@ -76,6 +97,10 @@ def test_css_url_and_import_are_found_with_line():
         (7, "https://fonts.gstatic.com/x.woff2"),
         (8, "https://example.org/bild-2x.png"),
         (9, "https://example.org/e.png"),
+        (10, "https://example.org/nach-kommentar.css"),
+        (14, "https://example.org/g-2x.png"),
+        (16, "https://example.org/ohne-leerzeichen.css"),
+        (17, "https://example.org/kommentar-direkt.css"),
     ]
 
 
@@ -85,9 +110,13 @@ def test_scan_site_looks_at_html_and_css_only(tmp_path):
     (tmp_path / "stil.css").write_text("a { background: url(//example.org/y.png) }", encoding="utf-8")
     (tmp_path / "skript.js").write_text("fetch('https://example.org/z')", encoding="utf-8")
     (tmp_path / "gut.html").write_text('<a href="https://example.org/">Link</a>', encoding="utf-8")
+    (tmp_path / "alt.htm").write_text('<script src="https://example.org/alt.js"></script>', encoding="utf-8")
+    (tmp_path / "kaputt.html").write_bytes(b'<p>\xff</p>\n<img src="https://example.org/k.png" alt="">')  # no UTF-8
     found = scan_site(tmp_path)
-    assert sorted(found) == ["seite/index.html", "stil.css"]
+    assert sorted(found) == ["alt.htm", "kaputt.html", "seite/index.html", "stil.css"]
     assert found["stil.css"][0].url == "//example.org/y.png"
+    assert found["alt.htm"] == [Fund(1, "Skript (script src)", "https://example.org/alt.js")]
+    assert found["kaputt.html"] == [Fund(2, "Bild (img src)", "https://example.org/k.png")]
 
 
 def test_material_bundled_stylesheets_load_nothing_external():

@@ -314,6 +314,42 @@ def test_the_pdf_embeds_files_from_docs_only(tmp_path):
         assert str(raised.value) == meldung
 
 
+def test_neither_the_stylesheet_nor_another_computer_brings_in_other_files(tmp_path):
+    from handlungskonzept.ausgaben.gesamtdokument import pdf as gesamt_pdf
+    from handlungskonzept.ausgaben.gesamtdokument import satz
+
+    def setzen(html: str, css: str) -> bytes:
+        return satz.setzen(html, css, [docs, gesamt_pdf.SCHRIFT_ORDNER], "0" * 64, gesamt_pdf.OPTIONEN)
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "stil.css").write_text("h1 { color: red }", encoding="utf-8")
+    (tmp_path / "fremd.css").write_text("h1 { color: blue }", encoding="utf-8")
+    html = "<html><body><h1>H</h1>{}</body></html>"
+    with pytest.raises(gesamt_pdf.PdfFehler) as raised:
+        setzen(html.format(""), f'@import url("file://{tmp_path}/fremd.css");')
+    assert str(raised.value) == (f"Das Gesamtdokument (PDF) darf nur Dateien aus dem Ordner docs/ einbinden, "
+                                 f"nicht „file://{tmp_path}/fremd.css“.")
+    with pytest.raises(gesamt_pdf.PdfFehler) as raised:  # the path lies in docs/, but on another computer
+        setzen(html.format(f'<link rel="stylesheet" href="file://anderer-rechner{docs}/stil.css">'), "")
+    assert f"file://anderer-rechner{docs}/stil.css" in str(raised.value)
+
+
+def test_another_cover_or_appendix_is_not_taken_from_the_store(tmp_path, monkeypatch):
+    from handlungskonzept.ausgaben.gesamtdokument import pdf as gesamt_pdf
+
+    seiten, titelblatt, anhang, _ = EINE_SEITE
+    fassungen = [(titelblatt, anhang), (dokument.Titelblatt("T", "K", "V", "u"), anhang),
+                 (titelblatt, dokument.Anhang("V", "v.txt", "x"))]
+    store = gesamt_pdf.Zwischenspeicher(tmp_path, "pdf", gesamt_pdf.fassung(), endung=".pdf")
+    for n, (deckblatt, anlage) in enumerate(fassungen):
+        key = gesamt_pdf.schluessel(seiten, deckblatt, anlage, None, [*gesamt_pdf.schriften().values(), *gesamt_pdf.CODE])
+        store.datei(key, lambda _name, n=n: f"%PDF-{n}".encode())
+    monkeypatch.setattr(dokument, "html", None)  # assembling would fail: each comes from the store
+    assert [gesamt_pdf.erzeugen(seiten, deckblatt, anlage, None, tmp_path, tmp_path).read_bytes()
+            for deckblatt, anlage in fassungen] == [b"%PDF-0", b"%PDF-1", b"%PDF-2"]
+
+
 def test_missing_fonts_name_the_debian_package(tmp_path, monkeypatch):
     from handlungskonzept.ausgaben.gesamtdokument import pdf as gesamt_pdf
 

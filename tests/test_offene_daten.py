@@ -136,6 +136,13 @@ def test_open_values_stay_empty_and_say_what_is_missing():
     assert row["offene_angaben"] == ["ort: Raum in Hilden"]
 
 
+def test_a_conference_without_organiser_has_empty_organiser_columns():
+    hilden = FIXTURE.konferenz("hilden").model_copy(update={"veranstalter": None})
+    [row] = offene_daten.EXPORTE[0].zeilen(FIXTURE.model_copy(update={"regionalkonferenzen": [hilden]}),
+                                           "https://example.org/")
+    assert (row["id"], row["veranstalter_id"], row["veranstalter"]) == ("hilden", None, None)
+
+
 def test_real_data_invent_nothing(site):
     rows = read_json(site, offene_daten.EXPORTE[0].pfad("json"))
     assert all(row["datum"] is None and row["teilnehmende"] is None for row in rows)
@@ -419,3 +426,8 @@ def test_open_items_of_nested_records_are_named_by_their_path():
     assert offene_daten.offene_angaben(projekt) == ["pressekontakt.name: Stelle benennen",
                                                     "pressekontakt.email: Postfach einrichten"]
     assert offene_daten.offene_angaben(kontakt, "k.") == ["k.name: Stelle benennen", "k.email: Postfach einrichten"]
+    stelle = FIXTURE.impressum.vertretungsberechtigt.model_copy(update={"name": OffenerPunkt(offen="Landrat nennen")})
+    impressum = FIXTURE.impressum.model_copy(update={"anschrift": OffenerPunkt(offen="Anschrift eintragen"),
+                                                     "vertretungsberechtigt": stelle})
+    assert offene_daten.offene_angaben(impressum) == ["anschrift: Anschrift eintragen",
+                                                      "vertretungsberechtigt.name: Landrat nennen"]

@@ -49,7 +49,7 @@ def test_built_index_declares_its_fields(site):
 
 #: A word list small enough to know by heart: every split below follows from it and the rules alone.
 KLEINE_LISTE = frozenset({"haus", "tür", "kinder", "garten", "arbeit", "zeit", "land", "gericht", "tinte", "fass",
-                          "frau", "bau", "arbeiten", "amt", "kreis", "integration", "zentrum"})
+                          "frau", "bau", "arbeiten", "amt", "kreis", "integration", "zentrum", "ober", "oberhaus"})
 
 
 @pytest.mark.parametrize("word, parts", [
@@ -64,6 +64,7 @@ KLEINE_LISTE = frozenset({"haus", "tür", "kinder", "garten", "arbeit", "zeit", 
     ("Arbeitamt", set()),  # „amt“ too
     ("Landhaus", {"land", "haus"}),  # eight letters: the shortest compound
     ("Landbau", set()),  # seven
+    ("Oberhausgarten", {"ober", "hausgarten", "haus", "garten", "oberhaus"}),  # two cuts: the parts of both
 ])
 def test_compounds_split_by_the_rules(word, parts):
     assert Splitter(KLEINE_LISTE).parts(word) == frozenset(parts)
@@ -79,7 +80,7 @@ def test_each_word_is_split_once_and_the_list_read_only_when_needed():
     splitter = Splitter(liste, {"kindergarten": ["gemerkt"]})
     assert splitter.parts("Kindergarten") == frozenset({"gemerkt"}) and gelesen == [] and splitter.new == 0
     assert splitter.parts("Landhaus") == frozenset({"land", "haus"})
-    assert gelesen == [1]
+    assert gelesen == [1] and splitter.new == 2  # „landhaus“ and its right part „haus“
     new = splitter.new
     splitter.parts("landhaus")
     assert splitter.new == new and gelesen == [1]

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
+import re
 import subprocess
 import sys
 from importlib.metadata import version
@@ -11,7 +13,7 @@ from conftest import FIXTURE_DATA, ROOT
 from handlungskonzept.ausgaben.assets import compress
 from handlungskonzept.ausgaben.external_resources import Fund, scan_site
 from handlungskonzept.ausgaben.gesamtdokument import dokument, pdf
-from handlungskonzept.ausgaben.zwischenspeicher import Zwischenspeicher, ordner
+from handlungskonzept.ausgaben.zwischenspeicher import Zwischenspeicher, ordner, schluessel
 
 EXTERN = '<p>Text</p>\n<img src="https://example.org/x.png" alt="">\n'
 
@@ -31,7 +33,7 @@ def test_a_result_is_made_once_per_content_and_version(tmp_path):
     assert Zwischenspeicher(tmp_path, "probe", b"Fassung 2").ergebnis(b"abc", make) == b"ABC"
     assert made == [b"abc", b"abd", b"abc"]
     names = [p.name for p in (tmp_path / "probe").iterdir()]
-    assert len(names) == 3 and not [name for name in names if name.endswith(".neu")]
+    assert len(names) == 3 and all(re.fullmatch(r"[0-9a-f]{64}", name) for name in names)  # the hash, nothing else
 
 
 def test_the_oldest_results_go_beyond_the_limit(tmp_path, monkeypatch):
@@ -48,6 +50,32 @@ def test_the_oldest_results_go_beyond_the_limit(tmp_path, monkeypatch):
     store.ergebnis(b"a", lambda d: d)  # used again: among the newest
     store.aufraeumen()
     assert sorted(p.read_bytes() for p in (tmp_path / "probe").iterdir()) == [b"a", b"c"]
+
+
+def test_cleaning_up_bears_another_build_removing_the_same_old_result(tmp_path, monkeypatch):
+    import os
+
+    store = Zwischenspeicher(tmp_path, "probe", b"", behalten=1)
+    alt = store.datei(b"alt", lambda _name: b"alt")
+    os.utime(alt, (1, 1))
+    store.ergebnis(b"neu", lambda d: d)
+    echt = Path.stat
+
+    def stat(self, *args, **kwargs):
+        result = echt(self, *args, **kwargs)
+        if self == alt:
+            self.unlink()  # the other build, right after this one looked
+        return result
+
+    monkeypatch.setattr(Path, "stat", stat)
+    store.aufraeumen()
+    monkeypatch.undo()
+    assert [p.read_bytes() for p in (tmp_path / "probe").iterdir()] == [b"neu"]
+
+
+def test_the_key_is_sha256_over_each_part_behind_its_length_in_eight_bytes():
+    assert schluessel(b"ab", b"") == hashlib.sha256(b"\0\0\0\0\0\0\0\x02ab" + b"\0" * 8).digest()
+    assert schluessel() == hashlib.sha256(b"").digest()
 
 
 def test_the_privacy_scan_finds_the_same_from_its_cache_and_sees_a_change(tmp_path):
@@ -69,9 +97,11 @@ def test_compression_from_the_cache_gives_the_same_bytes(tmp_path):
     (site / "index.html").write_text(text, encoding="utf-8")
     assert compress(site, tmp_path / "cache") == 1
     first = (site / "index.html.gz").read_bytes()
+    assert [p.read_bytes() for p in (tmp_path / "cache" / "gzip").iterdir()] == [first]  # kept in its own store
     (site / "index.html.gz").unlink()
     assert compress(site, tmp_path / "cache") == 1
     assert (site / "index.html.gz").read_bytes() == first
+    assert len(list((tmp_path / "cache" / "gzip").iterdir())) == 1
     assert gzip.decompress(first).decode() == text
     assert first[4:8] == b"\0\0\0\0"  # no time stamp
 
@@ -164,6 +194,14 @@ def test_files_made_from_the_data_are_made_once_per_input_code_and_library_versi
     assert len(list((tmp_path / "probe").iterdir())) == 5
 
 
+def test_files_made_together_are_stored_in_path_order_whatever_order_they_were_made_in(tmp_path):
+    for folder, files in (("a", {"z.txt": b"1", "a.txt": b"2"}), ("b", {"a.txt": b"2", "z.txt": b"1"})):
+        store = Zwischenspeicher(tmp_path / folder, "probe", b"")
+        assert store.ausgaben(b"daten", lambda files=files: files) == {"a.txt": b"2", "z.txt": b"1"}
+    [a], [b] = (list((tmp_path / folder / "probe").iterdir()) for folder in "ab")
+    assert a.read_bytes() == b.read_bytes() == b'{"a.txt": "Mg==", "z.txt": "MQ=="}'
+
+
 def test_files_made_from_the_data_keep_six_versions(tmp_path):
     from handlungskonzept.ausgaben.zwischenspeicher import aus_den_daten
 
@@ -220,3 +258,29 @@ def test_the_calendars_are_made_anew_when_the_time_zone_rules_change(tmp_path, m
     assert calendar_feed.zonendaten() == b"TZif andere Regeln"
     monkeypatch.setattr(zoneinfo, "TZPATH", ())
     assert calendar_feed.zonendaten() == f"tzdata {version('tzdata')}".encode()
+
+
+def test_the_catalogue_is_kept_in_its_store_and_made_anew_for_another_rdflib(tmp_path, fixture_daten, monkeypatch):
+    from handlungskonzept.ausgaben import katalog, offene_daten, zwischenspeicher
+
+    erwartet = ROOT / "tests" / "fixtures" / "erwartet" / "offene-daten"
+    inhalte = offene_daten.dateien(fixture_daten, "https://www.beispiel.test/")
+    for _ in ("gemacht", "aus dem Speicher"):
+        assert katalog.dateien(fixture_daten, "https://www.beispiel.test/", inhalte, tmp_path) == {
+            "offene-daten/katalog.ttl": (erwartet / "katalog.ttl").read_bytes(),
+            "offene-daten/katalog.rdf": (erwartet / "katalog.rdf").read_bytes()}
+        assert len(list((tmp_path / "katalog").iterdir())) == 1
+    echte = zwischenspeicher.version
+    monkeypatch.setattr(zwischenspeicher, "version", lambda name: "99.0" if name.lower() == "rdflib" else echte(name))
+    katalog.dateien(fixture_daten, "https://www.beispiel.test/", inhalte, tmp_path)
+    assert len(list((tmp_path / "katalog").iterdir())) == 2
+
+
+def test_the_calendars_are_kept_in_their_store(tmp_path, fixture_daten, monkeypatch):
+    from handlungskonzept.ausgaben import calendar_feed, calendar_ics
+
+    erste = calendar_feed.files(fixture_daten, "https://www.beispiel.test/", tmp_path)
+    assert "regionalkonferenzen/termine.ics" in erste and [p.name for p in tmp_path.iterdir()] == ["kalender"]
+    assert len(list((tmp_path / "kalender").iterdir())) == 1
+    monkeypatch.setattr(calendar_ics, "files", None)  # writing them would fail: they come from the store
+    assert calendar_feed.files(fixture_daten, "https://www.beispiel.test/", tmp_path) == erste
