@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURE_DATA, ROOT, page_text
 from handlungskonzept.__main__ import main
+from handlungskonzept.ausgaben import bau
 
 
 @pytest.fixture
@@ -37,10 +40,10 @@ def test_check_names_what_it_read(projekt_klein, capsys):
 
 
 def test_check_reports_config_and_data_problems_together(projekt_klein, tmp_path, capsys):
-    daten = shutil.copytree(FIXTURE_DATA, tmp_path / "daten")
+    daten = shutil.copytree(FIXTURE_DATA, tmp_path / "daten-X")  # a folder ending in a capital X, given with a "/"
     (daten / "weiterleitungen.yml").write_text("- von: /a/\n  nach: partner/\n", encoding="utf-8")
     (projekt_klein / "mkdocs.yml").write_text("site_name: Test\nnav: [\n", encoding="utf-8")
-    assert main(["--daten", str(daten), "--docs", str(projekt_klein / "docs"), "--config",
+    assert main(["--daten", f"{daten}/", "--docs", str(projekt_klein / "docs"), "--config",
                  str(projekt_klein / "mkdocs.yml"), "check"]) == 1
     err = capsys.readouterr().err.split("\n")
     assert err[0] == ("2 Fehler in den Daten – die Website wurde nicht gebaut, die veröffentlichte Fassung bleibt "
@@ -65,6 +68,23 @@ def test_offen_lists_items_and_the_release_gate_refuses(projekt_klein, capsys):
     assert ausgabe.out.split("\n") == liste
     assert ausgabe.err == ("Freigabe verweigert: Erst wenn alle offenen Punkte erledigt sind, darf die Website "
                            "veröffentlicht werden.\n")
+
+
+def test_offen_names_folders_as_given_and_lists_pages_due_for_review(projekt_klein, tmp_path, capsys):
+    docs = shutil.copytree(projekt_klein / "docs", tmp_path / "seiten-X")  # folders ending in a capital X
+    (docs / "alt.md").write_text(page_text("Alt", pruefen_bis="2027-01-01"), encoding="utf-8")
+    daten = shutil.copytree(FIXTURE_DATA, tmp_path / "daten-X")
+    config = projekt_klein / "mkdocs.yml"
+    config.write_text("site_name: Test\nsite_url: https://www.beispiel.invalid/\n", encoding="utf-8")
+    assert main(["--daten", f"{daten}/", "--docs", f"{docs}/", "--config", str(config), "offen"]) == 0
+    assert capsys.readouterr().out.split("\n") == [
+        f"{docs}/index.md:9: Telefonnummer der Geschäftsstelle",
+        f"{docs}/alt.md:5: Seite muss erneut geprüft werden (pruefen_bis 2027-01-01 liegt vor dem Prüfdatum der "
+        "Daten 2027-06-30); danach „geprueft“ und „pruefen_bis“ anpassen",
+        f"{daten}/quellen.yml:9: Herausgeber der Mitteilungsvorlage",
+        f"{daten}/videos.yml:7: Testvideo wird im Test erzeugt",
+        f"{config}:2: Platzhalter-Adresse https://www.beispiel.invalid/ (site_url) durch die echte Adresse ersetzen",
+        "5 offene Punkte.", ""]
 
 
 def run_with(projekt, daten, *befehl):
@@ -226,9 +246,11 @@ def test_beitrag_refuses_a_bad_title_or_bad_data(projekt_klein, data_copy, capsy
     assert run(projekt_klein, "beitrag", "{}") == 1
     assert capsys.readouterr().err == ("Bitte einen Titel mit Buchstaben oder Ziffern angeben, z. B. make beitrag "
                                        "TITEL=\"Regionalkonferenz in Hilden\".\n")
-    assert run_with(projekt_klein, kaputte_daten(data_copy), "beitrag", "Neu") == 1
-    assert capsys.readouterr().err.split("\n")[0] == (
-        "1 Fehler in den Daten – erst die Daten korrigieren, dann den Beitrag anlegen:")
+    daten = kaputte_daten(data_copy).rename(projekt_klein / "daten-X")  # a folder ending in a capital X
+    assert run_with(projekt_klein, f"{daten}/", "beitrag", "Neu") == 1
+    fehler = capsys.readouterr().err.split("\n")
+    assert fehler[0] == "1 Fehler in den Daten – erst die Daten korrigieren, dann den Beitrag anlegen:"
+    assert fehler[1].startswith(f"  • {daten}/partner.yml, Zeile ")
 
 
 def test_zurueck_switches_to_the_release_before(projekt_klein, tmp_path, capsys):
@@ -371,6 +393,15 @@ def test_a_failed_build_publishes_nothing(projekt_klein, tmp_path, monkeypatch, 
                           "Öffentlichkeit – alle Seiten tragen „noindex“. !!!\n\n")
     assert err.endswith(f"Bau fehlgeschlagen – nichts veröffentlicht, {ziel}/aktuell bleibt unverändert.\n")
     assert not (ziel / "aktuell").exists()
+
+
+def test_a_release_is_built_in_a_temporary_folder_named_after_the_command(projekt_klein, tmp_path, monkeypatch, capsys):
+    gebaut = []  # the build itself is tested above; here only where it is asked to write
+    monkeypatch.setattr(bau, "bauen", lambda ordner, testsystem: gebaut.append((ordner, ordner.parent.is_dir())) or False)
+    assert run(projekt_klein, "veroeffentlichen", str(tmp_path / "server"), "--testsystem") == 1
+    [(ordner, vorhanden)] = gebaut
+    assert ordner.name == "site" and ordner.parent.name.startswith("hk-veroeffentlichen-") and vorhanden
+    assert ordner.parent.parent == Path(tempfile.gettempdir()) and not ordner.parent.exists()  # removed afterwards
 
 
 def test_a_test_system_release_is_built_and_switched_to(projekt_klein, monkeypatch, capsys):

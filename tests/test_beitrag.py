@@ -78,6 +78,13 @@ def test_a_new_post_is_this_draft_and_never_overwrites(tmp_path):
                                  "überschrieben. Bitte einen anderen Titel wählen oder die vorhandene Datei bearbeiten.")
 
 
+def test_a_title_with_umlauts_is_written_in_utf8_as_it_reads_whatever_the_locale(tmp_path, c_locale):
+    (tmp_path / "aktuelles").mkdir()
+    pfad = aktuelles.neuer_beitrag(tmp_path, "Grüße aus Hilden", dt.date(2027, 3, 4), dt.date(2027, 1, 15))
+    assert pfad.name == "2027-03-04-gruesse-aus-hilden.md"
+    assert pfad.read_text(encoding="utf-8").startswith("---\ntitle: Grüße aus Hilden\ndescription: ")
+
+
 KLAMMERN = "Der Titel darf keine geschweiften oder spitzen Klammern ({ } < >) enthalten."
 BUCHSTABEN = "Bitte einen Titel mit Buchstaben oder Ziffern angeben, z. B. make beitrag TITEL=\"Regionalkonferenz in Hilden\"."
 

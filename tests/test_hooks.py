@@ -10,6 +10,8 @@ import logging
 import re
 from types import SimpleNamespace
 
+import jinja2
+import pikepdf
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -104,6 +106,18 @@ def test_wrong_redirects_stop_the_build_in_german(config, pairs, message):
     assert str(raised.value) == message
 
 
+@pytest.fixture
+def store(config, tmp_path, monkeypatch):
+    """The build's store of this test: ``.cache/`` beside a ``mkdocs.yml`` in ``tmp_path``."""
+    monkeypatch.setitem(config, "config_file_path", str(tmp_path / "mkdocs.yml"))
+    return tmp_path / ".cache"
+
+
+def stored(folder) -> list[str]:
+    """The names of the results kept in one folder of the store (without files still being written)."""
+    return sorted(p.name for p in folder.iterdir() if p.suffix != ".neu") if folder.is_dir() else []
+
+
 def test_hooks_add_nothing_while_the_data_are_broken(config):
     config.extra["daten"] = None
     before = sorted(f.src_uri for f in get_files(config))
@@ -111,8 +125,9 @@ def test_hooks_add_nothing_while_the_data_are_broken(config):
     assert sorted(f.src_uri for f in kalender_hooks.on_files(get_files(config), config)) == before
 
 
-def test_calendar_files_are_added_next_to_the_pages(config):
+def test_calendar_files_are_added_next_to_the_pages(config, store):
     files = kalender_hooks.on_files(get_files(config), config)
+    assert len(stored(store / "kalender")) == 1  # kept for the next build
     added = sorted(f.src_uri for f in files if f.src_uri.endswith(".ics"))
     assert added == sorted(["regionalkonferenzen/termine.ics"] + [f"regionalkonferenzen/{town}/termin.ics" for town in (
         "erkrath", "haan", "heiligenhaus", "hilden", "langenfeld", "mettmann", "monheim-am-rhein", "ratingen",
@@ -122,7 +137,7 @@ def test_calendar_files_are_added_next_to_the_pages(config):
     assert b"\r\nURL:https://www.beispiel.test/regionalkonferenzen/hilden/\r\n" in hilden
 
 
-def test_privacy_check_names_built_file_line_and_source_page(config, tmp_path):
+def test_privacy_check_names_built_file_line_and_source_page(config, tmp_path, store):
     privacy_hooks.on_files(get_files(config), config)
     site = tmp_path / "site"
     (site / "partner").mkdir(parents=True)
@@ -141,6 +156,7 @@ def test_privacy_check_names_built_file_line_and_source_page(config, tmp_path):
     assert sorted(lines[1:]) == [
         "- assets/extra.css, Zeile 2: CSS url() //cdn.example.com/b.png",
         "- partner/index.html, Zeile 2 (Seite aus docs/partner.md): Bild (img src) https://cdn.example.com/logo.png"]
+    assert len(stored(store / "fremde-inhalte")) == 2  # each scanned file, so an unchanged one is not scanned again
 
 
 def test_privacy_check_passes_a_site_of_its_own_files(config, tmp_path):
@@ -656,8 +672,9 @@ def test_every_template_knows_noindex_and_the_banner(config, notizen_danach_an, 
     assert env.globals["hk_vorschau"] == (BANNER_ANFANG + "</div>\n</aside>" if banner else None)
 
 
-def test_open_data_files_are_added_and_kept_for_their_sizes(config):
+def test_open_data_files_are_added_and_kept_for_their_sizes(config, store):
     files = offene_daten_hooks.on_files(get_files(config), config)
+    assert len(stored(store / "katalog")) == 1  # the catalogue is kept for the next build
     dateien = ["offene-daten/katalog.rdf", "offene-daten/katalog.ttl", "offene-daten/partner.csv",
                "offene-daten/partner.csv.schema.json", "offene-daten/partner.json", "offene-daten/partner.json.schema.json",
                "offene-daten/regionalkonferenzen.csv", "offene-daten/regionalkonferenzen.csv.schema.json",
@@ -697,10 +714,19 @@ def test_the_text_check_reads_every_page_and_reports_after_the_build(config, tmp
     assert textpruefung_hooks._seiten == []
 
 
-def test_a_site_of_plain_text_passes_the_text_check(config, tmp_path):
+def test_a_site_of_plain_text_passes_the_text_check(config, tmp_path, store):
     textpruefung_hooks.on_pre_build(config)
     textpruefung_hooks.on_post_page("<article><p>Text.</p></article>", source_page(tmp_path, "Text.\n"), config)
     assert textpruefung_hooks.on_post_build(config) is None
+    assert len(stored(store / "textpruefung")) == 1  # the clean result: the same pages are not checked again
+
+
+def test_material_templates_are_kept_compiled_in_the_store(config, store):
+    env = jinja2.Environment(loader=jinja2.DictLoader({"seite.html": "<p>{{ titel }}</p>"}))
+    assert build_hooks.on_env(env, config, None) is env
+    assert env.get_template("seite.html").render(titel="Start") == "<p>Start</p>"
+    [kompiliert] = stored(store / "jinja" / "theme")
+    assert kompiliert.startswith("__jinja2_") and kompiliert.endswith(".cache")
 
 
 def test_only_the_lunr_files_of_german_search_are_published(config):
@@ -911,6 +937,18 @@ def test_a_build_that_loses_a_published_address_stops(config, data_copy, tmp_pat
         "  • /termine.ics – die Website liefert diese Datei nicht mehr aus; Dateien lassen sich nicht weiterleiten."]
 
 
+def test_by_default_the_manifest_is_read_from_data_beside_mkdocs_yml_and_named_from_there(config, store, tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "veroeffentlichte-urls.txt").write_text("/\n/alt/\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    del config.extra["daten_verzeichnis"]  # as without HK_DATEN and without the entry in mkdocs.yml
+    with pytest.raises(PluginError) as raised:
+        weiterleitung_hooks.on_post_build(config)
+    assert str(raised.value).split("\n")[0] == (
+        "1 veröffentlichte Adresse(n) aus data/veroeffentlichte-urls.txt wären nicht mehr erreichbar:")
+
+
 def test_a_build_that_keeps_every_address_passes(config, data_copy, tmp_path):
     manifest_build(config, data_copy, tmp_path, "/", "/partner/")
     assert weiterleitung_hooks.on_post_build(config) is None
@@ -927,17 +965,25 @@ def test_without_data_or_manifest_nothing_is_checked(config, data_copy, tmp_path
 
 def test_the_whole_document_is_rendered_from_the_menu_pages(config, tmp_path, monkeypatch):
     monkeypatch.setitem(config, "config_file_path", str(tmp_path / "mkdocs.yml"))
-    monkeypatch.setitem(config, "nav", [{"Start": "index.md"}, {"Partner": "partner.md"}])
-    files = get_files(config)
+    monkeypatch.setitem(config, "nav", [{"Start": "index.md"}, {"Regionalkonferenzen": "regionalkonferenzen/index.md"}])
+    files = build_hooks.on_files(get_files(config), config)
     nav = get_navigation(files, config)
-    for seite in nav.pages:
-        seite.content = f"<h1>{seite.title}</h1>"
+    for datei in files.documentation_pages():
+        datei.page.title = datei.page.title or datei.name.capitalize()
+        datei.page.content = f"<h1>{datei.page.title}</h1>"
+    nav.pages[0].content = '<h1>Start</h1><p><a href="impressum/">Impressum</a></p>'  # a page outside the document
     gesamtdokument_hooks.on_nav(nav, config, files)
     env = SimpleNamespace(globals={})
     assert gesamtdokument_hooks.on_env(env, config, files) is env
     gesamt = config.extra["gesamtdokument"]
-    assert gesamt["seiten"] == {"", "partner/"}
+    assert gesamt["seiten"] == {"", "regionalkonferenzen/", *(f"regionalkonferenzen/{town}/" for town in (
+        "erkrath", "haan", "heiligenhaus", "hilden", "langenfeld", "mettmann", "monheim-am-rhein", "ratingen", "velbert",
+        "wuelfrath"))}
     assert gesamt["datei"].parent == tmp_path / ".cache" / "pdf" and gesamt["datei"].read_bytes().startswith(b"%PDF-")
+    with pikepdf.open(gesamt["datei"]) as pdf:
+        adressen = {str(annot.A.URI) for seite in pdf.pages for annot in seite.get("/Annots", [])
+                    if "/A" in annot and annot.A.get("/S") == "/URI"}
+    assert adressen == {"https://www.beispiel.test/impressum/"}
     nav.pages[1].content = '<img src="https://cdn.example.com/a.png">'
     with pytest.raises(PluginError) as raised:
         gesamtdokument_hooks.on_env(env, config, files)

@@ -63,3 +63,13 @@ def test_editors_notes_are_written_until_the_published_build_turns_them_off():
             '<span class="hk-entwurf" data-offen="Noch prüfen">Entwurf der Redaktion, noch nicht freigegeben.</span>')
     finally:
         components.notizen(True)
+
+
+def test_compiled_components_are_kept_in_the_given_folder(tmp_path, monkeypatch):
+    env = components.environment()
+    monkeypatch.setattr(env, "bytecode_cache", env.bytecode_cache)  # the session's store comes back afterwards
+    monkeypatch.setattr(env, "cache", jinja2.utils.LRUCache(400))  # templates compiled before are compiled anew
+    components.zwischenspeicher(tmp_path / "jinja")
+    components.render("offener-punkt", text="Telefon")
+    [kompiliert] = (tmp_path / "jinja").iterdir()
+    assert kompiliert.name.startswith("__jinja2_") and kompiliert.suffix == ".cache"

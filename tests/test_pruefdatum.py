@@ -67,6 +67,8 @@ def problems(text: str, stand: dt.date | None = STAND) -> list[str]:
 def test_bad_dates_are_german_problems_at_their_line():
     [problem] = problems(SEITE.format(geprueft="2026-02-30", bis="2027-05-25"))
     assert problem.startswith("docs/seite.md, Zeile 4, Spalte 1 – Feld „geprueft“ – Wert „2026-02-30“: Kein gültiges Datum.")
+    [problem] = problems(SEITE.format(geprueft="2026-11-XX", bis="2027-05-25"))  # a placeholder left in
+    assert problem.startswith("docs/seite.md, Zeile 4, Spalte 1 – Feld „geprueft“ – Wert „2026-11-XX“: Kein gültiges Datum.")
     [problem] = problems(SEITE.format(geprueft="2026-11-25", bis="2026-11-25"))
     assert "Zeile 5" in problem and "„pruefen_bis“ muss nach „geprueft“ liegen." in problem
     [problem] = problems(SEITE.format(geprueft="2026-11-26", bis="2027-05-25"))

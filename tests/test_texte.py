@@ -28,7 +28,8 @@ def test_dates_are_written_the_german_way(tag, text):
     ("javascript:alert(1)", False), ("JaVaScRiPt:alert(1)", False), ("jav&#x09;ascript:alert(1)", False),
     (" javascript:alert(1)", False), ("java\x00script:alert(1)", False), ("&#106;avascript:alert(1)", False),
     ("vbscript:msgbox(1)", False), ("data:text/html;base64,PHNjcmlwdD4=", False), ("ftp://example.org/", False),
-    ("tel:+49", False),
+    # "\x02amp\x03" is Python-Markdown's stand-in for "&" (AMP_SUBSTITUTE), as in its e-mail links
+    ("tel:+49", False), ("java\x02amp\x03#115;cript:alert(1)", False), ("\x02amp\x03#109;ailto:a@b.de", True),
 ])
 def test_only_relative_http_and_mailto_links_are_safe(url, sicher):
     assert sicherer_link(url) is sicher

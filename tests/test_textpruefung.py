@@ -178,6 +178,9 @@ def test_a_clean_check_is_remembered_and_a_changed_page_or_source_is_checked_aga
     assert pruefen_gemerkt(sauber, QUELLEN, None) == []  # no store: always checked
     assert calls == [2, 2, 2, 2, 2, 2]
     assert len(list((tmp_path / "textpruefung").iterdir())) == 5
+    for text in ("Eins.", "Zwei."):  # seven clean checks in all: the store keeps the newest six
+        assert pruefen_gemerkt([Seite("docs/c.md", None, artikel(text))], QUELLEN, tmp_path) == []
+    assert len(list((tmp_path / "textpruefung").iterdir())) == 6
 
 
 def test_a_check_with_findings_is_never_remembered(tmp_path):

@@ -5,6 +5,7 @@ The full path (git worktree, two real builds, the job in the pipeline) is in ``t
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -231,7 +232,7 @@ def kleines_projekt(tmp_path: Path) -> Path:
     (folder / "umgebung.py").write_text(
         "import os\nfrom pathlib import Path\n\n\ndef on_post_build(config):\n"
         "    Path(config.site_dir, 'umgebung.txt').write_text(os.environ.get('HK_VORSCHAU', 'fehlt') + ' '"
-        " + os.environ.get('HK_SITE_URL', 'fehlt'))\n", encoding="utf-8")
+        " + os.environ.get('HK_SITE_URL', 'fehlt'))\n    print('Ausgabe des Baus')\n", encoding="utf-8")
     (folder / "mkdocs.yml").write_text("site_name: Test\nhooks: [umgebung.py]\n", encoding="utf-8")
     return folder
 
@@ -243,7 +244,7 @@ def test_open_items_are_asked_of_the_tree_itself_without_line_numbers(tmp_path, 
         "data/videos.yml: Testvideo wird im Test erzeugt"})
 
 
-def test_a_side_is_built_as_published(tmp_path, monkeypatch):
+def test_a_side_is_built_as_published(tmp_path, monkeypatch, capfd):
     monkeypatch.setenv("HK_VORSCHAU", "1")
     monkeypatch.setenv("HK_SITE_URL", "https://vergleich.example.org/")
     folder = kleines_projekt(tmp_path)
@@ -252,6 +253,7 @@ def test_a_side_is_built_as_published(tmp_path, monkeypatch):
     assert build.returncode == 0, errors
     assert isinstance(errors, str) and build.stdout is None
     assert (tmp_path / "site" / "umgebung.txt").read_text(encoding="utf-8") == "fehlt https://vergleich.example.org/"
+    assert capfd.readouterr().out == ""  # what the build prints stays out of the summary of make vergleich
 
 
 def git(repo: Path, *args: str) -> str:
@@ -261,19 +263,34 @@ def git(repo: Path, *args: str) -> str:
                           check=True, capture_output=True, text=True).stdout
 
 
-def test_a_comparison_builds_both_trees_and_keeps_only_clean_builds(tmp_path):
+ENTWURF_OFFEN = ("docs/entwurf.md: Entwurf – erscheint nur in der Vorschau, nicht auf der veröffentlichten Website; "
+                 "zum Veröffentlichen „entwurf: true“ löschen")
+
+
+def test_a_comparison_builds_both_trees_and_keeps_only_clean_builds(tmp_path, monkeypatch):
     repo = kleines_projekt(tmp_path)
+    (repo / "docs" / "entwurf.md").write_text("---\nentwurf: true\n---\n# Entwurf\n", encoding="utf-8")
     git(repo, "init", "--quiet", "--initial-branch", "main")
     git(repo, "add", ".")
     git(repo, "commit", "--quiet", "-m", "Stand")
     (repo / ".vergleich" / "bau" / "veraltet").mkdir(parents=True)
+    (repo / ".vergleich" / "bau" / "notiz.txt").write_text("keine Website", encoding="utf-8")  # no build: left alone
     (repo / "docs" / "neu.md").write_text("# Neu\n", encoding="utf-8")
+    (repo / "docs" / "entwurf.md").write_text("---\nentwurf: false\n---\n# Entwurf\n", encoding="utf-8")
     (repo / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")  # its open item is done
+    gestartet, bauen = [], reader_diff._start_build  # which folder is built where (the builds themselves run)
+    monkeypatch.setattr(reader_diff, "_start_build", lambda ordner, ziel: gestartet.append((ordner, ziel)) or bauen(ordner, ziel))
     result = reader_diff.run(repo, "main")
     assert [p.url for p in result.added] == ["/neu/"] and result.removed == []
-    assert result.closed_open_items == ["docs/index.md: Telefon"] and result.new_open_items == []
-    [gebaut] = (repo / ".vergleich" / "bau").iterdir()  # the base only: the working tree is not clean
+    assert result.closed_open_items == [ENTWURF_OFFEN, "docs/index.md: Telefon"] and result.new_open_items == []
+    assert result.published_drafts == [reader_diff.Page("/entwurf/", "docs/entwurf.md")]
+    [gebaut, notiz] = sorted((repo / ".vergleich" / "bau").iterdir())  # the base only: the working tree is not clean
+    assert notiz.name == "notiz.txt"
     assert re.fullmatch(r"[0-9a-f]{20}", gebaut.name) and (gebaut / "index.html").is_file()
+    [(basis, basis_ziel), (arbeitsstand, arbeitsstand_ziel)] = gestartet
+    assert basis.name == "basis" and basis.parent.name.startswith("hk-vergleich-") and not basis.parent.exists()
+    assert basis.parent.parent == Path(tempfile.gettempdir()) and basis_ziel == gebaut.with_name(gebaut.name + ".teil")
+    assert (arbeitsstand, arbeitsstand_ziel) == (repo, basis.parent / "arbeitsstand.teil")  # not clean: not kept
     assert sorted(p.name for p in (repo / ".vergleich").iterdir()) == ["bau", "bericht.html", "bericht.md"]
     assert git(repo, "worktree", "list").count("\n") == 1  # the base's worktree is gone
     (gebaut / "merkmal.txt").write_text("wiederverwendet", encoding="utf-8")
@@ -281,9 +298,12 @@ def test_a_comparison_builds_both_trees_and_keeps_only_clean_builds(tmp_path):
     git(repo, "commit", "--quiet", "-m", "Neu")
     result = reader_diff.run(repo, "main~1")
     assert [p.url for p in result.added] == ["/neu/"]
+    assert result.closed_open_items == [ENTWURF_OFFEN, "docs/index.md: Telefon"]  # read from the base's own tree
+    assert result.published_drafts == [reader_diff.Page("/entwurf/", "docs/entwurf.md")]
     assert sorted(p.name for p in (repo / ".vergleich" / "bau").iterdir()) == sorted(
-        [gebaut.name, reader_diff._cache_key(git(repo, "rev-parse", "HEAD^{tree}").strip())])
+        [gebaut.name, "notiz.txt", reader_diff._cache_key(git(repo, "rev-parse", "HEAD^{tree}").strip())])
     assert (gebaut / "merkmal.txt").is_file()  # the base was not built again
+    assert reader_diff.run(repo, "HEAD").empty  # a base of another tree is not taken from the cache of the first
 
 
 def test_a_failed_build_of_the_working_tree_is_reported(tmp_path):
@@ -297,6 +317,22 @@ def test_a_failed_build_of_the_working_tree_is_reported(tmp_path):
     assert str(raised.value).startswith("Der Bau des Arbeitsstands ist fehlgeschlagen:\nError: MkDocs encountered an "
                                         "error parsing the configuration file: while parsing a flow node\n")
     assert str(raised.value).endswith(f'in "{repo}/mkdocs.yml", line 3, column 1')  # MkDocs' own words, kept whole
+    assert git(repo, "worktree", "list").count("\n") == 1
+
+
+def test_a_failed_build_of_the_base_is_named_by_the_base(tmp_path):
+    repo = kleines_projekt(tmp_path)
+    (repo / "mkdocs.yml").write_text("site_name: Test\nnav: [\n", encoding="utf-8")
+    git(repo, "init", "--quiet", "--initial-branch", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "Kaputt")
+    (repo / "mkdocs.yml").write_text("site_name: Test\nnav: {\n", encoding="utf-8")  # broken as well: fails at once
+    with pytest.raises(reader_diff.ComparisonError) as raised:
+        reader_diff.run(repo, "main")
+    assert str(raised.value).startswith("Der Bau von main ist fehlgeschlagen:\nError: MkDocs encountered an error "
+                                        "parsing the configuration file: while parsing a flow node\n")
+    assert re.search(rf'in "{re.escape(tempfile.gettempdir())}/hk-vergleich-[^/]+/basis/mkdocs\.yml", line 3, column 1$',
+                     str(raised.value))  # the base's own file, in its checkout
     assert git(repo, "worktree", "list").count("\n") == 1
 
 
@@ -345,6 +381,32 @@ def test_unchanged_words_between_changes_are_kept_whole():
     before, after = reader_diff._words(lang, lang + "neu")
     assert [(w.text, w.changed) for w in before] == [(lang, False)]
     assert [(w.text, w.changed) for w in after] == [(lang, False), ("neu", True)]
+    before, after = reader_diff._words("alt " + lang, "neu " + lang)  # a word repeated in a long line still matches
+    assert [(w.text, w.changed) for w in before] == [("alt ", True), (lang, False)]
+    assert [(w.text, w.changed) for w in after] == [("neu ", True), (lang, False)]
+
+
+def test_a_long_page_of_repeated_lines_still_matches_them():
+    gleich = ["Derselbe Absatz."] * 250
+    [passage] = reader_diff._passages(["Alt."] + gleich, ["Neu."] + gleich)
+    assert [words(line) for line in passage.before] == [[("Alt.", True)]]
+    assert [words(line) for line in passage.after] == [[("Neu.", True)]]
+
+
+def test_lines_left_out_stand_whole_and_replaced_lines_are_paired_in_order():
+    [passage] = reader_diff._passages(["Gleich.", "Eins alt.", "Zwei alt.", "Weg.", "Auch weg."],
+                                      ["Gleich.", "Eins neu.", "Zwei neu."])
+    assert [words(line) for line in passage.before] == [[("Eins ", False), ("alt.", True)],
+                                                        [("Zwei ", False), ("alt.", True)], [("Weg.", True)],
+                                                        [("Auch weg.", True)]]
+    assert [words(line) for line in passage.after] == [[("Eins ", False), ("neu.", True)],
+                                                       [("Zwei ", False), ("neu.", True)]]
+
+
+def test_a_word_left_out_is_marked_only_on_the_old_side():
+    before, after = reader_diff._words("eins zwei drei", "eins drei")
+    assert [(w.text, w.changed) for w in before] == [("eins ", False), ("zwei ", True), ("drei", False)]
+    assert [(w.text, w.changed) for w in after] == [("eins ", False), ("drei", False)]
 
 
 def test_drafts_after_a_broken_front_matter_and_folders_ending_in_x(tmp_path):

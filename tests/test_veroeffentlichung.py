@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -83,9 +84,25 @@ def test_rolling_back_needs_a_current_release_listed(tmp_path):
     assert str(raised.value) == f"In {ziel} ist noch nichts veröffentlicht (aktuell fehlt)."
 
 
-def test_a_release_is_named_by_utc_time_to_the_millisecond_and_commit(tmp_path):
+@pytest.fixture
+def ortszeit_mez():
+    """The machine's clock set to Central European Time (a server not kept on UTC)."""
+    vorher = os.environ.get("TZ")
+    os.environ["TZ"] = "MEZ-1"
+    time.tzset()
+    yield
+    if vorher is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = vorher
+    time.tzset()
+
+
+def test_a_release_is_named_by_utc_time_to_the_millisecond_and_commit(tmp_path, ortszeit_mez):
     jetzt = dt.datetime(2026, 12, 2, 14, 5, 6, 789999, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     assert veroeffentlichung.kennung(jetzt, tmp_path) == "20261202T130506789Z-ohne-git"
+    jetzt = dt.datetime(2026, 12, 2, 23, 59, 59, 5000, tzinfo=dt.timezone.utc)
+    assert veroeffentlichung.kennung(jetzt, tmp_path) == "20261202T235959005Z-ohne-git"
 
 
 def test_a_build_replaces_the_folder_in_one_step(tmp_path):
@@ -160,6 +177,22 @@ def test_a_failed_build_leaves_no_half_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert bau.bauen(tmp_path / "site") is False
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "umgebung.py"]
+
+
+def test_a_failed_build_that_took_its_folder_with_it_is_still_only_a_failure(tmp_path, monkeypatch):
+    kleine_website(tmp_path)
+    (tmp_path / "weg.py").write_text(
+        "import shutil\nfrom mkdocs.exceptions import PluginError\n\n\ndef on_post_build(config):\n"
+        "    shutil.rmtree(config.site_dir)\n    raise PluginError('kaputt')\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\nhooks: [weg.py]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert bau.bauen(tmp_path / "site") is False
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "umgebung.py", "weg.py"]
+
+
+def test_a_new_folder_is_made_with_the_folders_above_it(tmp_path):
+    neu = bau.neuer_ordner(tmp_path / "server" / "tief" / "site")
+    assert neu.parent == tmp_path / "server" / "tief" and neu.name.startswith(".site-neu-")
 
 
 def test_symbolic_links_of_a_build_stay_links(tmp_path):
