@@ -75,6 +75,14 @@ def test_bad_dates_are_german_problems_at_their_line():
     assert "Zeile 4" in problem and "darf nicht nach dem Prüfdatum der Daten (2026-11-25" in problem
 
 
+def test_a_review_key_written_twice_is_a_problem_and_counts_by_its_last_line_as_in_mkdocs():
+    text = "---\ntitle: Seite\ngeprueft: 2026-11-25\npruefen_bis: 2027-05-25\ngeprueft: '2026-01-10'\n---\n# Seite\n"
+    assert pruefdatum.read(text) == ({"geprueft": "2026-01-10", "pruefen_bis": "2027-05-25"},
+                                     {"geprueft": 5, "pruefen_bis": 4}, 6)
+    assert problems(text) == ["docs/seite.md, Zeile 5, Spalte 1 – Feld „geprueft“ – Wert „2026-01-10“: „geprueft“ steht "
+                              "zweimal im Kopf der Seite (zuerst in Zeile 3). Bitte eine der beiden Zeilen löschen."]
+
+
 def test_missing_keys_are_named_at_the_closing_line_of_the_front_matter():
     found = problems("---\ntitle: Seite\n---\n\n# Seite\n")
     assert [p.split(":", 1)[0] for p in found] == ["docs/seite.md, Zeile 3 – Feld „geprueft“",

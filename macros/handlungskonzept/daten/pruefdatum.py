@@ -34,22 +34,42 @@ class Pruefdaten(Strict):
     pruefen_bis: Datum
 
 
+def _eintraege(front: re.Match) -> list[tuple[str, str, int]]:
+    """Each review key of the front matter as written: key, value (quotes removed) and line."""
+    found = []
+    for number, line in enumerate((front.group(1) or "").splitlines(), start=2):
+        match = _KEY.match(line)
+        if match:
+            found.append((match.group(1), match.group(2).strip("\"'"), number))
+    return found
+
+
 def read(text: str) -> tuple[dict[str, str], dict[str, int], int]:
     """The review keys as written, the line of each, and the line where missing keys belong.
 
-    Values stay text (quotes removed) so that ``2026-02-30`` becomes a German problem, not a crash.
+    Values stay text (quotes removed) so that ``2026-02-30`` becomes a German problem, not a crash. A key
+    written twice counts as MkDocs reads it, by its last line (``check`` reports the repetition).
     """
     front = FRONT_MATTER.match(text)
     if front is None:
         return {}, {}, 1
-    values: dict[str, str] = {}
-    lines: dict[str, int] = {}
-    for number, line in enumerate((front.group(1) or "").splitlines(), start=2):
-        match = _KEY.match(line)
-        if match and match.group(1) not in values:
-            values[match.group(1)] = match.group(2).strip("\"'")
-            lines[match.group(1)] = number
+    eintraege = _eintraege(front)
+    values = {key: value for key, value, _line in eintraege}
+    lines = {key: line for key, _value, line in eintraege}
     return values, lines, text[:front.end()].rstrip("\n").count("\n") + 1
+
+
+def _doppelt(text: str, datei: str) -> list[Problem]:
+    """A review key written twice: the page would show one date and could be checked against another."""
+    front = FRONT_MATTER.match(text)
+    erste: dict[str, int] = {}
+    problems = []
+    for key, value, line in _eintraege(front) if front else []:
+        if key in erste:
+            problems.append(Problem(datei, line, 1, key, f"„{key}“ steht zweimal im Kopf der Seite (zuerst in Zeile "
+                                    f"{erste[key]}). Bitte eine der beiden Zeilen löschen.", value))
+        erste.setdefault(key, line)
+    return problems
 
 
 def check(text: str, datei: str, daten_geprueft: dt.date | None) -> Pruefdaten:
@@ -60,7 +80,7 @@ def check(text: str, datei: str, daten_geprueft: dt.date | None) -> Pruefdaten:
     """
     values, lines, ende = read(text)
     problems = [Problem(datei, ende, None, key, f"{meldung} {_BEISPIEL}")
-                for key, meldung in _FEHLT.items() if key not in values]
+                for key, meldung in _FEHLT.items() if key not in values] + _doppelt(text, datei)
     if problems:
         raise DatenFehler(problems)
     positions = {(key,): (line, 1) for key, line in lines.items()}
