@@ -336,6 +336,22 @@ def test_a_failed_build_of_the_base_is_named_by_the_base(tmp_path):
     assert git(repo, "worktree", "list").count("\n") == 1
 
 
+def test_when_one_build_fails_the_other_is_stopped_before_its_folder_goes(tmp_path, monkeypatch):
+    repo = kleines_projekt(tmp_path)
+    (repo / "mkdocs.yml").write_text("site_name: Test\nnav: [\n", encoding="utf-8")
+    git(repo, "init", "--quiet", "--initial-branch", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "Kaputt")
+    (repo / "langsam.py").write_text("import time\n\n\ndef on_config(config):\n    time.sleep(60)\n", encoding="utf-8")
+    (repo / "mkdocs.yml").write_text("site_name: Test\nhooks: [langsam.py]\n", encoding="utf-8")
+    gestartet, bauen = [], reader_diff._start_build
+    monkeypatch.setattr(reader_diff, "_start_build", lambda ordner, ziel: gestartet.append(bauen(ordner, ziel)) or gestartet[-1])
+    with pytest.raises(reader_diff.ComparisonError, match="^Der Bau von main ist fehlgeschlagen:"):
+        reader_diff.run(repo, "main")
+    assert gestartet[0].returncode == 1  # the base failed at once
+    assert gestartet[1].returncode is not None  # the working tree's build was stopped, not left writing
+
+
 def test_make_vergleich_prints_the_summary_and_where_the_reports_are(tmp_path, monkeypatch, capsys):
     from handlungskonzept.__main__ import main
 

@@ -225,6 +225,7 @@ def run(repo: Path, base: str) -> Comparison:
         _git(repo, "worktree", "add", "--detach", "--quiet", str(worktree), commit)
         (repo / ORDNER).mkdir(exist_ok=True)  # keyed by content and code, so both sides share the build caches
         (worktree / ORDNER).symlink_to(repo / ORDNER)
+        builds: dict[str, subprocess.Popen] = {}
         try:
             folders = {"old": worktree, "new": repo}
             sites = {side: cache / key if key else Path(temp) / "arbeitsstand" for side, key in keys.items()}
@@ -243,6 +244,10 @@ def run(repo: Path, base: str) -> Comparison:
                         for s in ("old", "new"))
             result = compare(base, old, new)
         finally:
+            for build in builds.values():  # after a failure the other side's build must not outlive its folder
+                if build.poll() is None:
+                    build.kill()
+                    build.communicate()
             subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=repo, capture_output=True)
     write(result, repo / FOLDER)
     return result
