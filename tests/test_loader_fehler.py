@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
+from pydantic import ConfigDict, Field, StrictBool, StringConstraints, TypeAdapter, ValidationError
 
 from handlungskonzept.daten import loader, messages, rules, yaml_source
 from handlungskonzept.daten.loader import load
@@ -1014,6 +1014,70 @@ def test_the_most_specific_message_of_a_union_wins(raw, feld, meldung):
         _Vereinigung.model_validate(raw)
     assert [(p.feld, p.meldung) for p in messages.problems_from(raised.value, raw, (), "x.yml", {}, set())] == [
         (feld, meldung)]
+
+
+class _Attribute(Strict):
+    """A section that may also be read from an object's attributes: pydantic calls its failure ``model_attributes_type``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, from_attributes=True)
+    a: int = 1
+
+
+class _Andere(Strict):
+    """Unions where every alternative fails at its own kind of value: a generic first one gives way, a specific
+    one keeps its place."""
+
+    punkt: OffenerPunkt | Anzahl = 0
+    abschnitt: dict[str, str] | Anzahl = 0
+    zahl: None | Text | Anzahl = None
+    objekt: _Attribute | Anzahl = 0
+    nichts: Annotated[None, "kein Optional"] | Text = None
+    ja: Anzahl | StrictBool = 0
+    text_oder_objekt: _Attribute | Text = "x"
+    kurz: Annotated[str, Field(max_length=3)] = "a"
+
+
+@pytest.mark.parametrize("raw, meldung", [
+    ({"punkt": 1.5}, "Hier wird eine ganze Zahl erwartet."),
+    ({"abschnitt": 1.5}, "Hier wird eine ganze Zahl erwartet."),
+    ({"zahl": 1.5}, "Hier wird eine ganze Zahl erwartet."),
+    ({"objekt": 1.5}, "Hier wird eine ganze Zahl erwartet."),
+    ({"nichts": ""}, "Darf nicht leer sein."),
+    ({"ja": "x"}, "Hier wird eine ganze Zahl erwartet."),
+    ({"text_oder_objekt": 5}, "Erwartet: ein Text oder ein offener Punkt in der Form „offen: was noch fehlt“."),
+    ({"kurz": "abcd"}, "Ungültiger Wert. (technische Angabe: String should have at most 3 characters)"),
+])
+def test_a_generic_alternative_gives_way_to_the_next_and_a_specific_one_stays(raw, meldung):
+    """… and an error without a German sentence of its own keeps pydantic's words as „technische Angabe“."""
+    with pytest.raises(ValidationError) as raised:
+        _Andere.model_validate(raw)
+    assert [(p.feld, p.meldung) for p in messages.problems_from(raised.value, raw, (), "x.yml", {}, set())] == [
+        (next(iter(raw)), meldung)]
+
+
+class _Innen(Strict):
+    a: int = 1
+
+
+class _Teil(Strict):
+    innen: _Innen = _Innen()
+    zahl: int = 0
+
+
+class _MitTeil(Strict):
+    teil: _Teil | Text = "x"
+
+
+def test_an_alternative_with_an_unknown_field_anywhere_does_not_take_the_editors_shape():
+    """The unknown „b“ comes first, a fitting „zahl“ after it: the section still counts as not fitting, so the
+    text alternative's message stays as well."""
+    raw = {"teil": {"innen": {"b": 1}, "zahl": "a"}}
+    with pytest.raises(ValidationError) as raised:
+        _MitTeil.model_validate(raw)
+    assert [(p.feld, p.meldung, p.wert) for p in messages.problems_from(raised.value, raw, (), "x.yml", {}, {"a"})] == [
+        ("teil › innen › b", "Unbekanntes Feld – vielleicht ein Tippfehler?", "1"),
+        ("teil › zahl", "Hier wird eine ganze Zahl erwartet.", "a"),
+        ("teil", "Erwartet: ein Text oder ein offener Punkt in der Form „offen: was noch fehlt“.", None)]
 
 
 class _Muster(Strict):

@@ -85,3 +85,56 @@ def test_records_by_id_and_the_exact_message_for_an_unknown_one(fixture_daten):
         assert str(raised.value) == meldung
     assert list(fixture_daten.partner_by_id())[:2] == ["kreisintegrationszentrum", "kreisverwaltung"]
     assert list(fixture_daten.quellen_by_id()) == ["vorlage-sv-50-100", "testbericht-2027"]
+
+
+def _template_report(template: str) -> str:
+    """The report mkdocs-macros writes into a page for ``template`` (real Jinja errors, its own formatter)."""
+    def stand() -> str:
+        return "heute"
+
+    environment = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    try:
+        environment.from_string(template).render(stand=stand)
+    except Exception as raised:  # noqa: BLE001 – the report is about any error
+        return format_error(raised, template, SimpleNamespace(file=SimpleNamespace(src_path="neu.md")))
+    raise AssertionError(f"{template!r} did not fail")
+
+
+@pytest.mark.parametrize("template, german, original", [
+    ("{% if true",
+     "Der Platzhalter wird bis zum Ende der Seite nicht geschlossen: Es fehlt „%}“.",
+     "unexpected end of template, expected 'end of statement block'."),
+    ("{{ a ? b }}",
+     "Das Zeichen „?“ ist in einem Platzhalter nicht erlaubt.",
+     "unexpected char '?' at 5"),
+    ("{% for 1 in x %}{% endfor %}",
+     "Die geschweiften Klammern ergeben keinen gültigen Platzhalter.",
+     "can't assign to 'const'"),
+    ("{{ stand(x=1) }}",
+     "Der Platzhalter wurde mit falschen Angaben in den runden Klammern aufgerufen (eine fehlt, eine ist zu viel "
+     "oder unbekannt). Die Bausteine sind in macros/components/<name>/README.md beschrieben.",
+     "TypeError: _template_report.<locals>.stand() got an unexpected keyword argument 'x'"),
+])
+def test_rarer_jinja_errors_get_their_whole_german_sentence(template, german, original):
+    assert macro_errors.cause(_template_report(template)) == (german, original)
+
+
+@pytest.mark.parametrize("error, original", [
+    (AttributeError("'NoneType' object has no attribute 'name'"), "AttributeError: 'NoneType' object has no attribute 'name'"),
+    (ValueError("invalid argument"), "ValueError: invalid argument"),
+])
+def test_a_failing_macro_is_not_mistaken_for_a_wrong_placeholder_or_wrong_arguments(error, original):
+    """Only Jinja's own UndefinedError means an unknown name, only a TypeError means wrong arguments."""
+    assert macro_errors.cause(_report(error)) == ("Der Platzhalter ließ sich nicht ausführen.", original)
+
+
+def test_an_error_over_several_lines_still_gets_the_german_sentence():
+    """mkdocs-macros leaves such a report indented, so the error line is not found; the sentence stays."""
+    assert macro_errors.cause(_report(ValueError("Zeile eins\nZeile zwei"))) == (
+        "Der Platzhalter ließ sich nicht ausführen.", None)
+
+
+def test_a_report_without_a_line_names_none_and_an_unclosed_brace_without_opener_keeps_its_line():
+    assert macro_errors.report_line("# _Macro Rendering Error_\n\n_File_: `neu.md`\n") is None
+    assert macro_errors.opening_line(["Erster Absatz.", "", "Zweiter Absatz."], 3) == 3
+    assert macro_errors.opening_line(["Text"], 5) == 5

@@ -12,11 +12,12 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from pydantic import Field, TypeAdapter
 
 from conftest import FIXTURE_DATA, ROOT
 from handlungskonzept.daten import schema
-from handlungskonzept.daten.loader import FILES
-from handlungskonzept.daten.model import Status
+from handlungskonzept.daten.loader import FILES, DataFile
+from handlungskonzept.daten.model import Status, Strict, Text
 from test_loader_fehler import CASES, write_broken
 
 SCHEMA_DIR = ROOT / "data" / "schema"
@@ -267,7 +268,8 @@ def test_vscode_reads_yaml_1_1_and_recommends_the_yaml_extension():
     assert "redhat.vscode-yaml" in extensions["recommendations"]
 
 
-def test_write_adds_updates_and_removes_schemas_and_names_what_changed(tmp_path):
+def test_write_adds_updates_and_removes_schemas_and_names_what_changed(tmp_path, c_locale):
+    """Also on a machine with the plain C locale: the schemas hold „ü“ and „„“, written and compared as UTF-8."""
     ordner = tmp_path / "neu" / "schema"
     alle = sorted(path.name for path in SCHEMA_DIR.glob("*.schema.json"))
     assert sorted(schema.write(ordner)) == alle
@@ -279,3 +281,26 @@ def test_write_adds_updates_and_removes_schemas_and_names_what_changed(tmp_path)
     assert sorted(path.name for path in ordner.iterdir()) == sorted(alle + ["notiz.txt"])
     for name in alle:
         assert (ordner / name).read_text(encoding="utf-8") == (SCHEMA_DIR / name).read_text(encoding="utf-8")
+
+
+class _Ort(Strict, title="Ort", json_schema_extra={"description": "Wo etwas stattfindet"}):
+    name: Text = Field(title="Name", description="Name des Orts")
+
+
+class _Termin(Strict, title="Termin", json_schema_extra={"description": "Ein Termin"}):
+    ort: _Ort = Field(description="Wo der Termin stattfindet")
+
+
+def test_a_file_without_sections_gets_a_schema_without_definitions():
+    assert schema.generate(DataFile("ort", TypeAdapter(_Ort))) == {
+        "$schema": "http://json-schema.org/draft-07/schema#", "additionalProperties": False,
+        "description": "Wo etwas stattfindet",
+        "properties": {"name": {"description": "Name des Orts", "minLength": 1, "title": "Name", "type": "string"}},
+        "required": ["name"], "title": "Ort", "type": "object"}
+
+
+def test_a_reference_with_only_a_description_beside_it_is_wrapped_so_draft_7_reads_the_description():
+    generated = schema.generate(DataFile("termin", TypeAdapter(_Termin)))
+    assert generated["properties"] == {
+        "ort": {"description": "Wo der Termin stattfindet", "allOf": [{"$ref": "#/definitions/_Ort"}]}}
+    assert list(generated["definitions"]) == ["_Ort"]
