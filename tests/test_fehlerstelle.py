@@ -311,7 +311,12 @@ def test_position_of_falls_back_to_the_record_that_lacks_the_field():
     ('a: {b: "}", c: [1]\n', "Zeile 1, Spalte 4: Die geschweifte Klammer"),
     ("#[\na: [1\n", "Zeile 2, Spalte 4: Die eckige Klammer"),
     ('a: "["\nb: x#[\nc: [\n', "Zeile 3, Spalte 4: Eine Klammer „[“ oder „{“"),
-], ids=["zitat-und-kommentar", "kommentarzeile", "klammer-im-zitat", "kommentar-am-zeilenanfang", "am-dateiende"])
+    # A quote over two lines hides the closing bracket from the line-by-line reading: PyYAML's place is kept.
+    ("a: [\n  'x\n  ]',\n", "Zeile 4, Spalte 1: Eine Klammer „[“ oder „{“"),
+    # Not at the file's end inside a bracket: PyYAML's place is right, the line-by-line reading would be misled.
+    ("a: [x, 'y\n  [z', 1\n", "Zeile 1, Spalte 4: Die eckige Klammer"),
+], ids=["zitat-und-kommentar", "kommentarzeile", "klammer-im-zitat", "kommentar-am-zeilenanfang", "am-dateiende",
+        "zitat-ueber-zwei-zeilen", "klammer-im-zitat-ueber-zwei-zeilen"])
 def test_an_unclosed_bracket_is_named_where_it_opened_quotes_and_comments_skipped(text, ort):
     [problem] = _read(text)
     assert problem.startswith(f"p.md, {ort} ")
@@ -319,6 +324,8 @@ def test_an_unclosed_bracket_is_named_where_it_opened_quotes_and_comments_skippe
 
 EINRUECKUNG = "Die Einrückung stimmt nicht: Einträge derselben Ebene müssen genau untereinander stehen."
 VERWEIS = "Verweise mit * oder & werden nicht unterstützt; bitte den Wert ausschreiben."
+ANWEISUNG = ("Eine Zeile, die mit „...“ oder „%“ beginnt, beendet in YAML die Daten oder ist eine Anweisung. "
+             "Bitte die Zeile löschen oder ihren Text in Anführungszeichen setzen.")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -338,18 +345,41 @@ VERWEIS = "Verweise mit * oder & werden nicht unterstützt; bitte den Wert aussc
                                                         "Feldnamen (Form: „feld: Wert“)."),
     ("a: [1]]\n", "Zeile 1, Spalte 7: Hier steht die schließende Klammer „]“ ohne öffnende Klammer davor. " + KLAMMER),
     ("a: {b: 1}}\n", "Zeile 1, Spalte 10: Hier steht die schließende Klammer „}“ ohne öffnende Klammer davor. " + KLAMMER),
+    # A tab after the place PyYAML names is not what went wrong there.
+    ("a: [1]]\t\n", "Zeile 1, Spalte 7: Hier steht die schließende Klammer „]“ ohne öffnende Klammer davor. " + KLAMMER),
+    ('a: "x\n---\nb: c\n', "Zeile 1, Spalte 4: Ein Anführungszeichen wird nicht geschlossen."),
+    ("... und weitere\na: 1\n", f"Zeile 1, Spalte 1: {ANWEISUNG}"),
+    ("%YAML 1.1 x\n---\na: 1\n", f"Zeile 1, Spalte 11: {ANWEISUNG}"),
+    # A tab inside quotes is allowed; what went wrong is the text after them.
+    ('titel: "Bericht\t2020" (Entwurf)\n', "Zeile 1, Spalte 23: Nach dem schließenden Anführungszeichen oder der "
+     "schließenden Klammer geht der Text weiter. Soll ein Anführungszeichen zum Text gehören, den ganzen Wert in die "
+     "jeweils anderen Anführungszeichen setzen, z. B. „titel: 'Das \"Netzwerk\" tagt'“."),
+    ('a: "x\t\n', "Zeile 1, Spalte 4: Ein Anführungszeichen wird nicht geschlossen."),
+    ('titel: "Bericht \\x4z"\n', "Zeile 1, Spalte 19: In doppelten Anführungszeichen folgen auf „\\x“, „\\u“ oder „\\U“ "
+     "nur Hexadezimalziffern (0–9, a–f). Bitte einfache Anführungszeichen verwenden ('…') oder „\\\\“ schreiben."),
 ], ids=["typangabe", "einrueckung", "block-einrueckung", "liste-und-feld", "einfaches-anfuehrungszeichen",
         "verweis", "anker", "dokument-ende", "liste-als-schluessel", "doppelpunkt-eingerueckt", "doppelpunkt-fehlt",
-        "eckige-klammer-zu-viel", "geschweifte-klammer-zu-viel"])
+        "eckige-klammer-zu-viel", "geschweifte-klammer-zu-viel", "tabulator-nach-der-stelle",
+        "anfuehrungszeichen-vor-trennlinie", "punkte-am-dateianfang", "kaputte-anweisung",
+        "tabulator-im-zitat", "tabulator-im-offenen-zitat", "hexadezimal-escape"])
 def test_more_syntax_errors_name_line_and_column(text, expected):
     assert _read(text) == [f"p.md, {expected}"]
+
+
+def test_a_tab_where_an_escape_expects_a_hex_digit_is_named_as_a_tab_at_the_escape():
+    """PyYAML names the tab only as „'\\t'“ in its message; its place is the escape's first digit, not the quote."""
+    with pytest.raises(yaml_source.YamlProblem) as raised:
+        yaml_source.read_text('a: "\\x1\t"\n', "p.md")
+    assert [(p.zeile, p.spalte, p.meldung) for p in raised.value.problems] == [
+        (1, 7, "Tabulatorzeichen gefunden. Bitte nur mit Leerzeichen einrücken (YAML erlaubt keine Tabs).")]
 
 
 @pytest.mark.parametrize("text, spalte", [
     ("a: [x,\n  'y]',\n", 4), ('a: [x,\n  "y]",\n', 4), ("a: [\n  1,\n  # ]\n", 4), ("a: [\n#]\n", 4),
     ("a: ['x', [\n", 10), ("a: [\"x\", 'y', [\n", 15), ("a: [x, {b: '}',\n", 8), ("a: [{}, [],\n", 4),
+    ("a: [1, X#, [\n", 12), ("a: [1, [X,\n", 8),
 ], ids=["einfaches-zitat", "doppeltes-zitat", "kommentar", "kommentar-spalte-1", "nach-zitat", "gemischte-zitate",
-        "geschweift", "geschlossene-klammern"])
+        "geschweift", "geschlossene-klammern", "raute-im-wort", "buchstabe-nach-klammer"])
 def test_at_the_files_end_the_last_bracket_never_closed_is_named(text, spalte):
     """PyYAML reports the end of the file here; the bracket left open is found by reading the lines."""
     assert _read(text) == [f"p.md, Zeile 1, Spalte {spalte}: Eine Klammer „[“ oder „{{“ wird nicht richtig geschlossen: In "
@@ -393,6 +423,11 @@ def test_an_unforeseen_yaml_error_with_one_part_only(context, problem, technisch
     message = yaml_source._syntax_message(yaml.MarkedYAMLError(context, None, problem, None), "a: 1\n")
     assert message == ("Die Datei ist an dieser Stelle kein gültiges YAML. Bitte Einrückung, Doppelpunkte, "
                        f"Anführungszeichen und Klammern prüfen (technische Angabe: {technisch}).")
+
+
+def test_an_error_without_a_mark_names_no_place():
+    assert yaml_source._position(yaml.MarkedYAMLError("while frobnicating", None, "found something odd", None),
+                                 "a: 1\n") == (None, None)
 
 
 @pytest.mark.parametrize("text, spalte", [("a: 'Kreis' Sportbund\n", 12), ("a: [1] x\n", 8), ("a: {b: 1} x\n", 11)])

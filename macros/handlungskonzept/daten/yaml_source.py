@@ -259,7 +259,7 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
         return "Verweise mit * oder & werden nicht unterstützt; bitte den Wert ausschreiben."
     if "expected a single document" in both:
         return "Eine Datei darf nur ein YAML-Dokument enthalten; bitte die Trennlinie „---“ entfernen."
-    if "\t" in both or "\\t" in both or "\t" in line[: (mark.column + 1 if mark else 0)]:
+    if "\t" in both or "\\t" in both:  # a tab elsewhere on the line (inside quotes, say) is not the error
         return "Tabulatorzeichen gefunden. Bitte nur mit Leerzeichen einrücken (YAML erlaubt keine Tabs)."
     if context.startswith("while parsing a flow"):
         bracket, closing = {"sequence": ("Die eckige Klammer „[“", "„]“"), "mapping": ("Die geschweifte Klammer „{“", "„}“")
@@ -284,6 +284,9 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
         return "Hier fehlt ein Doppelpunkt nach dem Feldnamen (Form: „feld: Wert“)."
     if "unknown escape character" in problem:
         return ("In doppelten Anführungszeichen leitet „\\“ ein Sonderzeichen ein, das es so nicht gibt. "
+                "Bitte einfache Anführungszeichen verwenden ('…') oder „\\\\“ schreiben.")
+    if "hexadecimal numbers" in problem:
+        return ("In doppelten Anführungszeichen folgen auf „\\x“, „\\u“ oder „\\U“ nur Hexadezimalziffern (0–9, a–f). "
                 "Bitte einfache Anführungszeichen verwenden ('…') oder „\\\\“ schreiben.")
     if "quoted scalar" in both or "end of stream" in problem:
         return "Ein Anführungszeichen wird nicht geschlossen."
