@@ -83,6 +83,11 @@ def test_a_review_key_written_twice_is_a_problem_and_counts_by_its_last_line_as_
                               "zweimal im Kopf der Seite (zuerst in Zeile 3). Bitte eine der beiden Zeilen löschen."]
 
 
+def test_a_page_without_front_matter_is_told_both_keys_at_its_first_line():
+    assert [p.split(":", 1)[0] for p in problems("# Seite\n\nText.\n")] == [
+        "docs/seite.md, Zeile 1 – Feld „geprueft“", "docs/seite.md, Zeile 1 – Feld „pruefen_bis“"]
+
+
 def test_missing_keys_are_named_at_the_closing_line_of_the_front_matter():
     found = problems("---\ntitle: Seite\n---\n\n# Seite\n")
     assert [p.split(":", 1)[0] for p in found] == ["docs/seite.md, Zeile 3 – Feld „geprueft“",

@@ -352,6 +352,17 @@ def test_when_one_build_fails_the_other_is_stopped_before_its_folder_goes(tmp_pa
     assert gestartet[1].returncode is not None  # the working tree's build was stopped, not left writing
 
 
+def test_a_build_that_cannot_even_start_is_reported_as_it_is_and_the_worktree_goes(tmp_path, monkeypatch):
+    repo = kleines_projekt(tmp_path)
+    git(repo, "init", "--quiet", "--initial-branch", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "Stand")
+    monkeypatch.setattr(reader_diff.sys, "executable", str(tmp_path / "kein-python"))
+    with pytest.raises(FileNotFoundError, match="kein-python"):
+        reader_diff.run(repo, "main")
+    assert git(repo, "worktree", "list").count("\n") == 1
+
+
 def test_make_vergleich_prints_the_summary_and_where_the_reports_are(tmp_path, monkeypatch, capsys):
     from handlungskonzept.__main__ import main
 
