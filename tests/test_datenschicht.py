@@ -98,7 +98,7 @@ def test_reading_and_checking_the_data_never_reaches_into_the_outputs():
         assert not bad, f"{source.relative_to(ROOT)} importiert {bad}"
 
 
-def test_the_import_check_sees_a_relative_import_of_the_outputs(tmp_path):
+def test_the_import_check_sees_a_relative_import_of_the_outputs():
     """The check above resolves ``..ausgaben`` as Python does; without that it would pass on any file."""
     assert "handlungskonzept.ausgaben.components" in _resolved_imports(PACKAGE / "ausgaben" / "feed.py")
     assert "handlungskonzept.daten.model" in _resolved_imports(PACKAGE / "ausgaben" / "feed.py")

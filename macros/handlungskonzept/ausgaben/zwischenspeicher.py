@@ -26,6 +26,11 @@ BEHALTEN_JE_DATENSTAND = 6
 PAKET = Path(__file__).resolve().parents[1]
 
 
+def code_dateien() -> list[Path]:
+    """The engine's Python files, in a fixed order."""
+    return sorted(PAKET.rglob("*.py"))
+
+
 def ordner(konfiguration: str | Path) -> Path:
     """The folder of the build's stores, beside ``mkdocs.yml`` (``konfiguration``: its path)."""
     return Path(konfiguration).parent / ORDNER
@@ -98,7 +103,7 @@ def schluessel(*teile: bytes) -> bytes:
 
 def programmcode(*werkzeuge: str) -> bytes:
     """The engine's code and the versions of the packages ``werkzeuge``: what makes a result besides its inputs."""
-    code = [p.read_bytes() for p in sorted(PAKET.rglob("*.py"))]
+    code = [p.read_bytes() for p in code_dateien()]
     return schluessel(*code, *(f"{name} {version(name)}".encode() for name in werkzeuge))
 
 

@@ -245,6 +245,7 @@ def _scalar(node: yaml.ScalarNode) -> object:
 
 
 _QUOTE_HINT = "Bitte den ganzen Text in Anführungszeichen setzen, z. B. „titel: \"[Entwurf] Bericht\"“."
+_ESCAPE_HINT = "Bitte einfache Anführungszeichen verwenden ('…') oder „\\\\“ schreiben."
 
 
 def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
@@ -283,11 +284,10 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
     if "could not find expected ':'" in problem or "simple key" in both:
         return "Hier fehlt ein Doppelpunkt nach dem Feldnamen (Form: „feld: Wert“)."
     if "unknown escape character" in problem:
-        return ("In doppelten Anführungszeichen leitet „\\“ ein Sonderzeichen ein, das es so nicht gibt. "
-                "Bitte einfache Anführungszeichen verwenden ('…') oder „\\\\“ schreiben.")
+        return f"In doppelten Anführungszeichen leitet „\\“ ein Sonderzeichen ein, das es so nicht gibt. {_ESCAPE_HINT}"
     if "hexadecimal numbers" in problem:
         return ("In doppelten Anführungszeichen folgen auf „\\x“, „\\u“ oder „\\U“ nur Hexadezimalziffern (0–9, a–f). "
-                "Bitte einfache Anführungszeichen verwenden ('…') oder „\\\\“ schreiben.")
+                + _ESCAPE_HINT)
     if "quoted scalar" in both or "end of stream" in problem:
         return "Ein Anführungszeichen wird nicht geschlossen."
     if "block scalar" in context:

@@ -9,14 +9,13 @@ from __future__ import annotations
 from importlib.metadata import version
 from pathlib import Path
 
-from ..zwischenspeicher import Zwischenspeicher
-from ..zwischenspeicher import schluessel as schluessel_von
+from ..zwischenspeicher import Zwischenspeicher, code_dateien, schluessel as schluessel_von
 from . import dokument
 
 #: The code that shapes the document: this package (assembly, template, print styles), the engine's other
 #: modules (filters, addresses, the model) and the components' styles, which are part of the content.
 _PAKET = Path(__file__).resolve().parent
-CODE = sorted({*_PAKET.glob("*.*"), *_PAKET.parents[1].rglob("*.py"), *dokument.components.COMPONENTS_DIR.glob("*/*.css")})
+CODE = sorted({*_PAKET.glob("*.*"), *code_dateien(), *dokument.components.COMPONENTS_DIR.glob("*/*.css")})
 
 #: Debian's Open Sans (package ``fonts-open-sans``), a humanist sans that reads well on paper and screen.
 SCHRIFT_PAKET = "fonts-open-sans"
