@@ -20,6 +20,23 @@ from handlungskonzept.daten.model import STAEDTE
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "daten-vollstaendig"
+
+
+def shared(name: str) -> Path:
+    """A folder of ``shared/`` (the council document, the DCAT-AP.de shapes), which lies beside the project folder.
+
+    Found beside this clone (as CI lays it out), beside its parent (a git worktree one level further down), or
+    beside the local repository it was cloned from (``git clone . /tmp/x``). Never skipped: without it the
+    tests that need it fail with a German message saying where it belongs.
+    """
+    origin = subprocess.run(["git", "config", "--get", "remote.origin.url"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    candidates = [ROOT.parent, ROOT.parent.parent, *([Path(origin).resolve().parent] if origin else [])]
+    for folder in candidates:
+        if (folder / "shared" / name).is_dir():
+            return folder / "shared" / name
+    raise AssertionError(f"Der Ordner shared/{name} fehlt: Er gehört neben den Projektordner "
+                         f"({ROOT.parent / 'shared' / name}).")
 #: The ten conference ids, in the order of the permanent URLs ``/regionalkonferenzen/<id>/``.
 TOWNS = list(STAEDTE)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE_DATA, ROOT, soup
+from conftest import FIXTURE_DATA, ROOT, shared, soup
 from handlungskonzept.daten.loader import load
 from handlungskonzept.daten.problems import DatenFehler
 from handlungskonzept.daten.yaml_source import read
@@ -160,7 +160,7 @@ def test_no_staff_name_on_any_published_page(site):
     """The source names the project lead of its time (2017–2020); the site names no member of staff,
     not even in the published copy of the source (the name is marked as removed there).
     The name is read from the original in ../shared/quelle/, so this test does not spell it."""
-    original = ROOT.parent / "shared" / "quelle" / "mitteilungsvorlage.txt"
+    original = shared("quelle") / "mitteilungsvorlage.txt"
     name = re.search(r"0,3 Stellenanteil (Frau (\w+))\)", original.read_text(encoding="utf-8"))
     assert name, "Satz zum Stellenanteil nicht in der Quelle gefunden"
     kopie = (site / "quellen" / "mitteilungsvorlage-wp-14-20-sv-50-100.txt").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import jsonschema
 import pyshacl
 import pytest
-from conftest import FIXTURE_DATA, MOVED_SITE_URL, ROOT, offen, soup
+from conftest import FIXTURE_DATA, MOVED_SITE_URL, ROOT, offen, shared, soup
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib import namespace as ns
 
@@ -20,18 +20,7 @@ from handlungskonzept.ausgaben import katalog, katalog_rdf, offene_daten
 from handlungskonzept.daten.loader import load
 from handlungskonzept.daten.model import Lizenz, OffenerPunkt, PartnerArt
 
-
-
-def shared_folder() -> Path:
-    """``shared/`` beside the clone, as CI lays it out (a git worktree one level further down finds it
-    beside its parent); never skipped: without the shapes the catalogue is not checked."""
-    for folder in (ROOT.parent, ROOT.parent.parent):
-        if (folder / "shared" / "dcat-ap-de").is_dir():
-            return folder / "shared" / "dcat-ap-de"
-    raise AssertionError(f"Die DCAT-AP.de-Shapes fehlen: erwartet in {ROOT.parent / 'shared' / 'dcat-ap-de'}")
-
-
-SHAPES = shared_folder()
+SHAPES = shared("dcat-ap-de")
 #: GovData's profile "Spezifikation + Konventionen" (see its README).
 PROFIL = ["dcat-ap-de-imports", "dcat-ap-spec-german-messages", "dcat-ap-spec-german-additions",
           "dcat-ap-de-deprecated", "dcat-ap_2.1.1_shacl_shapes", "dcat-ap-konventionen"]
