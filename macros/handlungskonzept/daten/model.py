@@ -644,23 +644,19 @@ class Daten(BaseModel):
 
     def quelle(self, id: str | None = None) -> Quelle:
         """A source by id; without an id the project's main source."""
-        id = id or self.projekt.quelle
-        for quelle in self.quellen:
-            if quelle.id == id:
-                return quelle
-        erlaubt = ", ".join(q.id for q in self.quellen)
-        raise MakroFehler(f"Eine Quelle „{id}“ gibt es nicht. Erlaubt sind: {erlaubt}.")
+        return _nach_kennung(self.quellen, id or self.projekt.quelle, "Eine Quelle")
 
     def konferenz(self, id: str) -> Regionalkonferenz:
-        for konferenz in self.regionalkonferenzen:
-            if konferenz.id == id:
-                return konferenz
-        erlaubt = ", ".join(k.id for k in self.regionalkonferenzen)
-        raise MakroFehler(f"Eine Regionalkonferenz „{id}“ gibt es nicht. Erlaubt sind: {erlaubt}.")
+        return _nach_kennung(self.regionalkonferenzen, id, "Eine Regionalkonferenz")
 
     def video(self, id: str) -> Video:
-        for video in self.videos:
-            if video.id == id:
-                return video
-        erlaubt = ", ".join(v.id for v in self.videos) or "keine (data/videos.yml fehlt oder ist leer)"
-        raise MakroFehler(f"Ein Video „{id}“ gibt es nicht. Erlaubt sind: {erlaubt}.")
+        return _nach_kennung(self.videos, id, "Ein Video", leer="keine (data/videos.yml fehlt oder ist leer)")
+
+
+def _nach_kennung(eintraege: list, id: str, art: str, leer: str = ""):
+    """The record with this id; else the macro error an editor sees, listing the ids there are."""
+    for eintrag in eintraege:
+        if eintrag.id == id:
+            return eintrag
+    erlaubt = ", ".join(e.id for e in eintraege) or leer
+    raise MakroFehler(f"{art} „{id}“ gibt es nicht. Erlaubt sind: {erlaubt}.")
