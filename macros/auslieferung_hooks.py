@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from handlungskonzept.ausgaben.assets import Delivery, compress
-from handlungskonzept.ausgaben.zwischenspeicher import ordner
+from handlungskonzept.zwischenspeicher import ordner
 
 _delivery: Delivery | None = None
 _written: set[str] = set()

@@ -24,7 +24,7 @@ from handlungskonzept.ausgaben import components
 from handlungskonzept.daten import macro_errors, pruefdatum
 from handlungskonzept.daten.loader import load
 from handlungskonzept.daten.problems import DatenFehler
-from handlungskonzept.ausgaben.zwischenspeicher import ordner
+from handlungskonzept.zwischenspeicher import ordner
 from hook_failure import fail, serving
 
 KONFERENZ_DIR = "regionalkonferenzen"
@@ -70,7 +70,7 @@ def on_config(config):
     config.extra["pruefdatum_probleme"] = []  # filled per page, reported once by on_post_build
     try:
         shown = str(data_dir.relative_to(root)) if data_dir.is_relative_to(root) else str(data_dir)
-        config.extra["daten"] = load(data_dir, Path(config.docs_dir), shown)
+        config.extra["daten"] = load(data_dir, Path(config.docs_dir), shown, ordner(config.config_file_path))
         # Same input, same site: MkDocs dates the sitemap by SOURCE_DATE_EPOCH, the day the data were checked
         # (the sitemap's lastmod is when the pages changed, not the time of their facts).
         geprueft = config.extra["daten"].daten.projekt.geprueft

@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 from handlungskonzept.ausgaben import components
 from handlungskonzept.ausgaben.dokumente import dateiangabe
 from handlungskonzept.ausgaben.gesamtdokument import PFAD, dokument, pdf
-from handlungskonzept.ausgaben.zwischenspeicher import ordner
+from handlungskonzept.zwischenspeicher import ordner
 from hook_failure import fail, serving
 
 #: Legal pages belong to the website, not to the Handlungskonzept.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File, Files
 
 from handlungskonzept.ausgaben import calendar_feed
-from handlungskonzept.ausgaben.zwischenspeicher import ordner
+from handlungskonzept.zwischenspeicher import ordner
 
 
 def on_files(files: Files, config) -> Files:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File, Files
 
 from handlungskonzept.ausgaben import katalog, offene_daten
-from handlungskonzept.ausgaben.zwischenspeicher import ordner
+from handlungskonzept.zwischenspeicher import ordner
 
 
 def on_files(files: Files, config) -> Files:

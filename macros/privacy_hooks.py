@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handlungskonzept.ausgaben.external_resources import scan_site
-from handlungskonzept.ausgaben.zwischenspeicher import ordner
+from handlungskonzept.zwischenspeicher import ordner
 from hook_failure import fail
 
 #: Built file → Markdown source, to name the page an editor has to fix.

@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from handlungskonzept.ausgaben.search_index import DEBIAN_PAKET, WORTLISTE, Splitter, enrich, lunr_files
-from handlungskonzept.ausgaben.zwischenspeicher import ordner
+from handlungskonzept.zwischenspeicher import ordner
 from hook_failure import fail
 
 LUNR = "assets/javascripts/lunr/"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handlungskonzept.ausgaben.textpruefung import Seite, pruefen_gemerkt
-from handlungskonzept.ausgaben.zwischenspeicher import ordner
+from handlungskonzept.zwischenspeicher import ordner
 from handlungskonzept.daten.problems import DatenFehler
 from hook_failure import fail
 

@@ -910,7 +910,7 @@ OHNE_UHRZEIT = "Bitte nur das Datum ohne Uhrzeit angeben. Erwartet: ein Datum im
 def test_validation_errors_become_one_german_sentence_each(model, raw, expected):
     with pytest.raises(ValidationError) as raised:
         TypeAdapter(model).validate_python(raw)
-    problems = messages.problems_from(raised.value, raw, (), "data/x.yml", {}, loader._KNOWN_FIELDS)
+    problems = messages.problems_from(raised.value, raw, (), "data/x.yml", {}, loader.known_fields())
     assert [(p.datei, p.zeile, p.spalte) for p in problems] == [("data/x.yml", None, None)] * len(expected)
     assert [(p.feld, p.wert, p.meldung) for p in problems] == expected
 

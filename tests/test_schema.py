@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from pydantic import Field, TypeAdapter
+from pydantic import Field
 
 from conftest import FIXTURE_DATA, ROOT
 from handlungskonzept.daten import schema
@@ -292,7 +292,7 @@ class _Termin(Strict, title="Termin", json_schema_extra={"description": "Ein Ter
 
 
 def test_a_file_without_sections_gets_a_schema_without_definitions():
-    assert schema.generate(DataFile("ort", TypeAdapter(_Ort))) == {
+    assert schema.generate(DataFile("ort", _Ort)) == {
         "$schema": "http://json-schema.org/draft-07/schema#", "additionalProperties": False,
         "description": "Wo etwas stattfindet",
         "properties": {"name": {"description": "Name des Orts", "minLength": 1, "title": "Name", "type": "string"}},
@@ -300,7 +300,7 @@ def test_a_file_without_sections_gets_a_schema_without_definitions():
 
 
 def test_a_reference_with_only_a_description_beside_it_is_wrapped_so_draft_7_reads_the_description():
-    generated = schema.generate(DataFile("termin", TypeAdapter(_Termin)))
+    generated = schema.generate(DataFile("termin", _Termin))
     assert generated["properties"] == {
         "ort": {"description": "Wo der Termin stattfindet", "allOf": [{"$ref": "#/definitions/_Ort"}]}}
     assert list(generated["definitions"]) == ["_Ort"]

@@ -13,7 +13,7 @@ from conftest import FIXTURE_DATA, ROOT
 from handlungskonzept.ausgaben.assets import compress
 from handlungskonzept.ausgaben.external_resources import Fund, scan_site
 from handlungskonzept.ausgaben.gesamtdokument import dokument, pdf
-from handlungskonzept.ausgaben.zwischenspeicher import Zwischenspeicher, ordner, schluessel
+from handlungskonzept.zwischenspeicher import Zwischenspeicher, ordner, schluessel
 
 EXTERN = '<p>Text</p>\n<img src="https://example.org/x.png" alt="">\n'
 
@@ -39,7 +39,7 @@ def test_a_result_is_made_once_per_content_and_version(tmp_path):
 def test_the_oldest_results_go_beyond_the_limit(tmp_path, monkeypatch):
     import os
 
-    from handlungskonzept.ausgaben import zwischenspeicher
+    from handlungskonzept import zwischenspeicher
 
     monkeypatch.setattr(zwischenspeicher, "BEHALTEN", 2)
     store = Zwischenspeicher(tmp_path, "probe", b"")
@@ -167,7 +167,7 @@ def test_the_stores_lie_beside_mkdocs_yml():
 
 
 def test_files_made_from_the_data_are_made_once_per_input_code_and_library_version(tmp_path, monkeypatch):
-    from handlungskonzept.ausgaben import zwischenspeicher
+    from handlungskonzept import zwischenspeicher
 
     made = []
 
@@ -203,7 +203,7 @@ def test_files_made_together_are_stored_in_path_order_whatever_order_they_were_m
 
 
 def test_files_made_from_the_data_keep_six_versions(tmp_path):
-    from handlungskonzept.ausgaben.zwischenspeicher import aus_den_daten
+    from handlungskonzept.zwischenspeicher import aus_den_daten
 
     for n in range(8):
         aus_den_daten(tmp_path, "probe", (), (bytes([n]),), lambda: {"x": b"x"})
@@ -261,7 +261,8 @@ def test_the_calendars_are_made_anew_when_the_time_zone_rules_change(tmp_path, m
 
 
 def test_the_catalogue_is_kept_in_its_store_and_made_anew_for_another_rdflib(tmp_path, fixture_daten, monkeypatch):
-    from handlungskonzept.ausgaben import katalog, offene_daten, zwischenspeicher
+    from handlungskonzept import zwischenspeicher
+    from handlungskonzept.ausgaben import katalog, offene_daten
 
     erwartet = ROOT / "tests" / "fixtures" / "erwartet" / "offene-daten"
     inhalte = offene_daten.dateien(fixture_daten, "https://www.beispiel.test/")
@@ -284,3 +285,44 @@ def test_the_calendars_are_kept_in_their_store(tmp_path, fixture_daten, monkeypa
     assert len(list((tmp_path / "kalender").iterdir())) == 1
     monkeypatch.setattr(calendar_ics, "files", None)  # writing them would fail: they come from the store
     assert calendar_feed.files(fixture_daten, "https://www.beispiel.test/", tmp_path) == erste
+
+
+STORED_LOAD = """
+import sys
+from pathlib import Path
+from handlungskonzept.daten.loader import load
+loaded = load(Path({daten!r}), Path({docs!r}), "daten", Path({cache!r}))
+print(loaded.daten.projekt.titel, "handlungskonzept.daten.yaml_source" in sys.modules)
+"""
+
+
+def _stored_load(tmp_path: Path, daten: Path) -> subprocess.CompletedProcess:
+    program = STORED_LOAD.format(daten=str(daten), docs=str(ROOT / "docs"), cache=str(tmp_path / "cache"))
+    return subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT / "macros")})
+
+
+def test_a_build_with_unchanged_data_reads_them_validated_from_its_store(tmp_path, data_copy):
+    """The second process reads no YAML; a changed file, even with its old time stamp, is read again."""
+    import os
+
+    from handlungskonzept.daten.loader import load
+
+    daten = data_copy()
+    titel = load(daten, ROOT / "docs").daten.projekt.titel
+    runs = [_stored_load(tmp_path, daten).stdout for _ in range(2)]
+    assert runs == [f"{titel} True\n", f"{titel} False\n"]
+    projekt = daten / "projekt.yml"
+    stat = projekt.stat()
+    projekt.write_text(projekt.read_text(encoding="utf-8").replace(titel, "Neuer Titel", 1), encoding="utf-8")
+    os.utime(projekt, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert _stored_load(tmp_path, daten).stdout == "Neuer Titel True\n"
+    assert len(list((tmp_path / "cache" / "daten").iterdir())) == 2
+
+
+def test_data_with_a_mistake_are_never_stored_and_report_it_every_time(tmp_path, data_copy):
+    daten = data_copy(projekt=lambda text: text + "unbekannt: 1\n")
+    for _ in range(2):
+        result = _stored_load(tmp_path, daten)
+        assert result.returncode == 1 and "daten/projekt.yml" in result.stderr and "unbekannt" in result.stderr
+    assert not (tmp_path / "cache" / "daten").exists()

@@ -19,6 +19,7 @@ from .daten import urls as manifest
 from .daten.loader import load
 from .daten.problems import DatenFehler
 from .daten.yaml_source import YamlProblem, read_config
+from .zwischenspeicher import ordner
 
 
 def check(args: argparse.Namespace) -> int:
@@ -29,7 +30,7 @@ def check(args: argparse.Namespace) -> int:
     except YamlProblem as error:
         problems += error.problems
     try:
-        loaded = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/"))
+        loaded = load(Path(args.daten), Path(args.docs), args.daten.rstrip("/"), ordner(args.config))
     except DatenFehler as error:
         problems += error.problems
     if args.junit:

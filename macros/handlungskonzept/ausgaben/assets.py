@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .components import COMPONENTS_DIR
-from .zwischenspeicher import Zwischenspeicher
+from ..zwischenspeicher import Zwischenspeicher
 
 #: Delivered script → its source files under ``overrides/``, joined in this order.
 SCRIPTS: dict[str, tuple[str, ...]] = {

@@ -11,7 +11,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..daten.model import Daten, Regionalkonferenz
-from .zwischenspeicher import aus_den_daten
+from ..zwischenspeicher import aus_den_daten
 
 UID_DOMAIN = "handlungskonzept.kreis-mettmann"
 TERMINE_PFAD = "regionalkonferenzen/termine.ics"

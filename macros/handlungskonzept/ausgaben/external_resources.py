@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .zwischenspeicher import Zwischenspeicher
+from ..zwischenspeicher import Zwischenspeicher
 
 #: Attributes that make the browser fetch something, per element, with a German label.
 _FETCHING_ATTRIBUTES: dict[str, dict[str, str]] = {

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..daten.model import Daten, Lizenz, OffenerPunkt
 from ..daten.urls import absolute_url
 from .offene_daten import ORDNER, Export
-from .zwischenspeicher import aus_den_daten
+from ..zwischenspeicher import aus_den_daten
 
 SCHLAGWORTE = ("Rechtsextremismus", "Rassismus", "Prävention", "Regionalkonferenz", "Kreis Mettmann")
 TTL, RDF_XML = f"{ORDNER}katalog.ttl", f"{ORDNER}katalog.rdf"

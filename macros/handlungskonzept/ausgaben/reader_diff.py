@@ -27,7 +27,7 @@ from ..daten import urls as manifest
 from ..daten.pruefdatum import FRONT_MATTER
 from . import page_text
 from .components import make_environment
-from .zwischenspeicher import ORDNER
+from ..zwischenspeicher import ORDNER
 
 FOLDER = ".vergleich"
 UNCHANGED = "Keine Änderungen für Leserinnen und Leser"

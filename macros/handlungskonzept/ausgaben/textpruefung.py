@@ -22,7 +22,7 @@ from pathlib import Path
 from ..daten.dates import MONATE
 from ..daten.model import Quelle
 from ..daten.problems import Problem
-from .zwischenspeicher import BEHALTEN_JE_DATENSTAND, Zwischenspeicher, programmcode, schluessel
+from ..zwischenspeicher import BEHALTEN_JE_DATENSTAND, Zwischenspeicher, programmcode, schluessel
 
 #: Elements whose text is not the page's own prose: the shared footer, review dates, the standard notes of
 #: open items (listed by ``make offen``), permalink signs.

@@ -2,48 +2,56 @@
 
 It collects every problem of a run (syntax, fields, cross-record rules) before
 failing, so an editor sees all mistakes at once, each with file, line and field.
+A build keeps what it loaded in its store (``.cache/daten``) under the content of every file read, so the
+next build with the same files and code reads the validated data back instead of parsing them again.
 """
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 
-from . import rules
-from .messages import field_names, problems_from
+from ..zwischenspeicher import BEHALTEN_JE_DATENSTAND, Zwischenspeicher, programmcode, schluessel
 from .model import (Daten, Datenkatalog, Impressum, Partner, Projekt, Quelle, Regionalkonferenz, Suchbegriff, Video,
                     Weiterleitung)
 from .problems import DatenFehler, Problem, field_name, show_value
-from .yaml_source import Positions, YamlProblem, position_of, read
+
+if TYPE_CHECKING:  # at run time only a load that parses imports the YAML reader (see ``_load``)
+    from .yaml_source import Positions
 
 
 @dataclass(frozen=True)
 class DataFile:
     key: str
-    adapter: TypeAdapter
+    typ: object
     required: bool = True
 
     @property
     def filename(self) -> str:
         return f"{self.key}.yml"
 
+    @cached_property
+    def adapter(self) -> TypeAdapter:
+        """Made on first use: building a validator costs time a build from the store does not spend."""
+        return TypeAdapter(self.typ)
+
 
 #: The files of ``data/``; each one is a field of ``Daten``.
 FILES = [
-    DataFile("projekt", TypeAdapter(Projekt)),
-    DataFile("quellen", TypeAdapter(list[Quelle])),
-    DataFile("partner", TypeAdapter(list[Partner])),
-    DataFile("regionalkonferenzen", TypeAdapter(list[Regionalkonferenz])),
-    DataFile("weiterleitungen", TypeAdapter(list[Weiterleitung]), required=False),
-    DataFile("impressum", TypeAdapter(Impressum)),
-    DataFile("suchbegriffe", TypeAdapter(list[Suchbegriff]), required=False),
-    DataFile("datenkatalog", TypeAdapter(Datenkatalog)),
-    DataFile("videos", TypeAdapter(list[Video]), required=False),
+    DataFile("projekt", Projekt),
+    DataFile("quellen", list[Quelle]),
+    DataFile("partner", list[Partner]),
+    DataFile("regionalkonferenzen", list[Regionalkonferenz]),
+    DataFile("weiterleitungen", list[Weiterleitung], required=False),
+    DataFile("impressum", Impressum),
+    DataFile("suchbegriffe", list[Suchbegriff], required=False),
+    DataFile("datenkatalog", Datenkatalog),
+    DataFile("videos", list[Video], required=False),
 ]
-
-_KNOWN_FIELDS = field_names(Projekt, Quelle, Partner, Regionalkonferenz, Weiterleitung, Impressum, Suchbegriff,
-                            Datenkatalog, Video)
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,15 @@ class Loaded:
     daten: Daten
     positions: dict[str, Positions]
     shown_as: dict[str, str]
+
+
+@cache
+def known_fields() -> set[str]:
+    """Every key a data file may have, for „Meinten Sie …?“ hints."""
+    from .messages import field_names
+
+    return field_names(Projekt, Quelle, Partner, Regionalkonferenz, Weiterleitung, Impressum, Suchbegriff,
+                       Datenkatalog, Video)
 
 
 #: The last successful load and what it was made from: ``make site`` checks the data and builds in one
@@ -68,19 +85,52 @@ def _inputs(data_dir: Path, docs_dir: Path | None, shown_dir: str) -> tuple:
                                    if path.is_file() and (stat := path.stat())))
 
 
-def load(data_dir: Path, docs_dir: Path | None = None, shown_dir: str | None = None) -> Loaded:
-    """Load and validate all data; raise ``DatenFehler`` listing every problem."""
+def load(data_dir: Path, docs_dir: Path | None = None, shown_dir: str | None = None,
+         cache: Path | None = None) -> Loaded:
+    """Load and validate all data; raise ``DatenFehler`` listing every problem. With ``cache`` (the build's store
+    folder), a load of the same files by the same code is read back from there."""
     global _last
     shown_dir = shown_dir or data_dir.name
     inputs = _inputs(data_dir, docs_dir, shown_dir)
     if _last is not None and _last[0] == inputs:
         return _last[1]
-    loaded = _load(data_dir, docs_dir, shown_dir)
+    if cache is None:
+        loaded = _load(data_dir, docs_dir, shown_dir)
+    else:
+        loaded = _stored(cache, inputs, lambda: _load(data_dir, docs_dir, shown_dir))
     _last = inputs, loaded
     return loaded
 
 
+def _stored(cache: Path, inputs: tuple, load_now) -> Loaded:
+    """``load_now()``, or its result from the store if the same files were loaded before by the same code (and the
+    same pydantic and PyYAML). Only a load without problems is stored: a ``DatenFehler`` is raised every time."""
+    store = Zwischenspeicher(cache, "daten", programmcode("pydantic", "pydantic-core", "PyYAML"),
+                             behalten=BEHALTEN_JE_DATENSTAND)
+    stored = store.ergebnis(_by_content(inputs), lambda _key: pickle.dumps(load_now(), protocol=pickle.HIGHEST_PROTOCOL))
+    store.aufraeumen()
+    return pickle.loads(stored)
+
+
+def _by_content(inputs: tuple) -> bytes:
+    """The store's key of ``inputs``: files by name and content, not by time (a fresh checkout has new times)."""
+    parts: list[bytes] = []
+    for entry in inputs:
+        if isinstance(entry, tuple):  # a file: (path, size, time)
+            parts += [entry[0].encode(), Path(entry[0]).read_bytes()]
+        else:  # the folder name shown in messages, a folder
+            parts.append(str(entry).encode())
+    return schluessel(*parts)
+
+
 def _load(data_dir: Path, docs_dir: Path | None, shown_dir: str) -> Loaded:
+    # Imported here: a build whose files are unchanged takes the stored result and needs none of these.
+    from pydantic import ValidationError
+
+    from . import rules
+    from .messages import problems_from
+    from .yaml_source import YamlProblem, position_of, read
+
     problems: list[Problem] = []
     values: dict[str, object] = {}
     raw_values: dict[str, object] = {}
@@ -109,7 +159,7 @@ def _load(data_dir: Path, docs_dir: Path | None, shown_dir: str) -> Loaded:
         try:
             values[spec.key] = spec.adapter.validate_python(raw)
         except ValidationError as error:
-            problems += problems_from(error, raw, (), shown, positions[spec.key], _KNOWN_FIELDS)
+            problems += problems_from(error, raw, (), shown, positions[spec.key], known_fields())
     # The rules see only the files that are valid so far (unvalidated construction is safe for exactly
     # those); the complete, validated ``Daten`` is built once nothing is wrong.
     partial = Daten.model_construct(**values)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib.metadata import version
 from pathlib import Path
 
-from ..zwischenspeicher import Zwischenspeicher, code_dateien, schluessel as schluessel_von
+from ...zwischenspeicher import Zwischenspeicher, code_dateien, schluessel as schluessel_von
 from . import dokument
 
 #: The code that shapes the document: this package (assembly, template, print styles), the engine's other

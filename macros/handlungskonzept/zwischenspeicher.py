@@ -23,7 +23,7 @@ BEHALTEN = 3000
 #: How many versions of the files made from the whole data a store keeps; the real and the test data alternate.
 BEHALTEN_JE_DATENSTAND = 6
 #: The engine's own code, part of the key of every result made from the whole data.
-PAKET = Path(__file__).resolve().parents[1]
+PAKET = Path(__file__).resolve().parent
 
 
 def code_dateien() -> list[Path]:
