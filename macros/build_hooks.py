@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 from mkdocs.plugins import event_priority
+from mkdocs_macros import context as macros_context
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import YAML_RE
 
@@ -54,8 +55,16 @@ for _logger, _filter in ((logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
         _logger.addFilter(_filter())
 
 
+def _no_git_facts() -> dict:
+    """mkdocs-macros runs git twelve times per build to offer every page the last commit, its author's name and
+    e-mail address among it (``{{ git.author_email }}``). No page uses it, and a page that did would publish a
+    staff member's address without their consent: the pages get no git facts, the build starts no git."""
+    return {"status": False, "date": None}
+
+
 def on_startup(command: str, dirty: bool) -> None:
     hook_failure.on_startup(command)
+    macros_context.get_git_info = _no_git_facts  # read by mkdocs-macros in its on_config, after this
 
 
 @event_priority(100)  # before mkdocs-macros, which reads config.extra

@@ -182,10 +182,25 @@ def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], T]) -> T:
     return pickle.loads(result.read_bytes())
 
 
+def git_log(site: Path) -> Path:
+    """Where the build of ``site`` (fixture ``site``) logged each call of git, one line per call."""
+    return site.parent / f"{site.name}-git.log"
+
+
+def logging_git(log: Path) -> dict[str, str]:
+    """An environment whose ``git`` writes its arguments to ``log``, then runs the real git."""
+    folder = log.with_suffix(".bin")
+    folder.mkdir()
+    stub = folder / "git"
+    stub.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec {shutil.which("git")} "$@"\n', encoding="utf-8")
+    stub.chmod(0o755)
+    return {"PATH": f"{folder}:{os.environ['PATH']}"}
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The site as published from ``data/``."""
-    return once_per_run(tmp_path_factory, "site", build_ok)
+    """The site as published from ``data/``; its build's calls of git are logged (``git_log``)."""
+    return once_per_run(tmp_path_factory, "site", lambda target: build_ok(target, env=logging_git(git_log(target))))
 
 
 @pytest.fixture(scope="session")

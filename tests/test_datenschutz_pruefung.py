@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import material
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, git_log, logging_git
 from handlungskonzept.ausgaben.external_resources import Fund, find_in_css, find_in_html, is_external, scan_site
 
 EXTERNAL_HTML = [
@@ -128,6 +129,14 @@ def test_material_bundled_stylesheets_load_nothing_external():
 
 def test_published_site_loads_nothing_external(site):
     assert scan_site(site) == {}
+
+
+def test_the_build_asks_git_nothing_so_no_authors_name_or_address_reaches_a_page(site, tmp_path):
+    """mkdocs-macros would run git twelve times and offer pages the last commit's author and e-mail address."""
+    probe = tmp_path / "probe.log"
+    subprocess.run(["git", "--version"], env=logging_git(probe), check=True, capture_output=True)
+    assert probe.read_text(encoding="utf-8") == "--version\n"  # the logging git of the site's build works
+    assert not git_log(site).exists()
 
 
 def test_build_fails_with_german_message_on_external_image(tmp_path):
