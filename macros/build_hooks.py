@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 from mkdocs.plugins import event_priority
-from mkdocs_macros import context as macros_context
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import YAML_RE
+from mkdocs_macros import context as macros_context
 
 import hook_failure
 import nav_parent

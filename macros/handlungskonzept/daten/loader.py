@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import TypeAdapter
 
-from ..zwischenspeicher import BEHALTEN_JE_DATENSTAND, Zwischenspeicher, programmcode, schluessel
+from ..zwischenspeicher import aus_den_daten
 from .model import (Daten, Datenkatalog, Impressum, Partner, Projekt, Quelle, Regionalkonferenz, Suchbegriff, Video,
                     Weiterleitung)
 from .problems import DatenFehler, Problem, field_name, show_value
@@ -105,22 +105,20 @@ def load(data_dir: Path, docs_dir: Path | None = None, shown_dir: str | None = N
 def _stored(cache: Path, inputs: tuple, load_now) -> Loaded:
     """``load_now()``, or its result from the store if the same files were loaded before by the same code (and the
     same pydantic and PyYAML). Only a load without problems is stored: a ``DatenFehler`` is raised every time."""
-    store = Zwischenspeicher(cache, "daten", programmcode("pydantic", "pydantic-core", "PyYAML"),
-                             behalten=BEHALTEN_JE_DATENSTAND)
-    stored = store.ergebnis(_by_content(inputs), lambda _key: pickle.dumps(load_now(), protocol=pickle.HIGHEST_PROTOCOL))
-    store.aufraeumen()
-    return pickle.loads(stored)
+    stored = aus_den_daten(cache, "daten", ("pydantic", "pydantic-core", "PyYAML"), _by_content(inputs),
+                           lambda: {"daten.pickle": pickle.dumps(load_now(), protocol=pickle.HIGHEST_PROTOCOL)})
+    return pickle.loads(stored["daten.pickle"])
 
 
-def _by_content(inputs: tuple) -> bytes:
-    """The store's key of ``inputs``: files by name and content, not by time (a fresh checkout has new times)."""
+def _by_content(inputs: tuple) -> tuple[bytes, ...]:
+    """``inputs`` for the store's key: files by name and content, not by time (a fresh checkout has new times)."""
     parts: list[bytes] = []
     for entry in inputs:
         if isinstance(entry, tuple):  # a file: (path, size, time)
             parts += [entry[0].encode(), Path(entry[0]).read_bytes()]
         else:  # the folder name shown in messages, a folder
             parts.append(str(entry).encode())
-    return schluessel(*parts)
+    return tuple(parts)
 
 
 def _load(data_dir: Path, docs_dir: Path | None, shown_dir: str) -> Loaded:
