@@ -213,21 +213,26 @@ def test_files_made_from_the_data_keep_six_versions(tmp_path):
 CACHED_BUILD = """
 import sys
 from pathlib import Path
+from handlungskonzept.daten import model
 from handlungskonzept.daten.loader import load
 from handlungskonzept.ausgaben import calendar_feed, katalog, offene_daten
-daten = load(Path({daten!r}), Path({docs!r})).daten
 cache, out = Path({cache!r}), Path({out!r})
+daten = load(Path({daten!r}), Path({docs!r}), "daten", cache).daten
 inhalte = offene_daten.dateien(daten, "https://www.beispiel.test/")
 ausgaben = calendar_feed.files(daten, "https://www.beispiel.test/", cache) | katalog.dateien(daten, "https://www.beispiel.test/", inhalte, cache)
 for pfad, inhalt in ausgaben.items():
     (out / pfad).parent.mkdir(parents=True, exist_ok=True)
     (out / pfad).write_bytes(inhalt)
-print(sorted(name for name in ("icalendar", "rdflib") if name in sys.modules))
+print(sorted(name for name in ("icalendar", "rdflib") if name in sys.modules),
+      [name for name, typ in vars(model).items() if getattr(typ, "__pydantic_complete__", False)])
 """
 
 
 def test_a_build_with_unchanged_data_takes_calendars_and_catalogue_without_icalendar_or_rdflib(tmp_path, fixture_daten):
-    """The first build writes them with both libraries; the second gets the same bytes and imports neither."""
+    """The first build writes them with both libraries; the second gets the same bytes and imports neither.
+
+    The first validates the data; the second reads them from the store and builds no pydantic validator or
+    serializer at all, not even for the keys of the stored calendars and catalogue."""
     from handlungskonzept.ausgaben import calendar_feed
 
     erwartet = ROOT / "tests" / "fixtures" / "erwartet" / "offene-daten"
@@ -242,8 +247,8 @@ def test_a_build_with_unchanged_data_takes_calendars_and_catalogue_without_icale
         assert (out / "offene-daten" / "katalog.ttl").read_bytes() == (erwartet / "katalog.ttl").read_bytes()
         assert (out / "offene-daten" / "katalog.rdf").read_bytes() == (erwartet / "katalog.rdf").read_bytes()
         assert {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*.ics")} == ics
-    assert imported == ["['icalendar', 'rdflib']\n", "[]\n"]
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["kalender", "katalog"]
+    assert imported == ["['icalendar', 'rdflib'] ['Daten']\n", "[] []\n"]
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["daten", "kalender", "katalog"]
 
 
 def test_the_calendars_are_made_anew_when_the_time_zone_rules_change(tmp_path, monkeypatch):
@@ -326,3 +331,18 @@ def test_data_with_a_mistake_are_never_stored_and_report_it_every_time(tmp_path,
         result = _stored_load(tmp_path, daten)
         assert result.returncode == 1 and "daten/projekt.yml" in result.stderr and "unbekannt" in result.stderr
     assert not (tmp_path / "cache" / "daten").exists()
+
+
+def test_the_key_of_results_made_from_the_data_covers_every_field(fixture_daten):
+    """``model.inhalt`` is ``repr``: a field left out of it would let a changed value reuse a stale calendar."""
+    from pydantic import BaseModel
+
+    from handlungskonzept.daten import model
+
+    models = [typ for typ in vars(model).values()
+              if isinstance(typ, type) and issubclass(typ, BaseModel) and typ.__module__ == model.__name__]
+    assert len(models) > 10
+    assert [f"{typ.__name__}.{name}" for typ in models for name, feld in typ.model_fields.items() if not feld.repr] == []
+    quelle = fixture_daten.quellen[0]
+    anders = quelle.model_copy(update={"zeit": quelle.zeit.model_copy(update={"begruendung": "anders"})})
+    assert model.inhalt(fixture_daten) != model.inhalt(fixture_daten.model_copy(update={"quellen": [anders]}))

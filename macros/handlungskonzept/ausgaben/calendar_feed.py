@@ -10,7 +10,7 @@ import zoneinfo
 from importlib.metadata import version
 from pathlib import Path
 
-from ..daten.model import Daten, Regionalkonferenz
+from ..daten.model import Daten, Regionalkonferenz, inhalt
 from ..zwischenspeicher import aus_den_daten
 
 UID_DOMAIN = "handlungskonzept.kreis-mettmann"
@@ -51,5 +51,5 @@ def files(daten: Daten, site_url: str, cache: Path | None = None) -> dict[str, b
 
         return calendar_ics.files(daten, site_url)
 
-    eingaben = (daten.model_dump_json().encode(), site_url.encode(), zonendaten())
+    eingaben = (inhalt(daten), site_url.encode(), zonendaten())
     return aus_den_daten(cache, "kalender", ("icalendar",), eingaben, erzeugen)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..daten.model import Daten, Lizenz, OffenerPunkt
+from ..daten.model import Daten, Lizenz, OffenerPunkt, inhalt
 from ..daten.urls import absolute_url
 from .offene_daten import ORDNER, Export
 from ..zwischenspeicher import aus_den_daten
@@ -50,8 +50,8 @@ def dateien(daten: Daten, site_url: str | None, exportdateien: dict[str, bytes],
 
         return katalog_rdf.dateien(daten, site_url, exportdateien)
 
-    eingaben = (daten.model_dump_json().encode(), (site_url or "").encode(),
-                *(pfad.encode() + b"\0" + inhalt for pfad, inhalt in sorted(exportdateien.items())))
+    eingaben = (inhalt(daten), (site_url or "").encode(),
+                *(pfad.encode() + b"\0" + datei for pfad, datei in sorted(exportdateien.items())))
     return aus_den_daten(cache, "katalog", ("rdflib",), eingaben, erzeugen)
 
 

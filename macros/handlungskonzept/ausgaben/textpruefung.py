@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..daten.dates import MONATE
-from ..daten.model import Quelle
+from ..daten.model import Quelle, inhalt
 from ..daten.problems import Problem
 from ..zwischenspeicher import BEHALTEN_JE_DATENSTAND, Zwischenspeicher, programmcode, schluessel
 
@@ -176,7 +176,7 @@ def pruefen_gemerkt(seiten: list[Seite], quellen: list[Quelle], cache: Path | No
     if cache is None:
         return pruefen(seiten, quellen)
     eingaben = schluessel(*(repr((s.datei, s.quelltext, s.leichte_sprache)).encode() + s.html.encode() for s in seiten),
-                          *(q.model_dump_json().encode() for q in quellen))
+                          inhalt(quellen))
     store = Zwischenspeicher(cache, "textpruefung", programmcode(), behalten=BEHALTEN_JE_DATENSTAND)
     if store.vorhanden(eingaben):
         return []

@@ -57,9 +57,13 @@ Datum = Annotated[dt.date, BeforeValidator(_no_timestamp)]
 
 
 class Strict(BaseModel):
-    """Base for every record: unknown keys (typos such as ``stadtt``) are errors."""
+    """Base for every record: unknown keys (typos such as ``stadtt``) are errors.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Validators are built on first use (``defer_build``): a build that reads the checked data from its store
+    validates nothing, and building them for every model would cost it a tenth of its start.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class OffenerPunkt(Strict, title="Offener Punkt", json_schema_extra={
@@ -624,7 +628,7 @@ class Video(Strict, title="Video", json_schema_extra={
 class Daten(BaseModel):
     """Everything the site shows from ``data/``, validated together."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     projekt: Projekt
     quellen: list[Quelle]
@@ -651,6 +655,15 @@ class Daten(BaseModel):
 
     def video(self, id: str) -> Video:
         return _nach_kennung(self.videos, id, "Ein Video", leer="keine (data/videos.yml fehlt oder ist leer)")
+
+
+def inhalt(wert: BaseModel | list[BaseModel]) -> bytes:
+    """The content of validated data as bytes, for the key of a result made from them.
+
+    ``repr`` shows every field (none is hidden from it; a test checks) and, unlike ``model_dump_json``, needs no
+    serializer, which a build from the store would otherwise build for this alone.
+    """
+    return repr(wert).encode()
 
 
 def _nach_kennung(eintraege: list, id: str, art: str, leer: str = ""):
