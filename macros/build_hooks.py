@@ -90,6 +90,11 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config) -> None:
+    """The pages' compiled templates are kept too; mkdocs-macros makes its Jinja environment in its ``on_config``."""
+    components.seiten_zwischenspeichern(config.plugins["macros"].env, ordner(config.config_file_path) / "jinja")
+
+
 def on_files(files: Files, config) -> Files:
     loaded = config.extra["daten"]
     if loaded is None:

@@ -346,3 +346,32 @@ def test_the_key_of_results_made_from_the_data_covers_every_field(fixture_daten)
     quelle = fixture_daten.quellen[0]
     anders = quelle.model_copy(update={"zeit": quelle.zeit.model_copy(update={"begruendung": "anders"})})
     assert model.inhalt(fixture_daten) != model.inhalt(fixture_daten.model_copy(update={"quellen": [anders]}))
+
+
+def test_pages_made_templates_by_mkdocs_macros_are_compiled_once(tmp_path):
+    """The second build renders each page from its stored code; a changed text or other settings compile anew,
+    and a text with a mistake is never stored, so its error shows every time."""
+    import jinja2
+    import pytest
+
+    from handlungskonzept.ausgaben import components
+
+    compiled = []
+
+    def environment(**settings) -> jinja2.Environment:
+        env = jinja2.Environment(**settings)
+        original = env.compile
+        env.compile = lambda source, *args: compiled.append(source) or original(source, *args)
+        components.seiten_zwischenspeichern(env, tmp_path)
+        return env
+
+    for _ in range(2):
+        assert environment().from_string("Hallo {{ name }}!").render(name="Haan") == "Hallo Haan!"
+    assert compiled == ["Hallo {{ name }}!"]
+    assert environment().from_string("Hallo {{ name }}.").render(name="Haan") == "Hallo Haan."
+    assert environment(variable_start_string="[[", variable_end_string="]]").from_string(
+        "Hallo {{ name }}.").render(name="Haan") == "Hallo {{ name }}."
+    for _ in range(2):
+        with pytest.raises(jinja2.TemplateSyntaxError):
+            environment().from_string("{{ kaputt ")
+    assert len(compiled) == 5 and len(list((tmp_path / "seiten").iterdir())) == 3

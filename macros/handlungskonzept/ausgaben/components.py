@@ -7,6 +7,8 @@ so editor text is always text; Markdown fields pass through ``editor_markdown``.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import marshal
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -16,6 +18,7 @@ from markupsafe import Markup
 
 from ..daten.dates import datum_de
 from ..daten.model import OffenerPunkt
+from ..zwischenspeicher import Zwischenspeicher
 from .text import editor_markdown, laut, satzanfang, status_bericht, termin_text
 
 COMPONENTS_DIR = Path(__file__).resolve().parents[2] / "components"
@@ -59,6 +62,31 @@ def vorlagenspeicher(ordner: Path) -> jinja2.BytecodeCache:
     One folder per Jinja environment: the compiled code depends on the environment's settings."""
     ordner.mkdir(parents=True, exist_ok=True)
     return jinja2.FileSystemBytecodeCache(str(ordner))
+
+
+def seiten_zwischenspeichern(env: jinja2.Environment, ordner: Path) -> None:
+    """Keep the compiled code of templates made from text (``env.from_string``) in ``ordner`` from now on.
+
+    mkdocs-macros makes every page a template that way, and Jinja keeps only templates from a loader, so each
+    build compiled every page anew. The key is the text itself, with the settings of ``env`` and the versions of
+    Jinja and Python that make the code; a text that does not compile is never kept.
+    """
+    einstellungen = repr((jinja2.__version__, importlib.util.MAGIC_NUMBER, env.block_start_string,
+                          env.block_end_string, env.variable_start_string, env.variable_end_string,
+                          env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+                          env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+                          env.keep_trailing_newline, sorted(env.extensions), env.optimized, env.is_async,
+                          env.autoescape, env.finalize))
+    store = Zwischenspeicher(ordner, "seiten", einstellungen.encode())
+    store.aufraeumen()
+    compile_now = env.compile
+
+    def compile(source, name=None, filename=None, raw=False, defer_init=False):
+        if name is not None or filename is not None or raw or defer_init or not isinstance(source, str):
+            return compile_now(source, name, filename, raw, defer_init)
+        return marshal.loads(store.ergebnis(source.encode(), lambda _text: marshal.dumps(compile_now(source))))
+
+    env.compile = compile
 
 
 def zwischenspeicher(ordner: Path) -> None:
