@@ -7,18 +7,15 @@ configured search languages are published (the worker loads no others).
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handlungskonzept.ausgaben.search_index import DEBIAN_PAKET, WORTLISTE, Splitter, enrich, lunr_files
+from handlungskonzept.ausgaben.search_index import DEBIAN_PAKET, WORTLISTE, lunr_files, verzeichnis
 from handlungskonzept.zwischenspeicher import ordner
 from hook_failure import fail
 
 LUNR = "assets/javascripts/lunr/"
-#: Compound splits of earlier builds (not in git): the word list is read only for new words.
-CACHE = "suche-wortteile.json"
 
 
 def on_files(files, config):
@@ -38,8 +35,4 @@ def on_post_build(config) -> None:
         fail(f"Für die Suche fehlt die deutsche Wortliste {WORTLISTE} (Debian-Paket {DEBIAN_PAKET}). "
              f"Bitte installieren: sudo apt-get install {DEBIAN_PAKET} – `make site` tut das, wenn es als root läuft.")
         return
-    cache_file = ordner(config.config_file_path) / CACHE
-    splitter = Splitter.remembering(cache_file)
-    index = enrich(json.loads(path.read_text(encoding="utf-8")), loaded.daten.suchbegriffe, splitter)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    splitter.save(cache_file)
+    path.write_bytes(verzeichnis(path.read_bytes(), loaded.daten.suchbegriffe, ordner(config.config_file_path)))

@@ -762,6 +762,22 @@ def test_the_search_index_gets_compound_parts_and_synonyms(config, suchindex, tm
     assert '"jugendämter": ["jugend", "ämter"]' in (tmp_path / ".cache" / "suche-wortteile.json").read_text(encoding="utf-8")
 
 
+def test_an_unchanged_search_index_is_taken_from_the_store(config, suchindex, monkeypatch):
+    """Same pages and synonyms: the enriched index is written back without splitting a word."""
+    from handlungskonzept.ausgaben import search_index
+
+    material = suchindex.read_bytes()
+    suche_hooks.on_post_build(config)
+    enriched = suchindex.read_bytes()
+    monkeypatch.setattr(search_index, "enrich", None)  # splitting again would fail
+    suchindex.write_bytes(material)
+    suche_hooks.on_post_build(config)
+    assert suchindex.read_bytes() == enriched
+    suchindex.write_bytes(material.replace(b"Die Jugend", b"Jugend"))
+    with pytest.raises(TypeError):  # another page text is enriched anew
+        suche_hooks.on_post_build(config)
+
+
 def test_without_data_or_index_the_search_is_left_alone(config, suchindex, tmp_path):
     before = suchindex.read_text(encoding="utf-8")
     config.extra["daten"] = None
