@@ -87,8 +87,11 @@ class Zwischenspeicher:
         if not self.ordner.is_dir():
             return
         fertig = [p for p in self.ordner.iterdir() if p.suffix != ".neu"]  # not what another build is writing
+        behalten = self._behalten or BEHALTEN
+        if len(fertig) <= behalten:  # the usual case: no file's time needs to be read
+            return
         eintraege = sorted(fertig, key=lambda p: p.stat().st_mtime, reverse=True)
-        for alt in eintraege[self._behalten or BEHALTEN:]:
+        for alt in eintraege[behalten:]:
             alt.unlink(missing_ok=True)
 
 
