@@ -9,14 +9,37 @@ Usage: ``python macros/bau.py <Zielordner> [--vorschau]``.
 from __future__ import annotations
 
 import compileall
+import importlib
 import os
 import shutil
 import sys
+import types
 from pathlib import Path
 
 # Where PYTHONDONTWRITEBYTECODE is set (as on many CI machines), Python compiles the engine's modules anew at
 # every start; compiled here once, each later start reads them (a changed file is compiled again).
 compileall.compile_dir(Path(__file__).parent, quiet=1)
+
+
+
+class _BeiBedarf(types.ModuleType):
+    """Stands in for a module until one of its names is used, then loads it.
+
+    mkdocs-macros imports ``requests`` at its start, for pages that include a file from another server; this
+    site includes none, and loading requests, urllib3 and ssl costs a twentieth of the build. Python's
+    ``importlib.util.LazyLoader`` does not help here: an ``import`` of a module in ``sys.modules`` reads its
+    ``__spec__``, and that loads it.
+    """
+
+    def __getattr__(self, name: str):
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        echt = importlib.import_module(self.__name__)
+        self.__dict__.update(vars(echt))
+        return getattr(echt, name)
+
+
+sys.modules.setdefault("requests", _BeiBedarf("requests"))
 
 from handlungskonzept.ausgaben import bau  # noqa: E402
 from handlungskonzept.daten import entwuerfe  # noqa: E402

@@ -1,9 +1,13 @@
-"""``make site`` replaces ``site/`` only after a successful build; a failure leaves it byte for byte."""
+"""``make site`` (``macros/bau.py``) replaces ``site/`` only after a successful build; a failure leaves it byte
+for byte. It loads no module the build does not use."""
 from __future__ import annotations
 
 import hashlib
 import subprocess
+import sys
 from pathlib import Path
+
+from conftest import ROOT
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -67,3 +71,18 @@ def test_failed_builds_leave_site_unchanged(repo_copy):
     assert "Traceback" not in output
     assert fingerprint(repo_copy / "site") == before
     assert sorted(p.name for p in repo_copy.iterdir()) == entries
+
+
+DEFERRED = """
+import sys
+import bau
+import mkdocs_macros.util
+print("urllib3" in sys.modules, mkdocs_macros.util.requests.get.__module__, "urllib3" in sys.modules)
+"""
+
+
+def test_make_site_loads_requests_only_when_a_page_would_use_it():
+    """mkdocs-macros imports requests for remote includes; the build gets a stand-in that loads it on first use."""
+    result = subprocess.run([sys.executable, "-c", DEFERRED], capture_output=True, text=True, check=True,
+                            env={"PYTHONPATH": str(ROOT / "macros")})
+    assert result.stdout == "False requests.api True\n"
