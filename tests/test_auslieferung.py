@@ -56,6 +56,25 @@ def test_no_page_loads_the_content_tabs_script(site):
         assert not any(path.name.startswith("hk-inhalt.") for path in own_links(page, site)), page
 
 
+def test_only_the_colour_scheme_and_storage_scripts_hold_up_the_first_paint(site):
+    """Those two must run before the page shows (no flash of the wrong colours); Material's bundle and ours are
+    deferred, so a phone paints the page before it has fetched them. Every script file exists."""
+    pages = 0
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        scripts = soup.find_all("script", src=True)
+        if not scripts:
+            continue  # a redirect page
+        pages += 1
+        blocking = [re.sub(r"\.[0-9a-f]{8}\.js$", ".js", tag["src"].rsplit("/", 1)[-1])
+                    for tag in scripts if not tag.has_attr("defer")]
+        assert blocking == ["hk-basis.js", "hk-farbschema.js"], page
+        for tag in scripts:
+            address = tag["src"]
+            assert (site / address.lstrip("/") if address.startswith("/") else page.parent / address).is_file(), address
+    assert pages > 20
+
+
 def test_every_text_file_has_a_reproducible_gzip_twin(site):
     checked = 0
     for path in site.rglob("*"):
