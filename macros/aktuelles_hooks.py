@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from handlungskonzept.daten import aktuelles, urls
 from handlungskonzept.ausgaben import components, feed
 from handlungskonzept.daten.problems import DatenFehler
+from handlungskonzept.zwischenspeicher import ordner
 from hook_failure import fail
 import nav_parent
 
@@ -30,7 +31,7 @@ def on_files(files: Files, config) -> Files:
     if loaded is None:  # data errors are reported by build_hooks.py
         return files
     files.append(File.generated(config, feed.PFAD, content=feed.atom(
-        config.extra["beitraege"], loaded.daten, config.site_url, config.site_name)))
+        config.extra["beitraege"], loaded.daten, config.site_url, config.site_name, ordner(config.config_file_path))))
     return files
 
 

@@ -18,7 +18,7 @@ import jinja2
 from ..daten.aktuelles import ORDNER, Beitrag
 from ..daten.model import Daten
 from ..daten.urls import absolute_url
-from .components import make_environment
+from .components import make_environment, vorlagenspeicher
 from .text import status_bericht
 
 PFAD = f"{ORDNER}/feed.xml"
@@ -58,8 +58,8 @@ def eintraege(beitraege: list[Beitrag], daten: Daten) -> list[Eintrag]:
     return sorted(alle, key=lambda e: (-e.aktualisiert.toordinal(), e.pfad))
 
 
-def atom(beitraege: list[Beitrag], daten: Daten, site_url: str, titel: str) -> str:
-    """The complete feed document."""
+def atom(beitraege: list[Beitrag], daten: Daten, site_url: str, titel: str, cache: Path | None = None) -> str:
+    """The complete feed document; with ``cache`` (the build's store folder) its template is compiled once."""
     liste = eintraege(beitraege, daten)
     feed = {
         "id": kennung(PFAD),
@@ -74,11 +74,13 @@ def atom(beitraege: list[Beitrag], daten: Daten, site_url: str, titel: str) -> s
     eintraege_absolut = [{"id": e.id, "titel": e.titel, "adresse": absolute_url(site_url, e.pfad),
                           "veroeffentlicht": e.veroeffentlicht, "aktualisiert": e.aktualisiert,
                           "kategorie": e.kategorie, "zusammenfassung": e.zusammenfassung} for e in liste]
-    return _vorlage().render(feed=feed, eintraege=eintraege_absolut)
+    return _vorlage(cache).render(feed=feed, eintraege=eintraege_absolut)
 
 
 @cache
-def _vorlage() -> jinja2.Template:
+def _vorlage(cache: Path | None) -> jinja2.Template:
     env = make_environment(Path(__file__).resolve().parent / "vorlagen",
                            zeitpunkt=lambda tag: f"{tag.isoformat()}T00:00:00Z")
+    if cache is not None:
+        env.bytecode_cache = vorlagenspeicher(cache / "jinja" / "feed")
     return env.get_template("atom.xml")
