@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -26,9 +27,9 @@ BEHALTEN_JE_DATENSTAND = 6
 PAKET = Path(__file__).resolve().parent
 
 
-def code_dateien() -> list[Path]:
-    """The engine's Python files, in a fixed order."""
-    return sorted(PAKET.rglob("*.py"))
+def code_dateien(paket: Path | None = None) -> list[Path]:
+    """The engine's Python files (or those of ``paket``), in a fixed order."""
+    return sorted((paket or PAKET).rglob("*.py"))
 
 
 def ordner(konfiguration: str | Path) -> Path:
@@ -106,8 +107,13 @@ def schluessel(*teile: bytes) -> bytes:
 
 def programmcode(*werkzeuge: str) -> bytes:
     """The engine's code and the versions of the packages ``werkzeuge``: what makes a result besides its inputs."""
-    code = [p.read_bytes() for p in code_dateien()]
-    return schluessel(*code, *(f"{name} {version(name)}".encode() for name in werkzeuge))
+    return schluessel(_code(PAKET), *(f"{name} {version(name)}".encode() for name in werkzeuge))
+
+
+@cache
+def _code(paket: Path) -> bytes:
+    """The code as this process read it first: what runs, even if ``mkdocs serve`` sees the files change later."""
+    return schluessel(*(p.read_bytes() for p in code_dateien(paket)))
 
 
 def aus_den_daten(cache: Path | None, art: str, werkzeuge: tuple[str, ...], eingaben: tuple[bytes, ...],
