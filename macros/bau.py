@@ -21,7 +21,6 @@ from pathlib import Path
 compileall.compile_dir(Path(__file__).parent, quiet=1)
 
 
-
 class _BeiBedarf(types.ModuleType):
     """Stands in for a module until one of its names is used, then loads it.
 

@@ -371,7 +371,10 @@ def test_pages_made_templates_by_mkdocs_macros_are_compiled_once(tmp_path):
     assert environment().from_string("Hallo {{ name }}.").render(name="Haan") == "Hallo Haan."
     assert environment(variable_start_string="[[", variable_end_string="]]").from_string(
         "Hallo {{ name }}.").render(name="Haan") == "Hallo {{ name }}."
+    for _ in range(2):  # escaping chosen by a function: stored by what it chooses
+        assert environment(autoescape=lambda _name: True).from_string("Hallo {{ name }}.").render(name="<b>") == (
+            "Hallo &lt;b&gt;.")
     for _ in range(2):
         with pytest.raises(jinja2.TemplateSyntaxError):
             environment().from_string("{{ kaputt ")
-    assert len(compiled) == 5 and len(list((tmp_path / "seiten").iterdir())) == 3
+    assert len(compiled) == 6 and len(list((tmp_path / "seiten").iterdir())) == 4

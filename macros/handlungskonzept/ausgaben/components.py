@@ -68,15 +68,21 @@ def seiten_zwischenspeichern(env: jinja2.Environment, ordner: Path) -> None:
     """Keep the compiled code of templates made from text (``env.from_string``) in ``ordner`` from now on.
 
     mkdocs-macros makes every page a template that way, and Jinja keeps only templates from a loader, so each
-    build compiled every page anew. The key is the text itself, with the settings of ``env`` and the versions of
-    Jinja and Python that make the code; a text that does not compile is never kept.
+    build compiled every page anew. This wraps ``env.compile``, which ``from_string`` calls. The key is the text
+    itself, with the settings of ``env`` and the versions of Jinja and Python that make the code; a text that
+    does not compile is never kept. Of the settings that may be functions, the key holds what the compiler
+    takes of them: whether a text without a name is escaped, and the name of ``finalize`` (its address differs
+    in every process).
     """
+    escape = env.autoescape(None) if callable(env.autoescape) else env.autoescape
+    finalize = f"{env.finalize.__module__}.{env.finalize.__qualname__}" if env.finalize else None
+
     einstellungen = repr((jinja2.__version__, importlib.util.MAGIC_NUMBER, env.block_start_string,
                           env.block_end_string, env.variable_start_string, env.variable_end_string,
                           env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
                           env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
                           env.keep_trailing_newline, sorted(env.extensions), env.optimized, env.is_async,
-                          env.autoescape, env.finalize))
+                          escape, finalize))
     store = Zwischenspeicher(ordner, "seiten", einstellungen.encode())
     store.aufraeumen()
     compile_now = env.compile
