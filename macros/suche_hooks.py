@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handlungskonzept.ausgaben.search_index import DEBIAN_PAKET, WORTLISTE, lunr_files, verzeichnis
+from handlungskonzept.ausgaben.search_index import DEBIAN_PAKET, NAME, WORTLISTE, lunr_files, verzeichnis
 from handlungskonzept.zwischenspeicher import ordner
 from hook_failure import fail
 
@@ -28,7 +28,7 @@ def on_files(files, config):
 @event_priority(-50)  # after Material's search plugin (priority 0) has written the index
 def on_post_build(config) -> None:
     loaded = config.extra["daten"]
-    path = Path(config.site_dir) / "search" / "search_index.json"
+    path = Path(config.site_dir) / NAME
     if loaded is None or not path.is_file():
         return
     if not WORTLISTE.is_file():

@@ -19,13 +19,15 @@ from functools import cache
 from pathlib import Path
 
 from ..daten.model import Suchbegriff, inhalt
-from ..zwischenspeicher import BEHALTEN_JE_DATENSTAND, Zwischenspeicher, schluessel
+from ..zwischenspeicher import aus_den_daten
 
 #: Debian package ``wngerman`` (German spelling of 1996/2006, maintained with igerman98).
 WORTLISTE = Path("/usr/share/dict/ngerman")
 DEBIAN_PAKET = "wngerman"
 #: Compound splits of earlier builds, in the build's store folder: the word list is read only for new words.
 WORTTEILE = "suche-wortteile.json"
+#: The file of the published index below the site.
+NAME = "search/search_index.json"
 #: Extra fields and their weight, next to Material's ``title`` (1000) and ``text`` (1).
 FIELDS = {"titelteile": {"boost": 1000.0}, "woerter": {"boost": 1.0}}
 
@@ -152,20 +154,15 @@ def enrich(index: dict, synonyms: list[Suchbegriff], splitter: Splitter) -> dict
 def verzeichnis(material: bytes, synonyms: list[Suchbegriff], cache: Path | None = None) -> bytes:
     """The ``search_index.json`` the site publishes, from the one Material wrote (``material``).
 
-    With ``cache`` (the build's store folder) it is kept under Material's index, the synonyms, this code and
-    the word list: a build whose pages are unchanged writes it back without splitting a word.
+    With ``cache`` (the build's store folder) it is kept under Material's index, the synonyms, the code and the
+    word list: a build whose pages are unchanged writes it back without splitting a word.
     """
-    def neu(_eingabe: bytes) -> bytes:
+    def neu() -> dict[str, bytes]:
         splitter = Splitter.remembering(cache / WORTTEILE) if cache else Splitter(words)
         index = enrich(json.loads(material), synonyms, splitter)
         if cache:
             splitter.save(cache / WORTTEILE)
-        return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()
+        return {NAME: json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()}
 
-    if cache is None:
-        return neu(material)
-    store = Zwischenspeicher(cache, "suchverzeichnis", Path(__file__).read_bytes() + Splitter._key(WORTLISTE).encode(),
-                             behalten=BEHALTEN_JE_DATENSTAND)
-    ergebnis = store.ergebnis(schluessel(material, inhalt(synonyms)), neu)
-    store.aufraeumen()
-    return ergebnis
+    eingaben = (material, inhalt(synonyms), Splitter._key(WORTLISTE).encode())
+    return aus_den_daten(cache, "suchverzeichnis", (), eingaben, neu)[NAME]
