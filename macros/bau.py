@@ -9,6 +9,7 @@ Usage: ``python macros/bau.py <Zielordner> [--vorschau]``.
 from __future__ import annotations
 
 import compileall
+import gc
 import importlib
 import os
 import shutil
@@ -19,6 +20,8 @@ from pathlib import Path
 # Where PYTHONDONTWRITEBYTECODE is set (as on many CI machines), Python compiles the engine's modules anew at
 # every start; compiled here once, each later start reads them (a changed file is compiled again).
 compileall.compile_dir(Path(__file__).parent, quiet=1)
+# Nothing loaded while the check and MkDocs start is garbage; build_hooks.on_startup turns the collector on again.
+gc.disable()
 
 
 class _BeiBedarf(types.ModuleType):

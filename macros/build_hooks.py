@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import gc
 import logging
 import os
 import re
@@ -19,14 +20,21 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import YAML_RE
 from mkdocs_macros import context as macros_context
 
-import hook_failure
-import nav_parent
-from handlungskonzept.ausgaben import components
-from handlungskonzept.daten import macro_errors, pruefdatum
-from handlungskonzept.daten.loader import load
-from handlungskonzept.daten.problems import DatenFehler
-from handlungskonzept.zwischenspeicher import ordner
-from hook_failure import fail, serving
+# A build is one short process: MkDocs and its plugins, and next the engine and pydantic, stay loaded until it
+# ends, yet the garbage collector would walk them again and again, and once more at exit. Frozen, no collection
+# looks at them: now, and in on_startup for what is loaded after this. Only at the first load: ``mkdocs serve``
+# loads this module again for each rebuild, when the previous build is garbage that must stay collectable.
+if not gc.get_freeze_count():
+    gc.freeze()
+
+import hook_failure  # noqa: E402
+import nav_parent  # noqa: E402
+from handlungskonzept.ausgaben import components  # noqa: E402
+from handlungskonzept.daten import macro_errors, pruefdatum  # noqa: E402
+from handlungskonzept.daten.loader import load  # noqa: E402
+from handlungskonzept.daten.problems import DatenFehler  # noqa: E402
+from handlungskonzept.zwischenspeicher import ordner  # noqa: E402
+from hook_failure import fail, serving  # noqa: E402
 
 KONFERENZ_DIR = "regionalkonferenzen"
 _MACRO_ERROR = re.compile(r"\A# _Macro (Syntax|Rendering) Error_")
@@ -65,6 +73,10 @@ def _no_git_facts() -> dict:
 def on_startup(command: str, dirty: bool) -> None:
     hook_failure.on_startup(command)
     macros_context.get_git_info = _no_git_facts  # read by mkdocs-macros in its on_config, after this
+    # Once per process: all that is loaded by now (see the top of this module); what the build makes is
+    # collected as usual. ``make site`` (macros/bau.py) keeps the collector off until here.
+    gc.freeze()
+    gc.enable()
 
 
 @event_priority(100)  # before mkdocs-macros, which reads config.extra

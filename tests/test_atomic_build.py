@@ -86,3 +86,10 @@ def test_make_site_loads_requests_only_when_a_page_would_use_it():
     result = subprocess.run([sys.executable, "-c", DEFERRED], capture_output=True, text=True, check=True,
                             env={"PYTHONPATH": str(ROOT / "macros")})
     assert result.stdout == "False requests.api True\n"
+
+
+def test_make_site_collects_no_garbage_while_it_starts():
+    """Until the build starts (``build_hooks.on_startup``), everything make site loads stays loaded."""
+    result = subprocess.run([sys.executable, "-c", "import gc, bau; print(gc.isenabled())"], capture_output=True,
+                            text=True, check=True, env={"PYTHONPATH": str(ROOT / "macros")})
+    assert result.stdout == "False\n"

@@ -5,7 +5,9 @@ Builds in a subprocess show that the hooks work together; these tests pin each h
 """
 from __future__ import annotations
 
+import gc
 import gzip
+import importlib.util
 import logging
 import re
 from types import SimpleNamespace
@@ -403,6 +405,27 @@ def test_startup_remembers_whether_the_preview_runs():
         assert hook_failure.serving() is False
     finally:
         hook_failure.on_startup("build")
+
+
+def test_startup_freezes_what_is_loaded_and_turns_the_collector_on():
+    """No collection walks what the build has loaded by then; what it makes after is collected."""
+    gc.disable()
+    loaded = [[]]
+    try:
+        build_hooks.on_startup("build", dirty=False)
+        assert gc.isenabled()
+        assert not any(any(o is loaded for o in gc.get_objects(generation)) for generation in range(3))
+    finally:
+        gc.enable()
+        hook_failure.on_startup("build")
+
+
+def test_loading_the_hooks_again_freezes_nothing():
+    """``mkdocs serve`` loads the hooks again for each rebuild: the previous build must stay collectable."""
+    spec = importlib.util.spec_from_file_location("build_hooks_wieder", ROOT / "macros" / "build_hooks.py")
+    before = gc.get_freeze_count()
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    assert gc.get_freeze_count() == before
 
 
 def test_config_loads_the_data_and_dates_the_sitemap_by_their_check(config, monkeypatch):
