@@ -410,11 +410,14 @@ def test_startup_remembers_whether_the_preview_runs():
 def test_startup_freezes_what_is_loaded_and_turns_the_collector_on():
     """No collection walks what the build has loaded by then; what it makes after is collected."""
     gc.disable()
-    loaded = [[]]
+    loaded = []
     try:
         build_hooks.on_startup("build", dirty=False)
+        made = []
         assert gc.isenabled()
-        assert not any(any(o is loaded for o in gc.get_objects(generation)) for generation in range(3))
+        collected = [o for generation in range(3) for o in gc.get_objects(generation)]
+        assert not any(o is loaded for o in collected)
+        assert any(o is made for o in collected)
     finally:
         gc.enable()
         hook_failure.on_startup("build")
