@@ -73,7 +73,7 @@ class Splitter:
     @classmethod
     def remembering(cls, cache_file: Path, word_list: Path = WORTLISTE) -> "Splitter":
         """A splitter that starts from the splits saved in ``cache_file`` for this word list and these rules."""
-        key = cls._key(word_list)
+        key = cls.key(word_list)
         try:
             saved = json.loads(cache_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -87,12 +87,13 @@ class Splitter:
             return
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         partial = cache_file.with_name(f"{cache_file.name}.{id(self)}")
-        content = {"schluessel": self._key(word_list), "teile": {w: sorted(p) for w, p in sorted(self._parts.items())}}
+        content = {"schluessel": self.key(word_list), "teile": {w: sorted(p) for w, p in sorted(self._parts.items())}}
         partial.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
         partial.replace(cache_file)
 
     @classmethod
-    def _key(cls, word_list: Path) -> str:
+    def key(cls, word_list: Path) -> str:
+        """What the splits depend on besides the word: the word list (by name, size and time) and the rules."""
         stat = word_list.stat()
         return f"{word_list}:{stat.st_size}:{stat.st_mtime_ns}:{cls.RULES}"
 
@@ -164,5 +165,5 @@ def verzeichnis(material: bytes, synonyms: list[Suchbegriff], cache: Path | None
             splitter.save(cache / WORTTEILE)
         return {NAME: json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()}
 
-    eingaben = (material, inhalt(synonyms), Splitter._key(WORTLISTE).encode())
+    eingaben = (material, inhalt(synonyms), Splitter.key(WORTLISTE).encode())
     return aus_den_daten(cache, "suchverzeichnis", (), eingaben, neu)[NAME]
